@@ -1,0 +1,64 @@
+"""The `quizgen` command. Each subcommand lives in `quizgen/commands/<name>.py` and imports its heavy
+dependencies (spaCy, genanki, questionary) only when it runs, so `--help` and `check` start fast."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from . import __version__
+from .errors import QuizgenError
+
+# Subcommand modules, in the order `--help` lists them.
+COMMANDS = ("check",)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line `quizgen: error: …` and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise QuizgenError(message)
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog="quizgen",
+        description="Turn news articles into quizzes and Anki flashcards.",
+        epilog="Run `quizgen COMMAND --help` for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"quizgen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    for name in COMMANDS:
+        importlib.import_module(f"quizgen.commands.{name}").register(sub)
+    return parser
+
+
+def warn(message: str) -> None:
+    print(f"quizgen: warning: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 2
+        return int(args.run(args) or 0)
+    except QuizgenError as exc:
+        print(f"quizgen: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("quizgen: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`quizgen questions … | head`); nothing more to say.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""`quizgen check DECK...`: validate decks and summarize them."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from ..deck import load_deck, verify_evidence
+from ..model import KINDS
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="validate deck files and summarize them")
+    p.add_argument("decks", nargs="+", metavar="DECK", help="deck YAML files")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..cli import warn
+
+    for path in args.decks:
+        deck = load_deck(path)
+        missing = verify_evidence(deck, Path(path).parent, path)
+        for sid in missing:
+            warn(f"{path}: source {sid!r} not found; its evidence was not checked")
+        kinds = Counter(f.kind for f in deck.facts)
+        conflicts = sum(1 for f in deck.facts if f.conflicts)
+        per_kind = ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k])
+        print(f"{path}: ok — {deck.title!r}")
+        print(f"  facts: {len(deck.facts)} ({per_kind or 'none'})")
+        print(f"  sources: {len(deck.sources)}; entities: {len(deck.entities)}; conflicting facts: {conflicts}")
+        evidence = sum(len(f.evidence) for f in deck.facts)
+        print(
+            f"  evidence sentences: {evidence}; corroborated facts (2+ sentences): "
+            f"{sum(1 for f in deck.facts if len(f.evidence) > 1)}"
+        )
+    return 0

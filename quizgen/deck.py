@@ -1,0 +1,370 @@
+"""Deck files: YAML in, dataclasses out, and back. Every error names the file, the line and the field."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import QuizgenError
+from .model import (
+    ENTITY_TYPES,
+    KINDS,
+    PRECISIONS,
+    DateValue,
+    Deck,
+    Entity,
+    Evidence,
+    Fact,
+    Quantity,
+    Source,
+)
+
+FORMAT_VERSION = 1
+# Kinds whose answer is a verbatim span of the evidence; quote and position answers are the full
+# name of the speaker or actor, which the sentence may give only as a surname or a pronoun.
+VERBATIM_ANSWER_KINDS = frozenset({"date", "signatory", "limit", "role", "event"})
+
+
+class _LineDict(dict):
+    """A mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
+    out = _LineDict()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in out:
+            raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.key_lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+
+
+class _Reader:
+    """Walks the loaded YAML, converting and checking, with file:line for every complaint."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, line: int, field: str, what: str) -> QuizgenError:
+        return QuizgenError(f"{field}: {what}", where=f"{self.path}:{line}")
+
+    def mapping(self, value: Any, line: int, field: str) -> _LineDict:
+        if not isinstance(value, _LineDict):
+            raise self.fail(line, field, f"expected a mapping, found {_kind_of(value)}")
+        return value
+
+    def items(self, parent: _LineDict, key: str, field: str, required: bool = True) -> list[Any]:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                raise self.fail(parent.line, field, "missing")
+            return []
+        if not isinstance(value, list):
+            raise self.fail(parent.key_lines[key], field, f"expected a list, found {_kind_of(value)}")
+        return value
+
+    def text(self, parent: _LineDict, key: str, field: str, required: bool = True) -> str | None:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                raise self.fail(parent.line, f"{field}.{key}", "missing")
+            return None
+        if isinstance(value, _dt.date):
+            return value.isoformat()
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.fail(parent.key_lines[key], f"{field}.{key}", f"expected text, found {_kind_of(value)}")
+        value = str(value)
+        if required and not value.strip():
+            raise self.fail(parent.key_lines[key], f"{field}.{key}", "is empty")
+        return value
+
+    def line_of(self, parent: _LineDict, key: str) -> int:
+        return parent.key_lines.get(key, parent.line)
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"
+
+
+def load_deck(path: str | os.PathLike[str], verify_sources: bool = False) -> Deck:
+    """Read and validate a deck file.
+
+    With `verify_sources`, every evidence text is also looked up in its source article (resolved
+    relative to the deck's folder) when that file is present.
+    """
+    p = Path(path)
+    shown = str(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise QuizgenError("no such file", where=shown) from None
+    except IsADirectoryError:
+        raise QuizgenError("is a folder, not a deck file", where=shown) from None
+    except OSError as exc:
+        raise QuizgenError(exc.strerror or str(exc), where=shown) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QuizgenError(f"not UTF-8 text (byte {exc.start})", where=shown) from None
+    deck = parse_deck(text, shown)
+    if verify_sources:
+        verify_evidence(deck, p.parent, shown)
+    return deck
+
+
+def parse_deck(text: str, path: str = "<deck>") -> Deck:
+    """Validate YAML text as a deck; `path` is only used in messages."""
+    if not text.strip():
+        raise QuizgenError("empty deck file", where=path)
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise QuizgenError(f"YAML syntax error: {problem}", where=f"{path}{line}") from None
+    except yaml.YAMLError as exc:
+        raise QuizgenError(f"YAML error: {exc}", where=path) from None
+    r = _Reader(path)
+    top = r.mapping(data, 1, "deck")
+    title = r.text(top, "title", "deck")
+    assert title is not None
+
+    sources: list[Source] = []
+    for i, s in enumerate(r.items(top, "sources", "sources")):
+        f = f"sources[{i}]"
+        s = r.mapping(s, top.key_lines["sources"], f)
+        src = Source(
+            id=r.text(s, "id", f) or "",
+            path=r.text(s, "path", f) or "",
+            title=r.text(s, "title", f, required=False),
+            published=r.text(s, "published", f, required=False),
+        )
+        if src.published is not None:
+            try:
+                _dt.date.fromisoformat(src.published)
+            except ValueError:
+                raise r.fail(r.line_of(s, "published"), f"{f}.published", "expected a date YYYY-MM-DD") from None
+        if any(o.id == src.id for o in sources):
+            raise r.fail(r.line_of(s, "id"), f"{f}.id", f"duplicate source id {src.id!r}")
+        sources.append(src)
+    source_ids = {s.id for s in sources}
+
+    entities: list[Entity] = []
+    for i, e in enumerate(r.items(top, "entities", "entities", required=False)):
+        f = f"entities[{i}]"
+        e = r.mapping(e, top.key_lines["entities"], f)
+        etype = r.text(e, "type", f) or ""
+        if etype not in ENTITY_TYPES:
+            raise r.fail(
+                r.line_of(e, "type"), f"{f}.type", f"unknown type {etype!r} (one of {', '.join(ENTITY_TYPES)})"
+            )
+        aliases = r.items(e, "aliases", f"{f}.aliases", required=False)
+        if not all(isinstance(a, str) for a in aliases):
+            raise r.fail(r.line_of(e, "aliases"), f"{f}.aliases", "expected a list of names")
+        entities.append(Entity(name=r.text(e, "name", f) or "", type=etype, aliases=tuple(aliases)))
+
+    facts: list[Fact] = []
+    seen_ids: dict[str, int] = {}
+    conflict_refs: list[tuple[str, int, str]] = []
+    for i, raw_fact in enumerate(r.items(top, "facts", "facts")):
+        f = f"facts[{i}]"
+        fm = r.mapping(raw_fact, top.key_lines["facts"], f)
+        fact = _read_fact(r, fm, f, source_ids)
+        if fact.id in seen_ids:
+            raise r.fail(
+                r.line_of(fm, "id"), f"{f}.id", f"duplicate fact id {fact.id!r} (first at line {seen_ids[fact.id]})"
+            )
+        seen_ids[fact.id] = r.line_of(fm, "id")
+        conflict_refs.extend((c, r.line_of(fm, "conflicts"), f) for c in fact.conflicts)
+        facts.append(fact)
+    for ref, line, f in conflict_refs:
+        if ref not in seen_ids:
+            raise r.fail(line, f"{f}.conflicts", f"no fact with id {ref!r}")
+    return Deck(title=title, sources=sources, entities=entities, facts=facts)
+
+
+def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
+    kind = r.text(fm, "kind", f) or ""
+    if kind not in KINDS:
+        raise r.fail(r.line_of(fm, "kind"), f"{f}.kind", f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
+    evidence: list[Evidence] = []
+    ev_items = r.items(fm, "evidence", f"{f}.evidence", required=False)
+    if not ev_items:
+        raise r.fail(r.line_of(fm, "evidence"), f"{f}.evidence", "a fact needs at least one piece of evidence")
+    for j, ev in enumerate(ev_items):
+        g = f"{f}.evidence[{j}]"
+        ev = r.mapping(ev, r.line_of(fm, "evidence"), g)
+        src = r.text(ev, "source", g) or ""
+        if src not in source_ids:
+            raise r.fail(r.line_of(ev, "source"), f"{g}.source", f"no source with id {src!r}")
+        evidence.append(Evidence(source=src, text=r.text(ev, "text", g) or ""))
+    answer = r.text(fm, "answer", f) or ""
+    if kind in VERBATIM_ANSWER_KINDS and not any(answer in ev.text for ev in evidence):
+        raise r.fail(r.line_of(fm, "answer"), f"{f}.answer", f"{answer!r} is not in the fact's evidence")
+
+    date = None
+    if "date" in fm:
+        dm = r.mapping(fm["date"], r.line_of(fm, "date"), f"{f}.date")
+        value = r.text(dm, "value", f"{f}.date") or ""
+        precision = r.text(dm, "precision", f"{f}.date") or ""
+        try:
+            date = DateValue.parse(value)
+        except ValueError as exc:
+            raise r.fail(r.line_of(dm, "value"), f"{f}.date.value", str(exc)) from None
+        if precision not in PRECISIONS:
+            raise r.fail(r.line_of(dm, "precision"), f"{f}.date.precision", f"one of {', '.join(PRECISIONS)}")
+        if precision != date.precision:
+            raise r.fail(r.line_of(dm, "precision"), f"{f}.date.precision", f"{value!r} has precision {date.precision}")
+    quantity = None
+    if "quantity" in fm:
+        qm = r.mapping(fm["quantity"], r.line_of(fm, "quantity"), f"{f}.quantity")
+        number = qm.get("value")
+        if isinstance(number, bool) or not isinstance(number, int | float):
+            raise r.fail(r.line_of(qm, "value"), f"{f}.quantity.value", "expected a number")
+        change = r.text(qm, "change", f"{f}.quantity", required=False) or "limit"
+        if change not in ("limit", "reduce"):
+            raise r.fail(r.line_of(qm, "change"), f"{f}.quantity.change", "one of limit, reduce")
+        quantity = Quantity(
+            value=float(number),
+            text=r.text(qm, "text", f"{f}.quantity") or "",
+            measure=r.text(qm, "measure", f"{f}.quantity") or "",
+            change=change,
+        )
+    conflicts = r.items(fm, "conflicts", f"{f}.conflicts", required=False)
+    if not all(isinstance(c, str) for c in conflicts):
+        raise r.fail(r.line_of(fm, "conflicts"), f"{f}.conflicts", "expected a list of fact ids")
+
+    def opt(key: str) -> str | None:
+        return r.text(fm, key, f, required=False)
+
+    return Fact(
+        id=r.text(fm, "id", f) or "",
+        kind=kind,
+        subject=r.text(fm, "subject", f) or "",
+        answer=answer,
+        statement=r.text(fm, "statement", f) or "",
+        evidence=evidence,
+        date=date,
+        quantity=quantity,
+        entity=opt("entity"),
+        event=opt("event"),
+        stance=opt("stance"),
+        quote=opt("quote"),
+        party=opt("party"),
+        relative=opt("relative"),
+        conflicts=list(conflicts),
+        note=opt("note"),
+    )
+
+
+def verify_evidence(deck: Deck, base: Path, shown: str, read: Callable[[Path], str] | None = None) -> list[str]:
+    """Check every evidence text against its source article; return the sources that were not found."""
+    read = read or (lambda p: p.read_text(encoding="utf-8", errors="replace"))
+    texts: dict[str, str | None] = {}
+    for s in deck.sources:
+        candidate = base / s.path
+        try:
+            texts[s.id] = read(candidate)
+        except OSError:
+            texts[s.id] = None
+    for i, fact in enumerate(deck.facts):
+        for j, ev in enumerate(fact.evidence):
+            text = texts.get(ev.source)
+            if text is not None and ev.text not in text:
+                raise QuizgenError(
+                    f"facts[{i}].evidence[{j}]: text is not in source {ev.source!r}: {ev.text[:60]!r}",
+                    where=shown,
+                )
+    return [sid for sid, t in texts.items() if t is None]
+
+
+def deck_to_data(deck: Deck) -> dict[str, Any]:
+    """The deck as plain data, keys in a fixed, readable order."""
+    out: dict[str, Any] = {"quizgen": FORMAT_VERSION, "title": deck.title}
+    out["sources"] = [
+        {k: v for k, v in (("id", s.id), ("path", s.path), ("title", s.title), ("published", s.published)) if v}
+        for s in deck.sources
+    ]
+    out["entities"] = [
+        {"name": e.name, "type": e.type, **({"aliases": list(e.aliases)} if e.aliases else {})} for e in deck.entities
+    ]
+    out["facts"] = [_fact_to_data(f) for f in deck.facts]
+    return out
+
+
+def _fact_to_data(f: Fact) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": f.id, "kind": f.kind, "subject": f.subject, "answer": f.answer}
+    d["statement"] = f.statement
+    if f.date is not None:
+        d["date"] = {"value": f.date.iso, "precision": f.date.precision}
+    if f.quantity is not None:
+        q = f.quantity
+        value: int | float = int(q.value) if q.value.is_integer() else q.value
+        d["quantity"] = {"value": value, "text": q.text, "measure": q.measure, "change": q.change}
+    for key in ("entity", "event", "stance", "quote", "party", "relative"):
+        value = getattr(f, key)
+        if value:
+            d[key] = value
+    if f.conflicts:
+        d["conflicts"] = list(f.conflicts)
+    if f.note:
+        d["note"] = f.note
+    d["evidence"] = [{"source": e.source, "text": e.text} for e in f.evidence]
+    return d
+
+
+def dump_deck(deck: Deck) -> str:
+    header = "# quizgen deck: edit freely; fact ids tie review history and Anki notes to facts.\n"
+    return header + yaml.safe_dump(
+        deck_to_data(deck), sort_keys=False, allow_unicode=True, width=4096, default_flow_style=False
+    )
+
+
+def save_deck(deck: Deck, path: str | os.PathLike[str]) -> None:
+    """Write a deck atomically: a temporary file beside the target, then a rename."""
+    write_atomic(Path(path), dump_deck(deck).encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise QuizgenError("folder does not exist", where=str(folder))
+    if path.is_dir():
+        raise QuizgenError("is a folder", where=str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise QuizgenError(f"cannot write: {exc.strerror}", where=str(folder)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

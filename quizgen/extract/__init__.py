@@ -1,0 +1,1 @@
+"""Fact extraction: one module per fact kind over spaCy parses, then merging across articles."""

@@ -1,0 +1,179 @@
+"""Pure text helpers: page furniture, paragraphs, sentences and normalization. No I/O, no NLP."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TERMINAL = ".!?"
+CLOSERS = "\"'”’»)]"
+OPENERS = "\"'“‘«(["
+
+# Lines that belong to the page, not the story.
+_FURNITURE_RE = re.compile(
+    r"subscribe|newsletter|sign up|your inbox|advertisement|cookie|click here|follow us|share this|"
+    r"all rights reserved|copyright|©|read more|related:|photo:|image:|getty images|^discuss$|"
+    r"^comments?$|^print$|^share$",
+    re.IGNORECASE,
+)
+# "MOSCOW/WASHINGTON, D.C. – ", "GENEVA (Reuters) - ": a dateline before the first sentence.
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z]{2,}[A-Za-z.,/'’()\s-]{0,50}?\s[–—-]{1,2}\s+(?=[A-Z\"“])")
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "amb",
+    "adm",
+    "maj",
+    "cmdr",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "etc",
+    "approx",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+
+
+def is_furniture(line: str) -> bool:
+    """A line that is page furniture: a section label, credit, newsletter box, 'Discuss'."""
+    s = line.strip().strip("-–—•* ").strip()
+    if not s:
+        return True
+    if _FURNITURE_RE.search(s):
+        return True
+    return len(s.split()) < 4 and s[-1] not in TERMINAL + CLOSERS
+
+
+def is_headline(line: str) -> bool:
+    """A headline or subheading: no closing punctuation, mostly capitalised words."""
+    s = line.strip()
+    if not s or s[-1] in TERMINAL + CLOSERS or len(s) > 200:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", s)]
+    if len(words) < 3:
+        return False
+    capital = sum(1 for w in words if w[0].isupper())
+    return capital / len(words) >= 0.6
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of body paragraphs: each non-empty line, with wrapped lines joined, furniture dropped."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        start = pos + (len(body) - len(body.lstrip()))
+        end = pos + len(body.rstrip())
+        if end > start:
+            lines.append((start, end))
+        pos += len(raw)
+    # Join a hard-wrapped line to the previous one when it continues a sentence.
+    joined: list[tuple[int, int]] = []
+    for start, end in lines:
+        if joined and text[start].islower() and text[joined[-1][1] - 1] not in TERMINAL + CLOSERS:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    out = []
+    for start, end in joined:
+        line = text[start:end]
+        if is_furniture(line) or is_headline(line):
+            continue
+        m = _DATELINE_RE.match(line)
+        if m:
+            start += m.end()
+        out.append((start, end))
+    return out
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """Is the terminal mark at text[i] the end of a sentence?"""
+    if text[i] == ".":
+        m = re.search(r"([A-Za-z.]+)$", text[:i])
+        word = m.group(1) if m else ""
+        if word.lower() in _ABBREV:
+            return False
+        # Initials and dotted abbreviations: "U.S.", "D.C.", "J. Smith".
+        if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word):
+            return False
+        if i + 1 < len(text) and text[i + 1].isdigit():
+            return False
+    return True
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split text[start:end] into sentences, keeping quotes that close a sentence with it."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    s = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in TERMINAL and _ends_sentence(text, i):
+            j = i + 1
+            while j < end and text[j] in TERMINAL:
+                j += 1
+            while j < end and text[j] in CLOSERS:
+                j += 1
+            k = j
+            while k < end and text[k].isspace():
+                k += 1
+            if k == end or (k > j and (text[k].isupper() or text[k] in OPENERS or text[k].isdigit())):
+                spans.append((s, j))
+                s = k
+                i = k
+                continue
+        i += 1
+    if s < end and text[s:end].strip():
+        e = end
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        spans.append((s, e))
+    return spans
+
+
+_QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+
+
+def normalize(text: str) -> str:
+    """For matching: NFKC, lower case, straight quotes, no punctuation, no articles."""
+    t = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).lower()
+    t = re.sub(r"[^\w\s]", " ", t)
+    words = [w for w in t.split() if w not in ("a", "an", "the")]
+    return " ".join(words)
+
+
+def slug(text: str, limit: int = 32) -> str:
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return t[:limit].rstrip("-") or "x"
