@@ -223,9 +223,13 @@ def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
         src = r.text(ev, "source", g) or ""
         if src not in source_ids:
             raise r.fail(r.line_of(ev, "source"), f"{g}.source", f"no source with id {src!r}")
-        evidence.append(Evidence(source=src, text=r.text(ev, "text", g) or ""))
+        ev_text = r.text(ev, "text", g) or ""
+        ev_answer = r.text(ev, "answer", g, required=False)
+        if ev_answer is not None and ev_answer not in ev_text:
+            raise r.fail(r.line_of(ev, "answer"), f"{g}.answer", f"{ev_answer!r} is not in the evidence text")
+        evidence.append(Evidence(source=src, text=ev_text, answer=ev_answer))
     answer = r.text(fm, "answer", f) or ""
-    if kind in VERBATIM_ANSWER_KINDS and not any(answer in ev.text for ev in evidence):
+    if kind in VERBATIM_ANSWER_KINDS and not any(answer in ev.text or ev.answer for ev in evidence):
         raise r.fail(r.line_of(fm, "answer"), f"{f}.answer", f"{answer!r} is not in the fact's evidence")
 
     date = None
@@ -335,7 +339,9 @@ def _fact_to_data(f: Fact) -> dict[str, Any]:
         d["conflicts"] = list(f.conflicts)
     if f.note:
         d["note"] = f.note
-    d["evidence"] = [{"source": e.source, "text": e.text} for e in f.evidence]
+    d["evidence"] = [
+        {"source": e.source, "text": e.text, **({"answer": e.answer} if e.answer else {})} for e in f.evidence
+    ]
     return d
 
 

@@ -41,6 +41,8 @@ class Evidence:
 
     source: str
     text: str
+    # How this sentence writes the answer, where it differs from the fact's ("Washington" for "US").
+    answer: str | None = None
 
 
 @dataclass(frozen=True)

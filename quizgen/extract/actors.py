@@ -1,0 +1,153 @@
+"""Who a subject token stands for: a person, a state, an organization, or the article's treaty."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import PRONOUNS, ArticleContext, Sentence, find_treaty_names, strip_possessive
+from .entities import TITLE_WORDS, TREATY_WORDS, country_of
+from .syntax import Token, compact_name, span_text, trim
+
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+# Common nouns that are never an actor of a position, however they are parsed.
+_NOT_ACTORS = {
+    "remarks",
+    "statement",
+    "issue",
+    "report",
+    "comments",
+    "move",
+    "decision",
+    "it",
+    "this",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "which",
+    "that",
+    "one",
+    "some",
+    "others",
+    "side",
+    "sides",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    answer: str  # as the article writes it (a person's full name)
+    name: str  # canonical
+    type: str  # person | country | organization | treaty | other
+
+
+def antecedent(token: Token) -> Token:
+    """For 'which'/'who' in a relative clause, the noun the clause hangs on."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        verb = token.head
+        while verb.dep_ in ("conj",) and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+            return verb.head
+    return token
+
+
+def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: bool = False) -> Actor | None:
+    token = antecedent(token)
+    low = token.lower_
+    if low in PRONOUNS:
+        name = _pronoun_person(token, ctx)
+        return Actor(name, name, "person") if name else None
+    if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and ctx.person(token.text)):
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        name = ctx.person(ent.text if ent is not None else token.text)
+        if name:
+            return Actor(name, name, "person")
+    # "Russian President Vladimir Putin": the title is the head, the name its appos or compound.
+    for child in token.children:
+        if child.dep_ in ("appos",) and child.ent_type_ == "PERSON":
+            name = ctx.person(span_text(compact_name(child)))
+            if name:
+                return Actor(name, name, "person")
+    if low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS:
+        name = ctx.resolve_person_token(token)
+        if name:
+            return Actor(name, name, "person")
+        return None
+    if allow_treaty and (low in TREATY_WORDS or low == "it" or _names_treaty(token)):
+        treaty = _treaty_for(token, ctx)
+        if treaty:
+            return Actor(treaty, treaty, "treaty")
+    if allow_treaty and low in ("iteration", "version", "text", "terms", "extension", "renewal"):
+        for prep in token.children:  # "the current iteration of the agreement"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    inner = resolve(pobj, sent, ctx, allow_treaty=True)
+                    if inner is not None and inner.type == "treaty":
+                        return inner
+    if low in _NOT_ACTORS or token.pos_ == "PRON":
+        return None
+    phrase = _actor_phrase(token)
+    if not phrase:
+        return None
+    text = strip_possessive(span_text(phrase))
+    country = country_of(text)
+    if country:
+        return Actor(text, country, "country")
+    if token.ent_type_ in ("GPE", "ORG", "NORP") or any(t.pos_ == "PROPN" for t in phrase):
+        words = text.split()
+        if not words or not words[0][:1].isupper() and not any(w[:1].isupper() for w in words):
+            return None
+        etype = "country" if token.ent_type_ == "GPE" else "organization"
+        return Actor(text, text, etype)
+    return None
+
+
+def _actor_phrase(token: Token) -> list[Token]:
+    """'the administration of US President Donald Trump' → without the determiner; names stay whole."""
+    toks = [token]
+    for child in token.children:
+        if (
+            child.dep_ in ("compound", "amod", "nmod", "poss")
+            and child.i < token.i
+            or child.dep_ == "prep"
+            and child.lower_ == "of"
+            and child.i > token.i
+        ):
+            toks.extend(child.subtree)
+    ids = {t.i for t in toks}
+    lo = hi = token.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return trim([token.doc[i] for i in range(lo, hi + 1)])
+
+
+def _pronoun_person(token: Token, ctx: ArticleContext) -> str | None:
+    """'he': the nearest person before it in the sentence, else the article's last speaker."""
+    doc = token.doc
+    best = None
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.end <= token.i:
+            name = ctx.person(ent.text)
+            if name:
+                best = name
+    if best:
+        return best
+    return ctx.speakers[-1] if ctx.speakers else ctx.last_person()
+
+
+def _names_treaty(token: Token) -> bool:
+    phrase = span_text(compact_name(token))
+    return bool(find_treaty_names(phrase)) and token.pos_ == "PROPN"
+
+
+def _treaty_for(token: Token, ctx: ArticleContext) -> str | None:
+    """A named treaty keeps its name (mapped to the article's usage); a bare 'the treaty' is the article's."""
+    phrase = span_text(compact_name(token))
+    names = find_treaty_names(phrase)
+    if names:
+        return ctx.names.canonical(names[0][0])
+    return ctx.treaty()

@@ -1,0 +1,217 @@
+"""What extractors share while reading one article: its sentences, people, offices and treaty."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import DateValue, Quantity
+from .entities import TITLE_WORDS, TREATY_WORDS, country_of
+from .syntax import Token, span_text
+from .treaties import TreatyNames
+
+PRONOUNS = {"he", "she", "him", "her"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class Sentence:
+    source: str
+    index: int  # position in the article, counting from 0
+    start: int  # character offsets into the article text
+    end: int
+    text: str
+    doc: Any  # the spaCy Doc of this sentence alone
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # char spans (sentence-relative) inside quotes
+
+    def token_quoted(self, token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in self.quoted)
+
+
+@dataclass
+class Candidate:
+    """A fact as one sentence states it, before merging."""
+
+    kind: str
+    subject: str
+    answer: str
+    statement: str
+    source: str
+    evidence: str
+    sentence: int
+    date: DateValue | None = None
+    quantity: Quantity | None = None
+    entity: str | None = None
+    entity_type: str | None = None
+    event: str | None = None
+    stance: str | None = None
+    quote: str | None = None
+    party: str | None = None
+    relative: str | None = None
+    key: str = ""  # what makes two candidates the same claim (set by the extractor)
+    topic: frozenset[str] = frozenset()  # positions: content words of the stance's object
+
+
+def strip_possessive(text: str) -> str:
+    return _POSSESSIVE.sub("", text.strip())
+
+
+class ArticleContext:
+    """People, their offices and the article's treaty, learnt sentence by sentence."""
+
+    def __init__(self, source: str, published: DateValue | None = None, names: TreatyNames | None = None) -> None:
+        self.source = source
+        self.published = published
+        self.names = names or TreatyNames()
+        self.people: list[str] = []  # full names, in order of first mention
+        self.roles: list[tuple[str, str]] = []  # (full name, title)
+        self.treaties: dict[str, int] = {}  # canonical treaty name → mentions in this article
+        self.recent: list[str] = []  # people, most recently mentioned last
+        self.speakers: list[str] = []  # people who were subjects of speech, most recent last
+
+    # -- people -----------------------------------------------------------------------------------
+    def learn_people(self, sent: Sentence) -> None:
+        for ent in sent.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = strip_possessive(ent.text)
+            words = name.split()
+            if (
+                len(words) >= 2
+                and all(w[:1].isupper() for w in words)
+                and not any(w.lower().strip("’'") in TITLE_WORDS for w in words)
+                and name not in self.people
+            ):
+                self.people.append(name)
+
+    def person(self, text: str) -> str | None:
+        """The full name a mention refers to: itself, or the person whose surname it is."""
+        name = strip_possessive(text)
+        if name in self.people:
+            return name
+        words = name.split()
+        if not words:
+            return None
+        last = words[-1]
+        for full in self.people:
+            if full.split()[-1] == last and (len(words) == 1 or full.endswith(name)):
+                return full
+        return None
+
+    def by_title(self, title_tokens: list[Token]) -> str | None:
+        """'the Kremlin spokesperson' → the person known by that office, most recently mentioned first."""
+        words = [t.lower_ for t in title_tokens if t.lower_ not in ("the", "a", "an", "then", "-")]
+        if not words or words[-1].rstrip("s") not in {w.rstrip("s") for w in TITLE_WORDS}:
+            return None
+        head = _title_stem(words[-1])
+        mods = set(words[:-1])
+        candidates = []
+        for name, title in self.roles:
+            tw = [w.lower() for w in re.findall(r"[\w’'-]+", title)]
+            if head not in {_title_stem(w) for w in tw}:
+                continue
+            if mods and not mods <= {w.replace("then-", "") for w in tw} | {country_of(w) or w for w in tw}:
+                continue
+            candidates.append(name)
+        if not candidates:
+            return None
+        for name in reversed(self.recent):
+            if name in candidates:
+                return name
+        return candidates[-1]
+
+    def mention(self, name: str) -> None:
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+
+    def last_person(self) -> str | None:
+        return self.recent[-1] if self.recent else None
+
+    def resolve_person_token(self, token: Token) -> str | None:
+        """A token that names a person: a PERSON entity, a pronoun, or a title ('the president')."""
+        if token.lower_ in PRONOUNS:
+            return self.speakers[-1] if self.speakers else self.last_person()
+        if token.ent_type_ == "PERSON":
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                return self.person(ent.text)
+        if token.pos_ in ("NOUN", "PROPN"):
+            phrase = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("poss", "case")]
+            if token.lower_ in TITLE_WORDS or token.lower_.rstrip("s") in TITLE_WORDS:
+                return self.by_title(phrase)
+        return None
+
+    # -- treaties ---------------------------------------------------------------------------------
+    def learn_treaties(self, sent: Sentence) -> None:
+        for name, _alias in find_treaty_names(sent.text):
+            canonical = self.names.canonical(name)
+            self.treaties[canonical] = self.treaties.get(canonical, 0) + 1
+
+    def treaty(self) -> str | None:
+        """The treaty the article is about: the one it names most often."""
+        if not self.treaties:
+            return None
+        return max(self.treaties.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+
+
+_TREATY_NAME = re.compile(
+    r"\b((?:[Nn]ew\s+)?(?:[A-Z][\w’'-]*\s+){0,8}(?:Treaty|Agreement|Accord|Accords|Pact|Convention|Protocol)"
+    r"(?:\s+on\s+(?:the\s+)?(?:[A-Z][\w-]*\s*)+)?)(?:\s+\(((?:[Nn]ew\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\))?"
+)
+_ACRONYM_TREATY = re.compile(
+    r"\b((?:New\s+)?[A-Z]{3,}(?:[- ]?[IVX0-9]+)?)(?=\s+(?:treaty|Treaty|pact|accord|deal|agreement))"
+)
+_BARE_ACRONYM = re.compile(r"(?<![\w(])(New\s+[A-Z]{3,}|[A-Z]{3,}(?:[- ]?[IVX0-9]+)?)(?![\w)])")
+
+
+def find_treaty_names(text: str) -> list[tuple[str, str | None]]:
+    """Treaty names in a sentence: ('New START', None), ('Strategic Arms Reduction Treaty', 'START')."""
+    out: list[tuple[str, str | None]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _TREATY_NAME.finditer(text):
+        long_name = m.group(1).strip()
+        if len(long_name.split()) < 2:
+            continue
+        short = m.group(2)
+        name = short.strip() if short else long_name
+        out.append((name, long_name if short else None))
+        taken.append(m.span())
+    for m in _ACRONYM_TREATY.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            out.append((m.group(1), None))
+            taken.append(m.span())
+    known = {n for n, _ in out}
+    for m in _BARE_ACRONYM.finditer(text):
+        if m.group(1) in known or any(s <= m.start() < e for s, e in taken):
+            continue
+        if m.group(1).startswith("New ") or _looks_like_treaty_acronym(m.group(1)):
+            out.append((m.group(1), None))
+    return out
+
+
+def _looks_like_treaty_acronym(word: str) -> bool:
+    # Acronyms like START, SALT, CTBT, NPT, JCPOA, INF; not country codes or agencies.
+    return word in _KNOWN_SHAPES or (len(word) >= 4 and word not in _NOT_TREATIES)
+
+
+_KNOWN_SHAPES = {"NPT", "INF", "ABM", "CFE", "CTBT", "FMCT", "SALT", "START", "JCPOA", "TPNW"}
+_NOT_TREATIES = {"NATO", "OPEC", "ASEAN", "IAEA", "USSR", "UNSC", "OSCE", "CNN", "BBC", "AFP", "TASS"}
+
+
+def treaty_word(token: Token) -> bool:
+    return token.lower_ in TREATY_WORDS
+
+
+def _title_stem(word: str) -> str:
+    w = word.lower()
+    if w.startswith("spokes"):
+        return "spokes"
+    if w in ("advisor", "adviser"):
+        return "advis"
+    return w.rstrip("s")
+
+
+def phrase_text(tokens: list[Token]) -> str:
+    return span_text(tokens)

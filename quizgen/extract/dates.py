@@ -1,0 +1,257 @@
+"""`date` facts: when something happens, normalized to ISO at its precision.
+
+Relative dates ("Thursday", "next year") become absolute only with a publication date; without one
+they are left out, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from ..model import DateValue
+from ..text import normalize
+from .actors import resolve
+from .context import ArticleContext, Candidate, Sentence
+from .syntax import Token, span_text, subject_of, verb_group
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+# What happens on a date, by the verb that governs it.
+EVENTS = {
+    "expire": "expiry",
+    "lapse": "expiry",
+    "end": "end",
+    "sign": "signing",
+    "ink": "signing",
+    "ratify": "ratification",
+    "announce": "announcement",
+    "say": "announcement",
+    "tell": "announcement",
+    "declare": "announcement",
+    "meet": "meeting",
+    "hold": "meeting",
+    "address": "speech",
+    "speak": "speech",
+    "leave": "withdrawal",
+    "withdraw": "withdrawal",
+    "quit": "withdrawal",
+    "abandon": "withdrawal",
+    "exit": "withdrawal",
+    "suspend": "suspension",
+    "extend": "extension",
+    "enter": "entry into force",
+    "take": "entry into force",
+    "reject": "rejection",
+    "propose": "proposal",
+    "offer": "proposal",
+    "tweet": "tweet",
+    "criticize": "criticism",
+    "criticise": "criticism",
+    "begin": "start",
+    "start": "start",
+    "launch": "start",
+    "conclude": "conclusion",
+    "agree": "agreement",
+    "visit": "visit",
+    "test": "test",
+}
+
+_MONTH = (
+    r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_PATTERNS = [
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"),
+    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.format(n='mon')},?\s+(?P<y>\d{{4}})$", re.I),
+    re.compile(rf"^{_MONTH.format(n='mon')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$", re.I),
+    re.compile(rf"^{_MONTH.format(n='mon')},?\s+(?:of\s+)?(?P<y>\d{{4}})$", re.I),
+    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.format(n='mon')}$", re.I),
+    re.compile(rf"^{_MONTH.format(n='mon')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?$", re.I),
+    re.compile(rf"^(?:early\s+|late\s+|mid-?)?{_MONTH.format(n='mon')}$", re.I),
+    re.compile(r"^(?:in\s+)?(?P<y>(?:1[89]|20)\d{2})$"),
+]
+_RELATIVE = re.compile(
+    r"^(?:(?:on|last|this|next|earlier|later)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+    r"|^(?P<rel>yesterday|today|tomorrow)$"
+    r"|^(?P<which>last|next|this)\s+(?P<unit>year|month)$"
+    r"|^(?:in\s+)?(?P<mon2>january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+(?P<which2>next|last|this)\s+year$",
+    re.I,
+)
+
+
+def parse_date(text: str, published: DateValue | None = None) -> tuple[DateValue, str | None] | None:
+    """(date, relative expression or None), or None when the text is no calendar date we can place."""
+    t = re.sub(r"^(?:the\s+)", "", text.strip(), flags=re.I).strip(" ,.")
+    for pat in _PATTERNS:
+        m = pat.match(t)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = int(g["m"]) if g.get("m") else (MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else None)
+        year = int(g["y"]) if g.get("y") else None
+        day = int(g["d"]) if g.get("d") else None
+        try:
+            if year and month and day:
+                _dt.date(year, month, day)
+            elif month and day:
+                _dt.date(2000, month, day)  # a leap year, so 29 February is allowed
+        except ValueError:
+            return None
+        return DateValue(year, month, day), None
+    m = _RELATIVE.match(t)
+    if not m or published is None or published.day is None or published.year is None:
+        return None
+    assert published.month is not None
+    pub = _dt.date(published.year, published.month, published.day)
+    g = m.groupdict()
+    if g["wd"]:
+        # News reports speak of the past week: the latest such weekday on or before publication.
+        back = (pub.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
+        d = pub - _dt.timedelta(days=back)
+        return DateValue(d.year, d.month, d.day), t
+    if g["rel"]:
+        d = pub + _dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g["rel"].lower()])
+        return DateValue(d.year, d.month, d.day), t
+    if g["which"]:
+        shift = {"last": -1, "this": 0, "next": 1}[g["which"].lower()]
+        if g["unit"].lower() == "year":
+            return DateValue(pub.year + shift), t
+        month0 = pub.month - 1 + shift
+        return DateValue(pub.year + month0 // 12, month0 % 12 + 1), t
+    if g["mon2"]:
+        shift = {"last": -1, "this": 0, "next": 1}[g["which2"].lower()]
+        return DateValue(pub.year + shift, MONTHS[g["mon2"].lower()]), t
+    return None
+
+
+def _governing_verb(root: Token) -> tuple[Token | None, str]:
+    """The verb a date phrase attaches to, and its preposition ('on', 'in', …)."""
+    tok = root
+    prep = ""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        prep = tok.head.lower_
+        tok = tok.head.head
+    elif tok.dep_ in ("npadvmod", "tmod", "obl"):
+        tok = tok.head
+    else:
+        return None, prep
+    hops = 0
+    while tok.pos_ not in ("VERB", "AUX") and hops < 2 and tok.head.i != tok.i:
+        if tok.pos_ == "NOUN" and tok.lemma_ in EVENTS:
+            break
+        tok = tok.head
+        hops += 1
+    return (tok if tok.pos_ in ("VERB", "AUX", "NOUN") else None), prep
+
+
+def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    for ent in sent.doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        text = ent.text
+        # spaCy includes "the" and trailing commas at times; the answer is the date words only.
+        text = re.sub(r"^(?:the|on|in)\s+", "", text, flags=re.I).strip(" ,")
+        parsed = parse_date(text, ctx.published)
+        if parsed is None:
+            continue
+        date, relative = parsed
+        if text not in sent.text:
+            continue
+        verb, prep = _governing_verb(ent.root)
+        if verb is None:
+            continue
+        subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is None and verb.dep_ in ("relcl", "acl"):
+            subj = verb.head
+        actor = resolve(subj, sent, ctx, allow_treaty=True) if subj is not None else None
+        if actor is None:
+            continue
+        lemma = verb.lemma_.lower()
+        event = EVENTS.get(lemma, lemma)
+        statement = _statement(sent, actor.answer, verb, ent, prep, text)
+        out.append(
+            Candidate(
+                kind="date",
+                subject=actor.name,
+                answer=text,
+                statement=statement,
+                source=sent.source,
+                evidence=sent.text,
+                sentence=sent.index,
+                date=date,
+                entity=actor.name,
+                entity_type=actor.type,
+                event=event,
+                relative=relative,
+                key=f"date|{actor.name}|{event}|{normalize(_object_key(verb))}",
+            )
+        )
+    return out
+
+
+def _object_key(verb: Token) -> str:
+    """What the event is about, so two different announcements by one person stay apart."""
+    if verb.lemma_ in ("expire", "sign", "ratify", "end", "lapse", "enter"):
+        return ""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "ccomp", "xcomp", "attr"):
+            return child.lemma_
+    return ""
+
+
+def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_text: str) -> str:
+    if verb.pos_ == "NOUN":
+        return f"The {verb.text} involving {subject} is dated {date_text}."
+    group = " ".join(t.text for t in verb_group(verb))
+    if verb.tag_ == "VBN" and group == verb.text:
+        group = "was " + group  # "the agreement, signed in 2010" → "was signed"
+    date_ids = {t.i for t in ent} | {ent.root.head.i} if prep else {t.i for t in ent}
+    obj = None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "ccomp", "xcomp") and child.i not in date_ids:
+            obj = child
+            break
+    prep = prep or ("on" if ent_precision_day(date_text) else "in")
+    if obj is not None:
+        toks = [t for t in obj.subtree if t.i not in date_ids]
+        rest = span_text(toks)
+        return f"{prep.capitalize()} {date_text}, {subject} {group} {rest}".rstrip(" ,") + _end(rest)
+    return f"{subject} {group} {prep} {date_text}."
+
+
+def ent_precision_day(text: str) -> bool:
+    parsed = parse_date(text)
+    return parsed is not None and parsed[0].day is not None
+
+
+def _end(text: str) -> str:
+    return "" if text.rstrip().endswith((".", "!", "?", ".”", '."')) else "."

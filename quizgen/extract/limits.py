@@ -1,0 +1,220 @@
+"""`limit` facts: numeric caps and cuts a treaty sets, and what they count."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Quantity
+from ..text import normalize
+from .actors import resolve
+from .context import ArticleContext, Candidate, Sentence, find_treaty_names
+from .entities import TREATY_WORDS
+from .syntax import Token, span_text, subject_of, trim
+
+LIMIT_VERBS = {
+    "limit": "limit",
+    "cap": "limit",
+    "restrict": "limit",
+    "allow": "limit",
+    "permit": "limit",
+    "reduce": "reduce",
+    "cut": "reduce",
+    "lower": "reduce",
+    "slash": "reduce",
+    "curb": "limit",
+    "decrease": "reduce",
+    "trim": "reduce",
+    "halve": "reduce",
+    "ban": "limit",
+}
+LIMIT_NOUNS = {"limit", "ceiling", "cap", "maximum", "reduction", "cut"}
+_FRACTIONS = {
+    "half": 0.5,
+    "a half": 0.5,
+    "third": 1 / 3,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "quarter": 0.25,
+    "a quarter": 0.25,
+    "two-thirds": 2 / 3,
+    "two thirds": 2 / 3,
+}
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_MEASURE_HEADS = {"number", "level", "amount", "total", "size", "quantity", "arsenal", "stockpile"}
+
+
+def parse_number(text: str) -> float | None:
+    t = text.lower().strip()
+    t = re.sub(r"^(?:by|to|of)\s+", "", t)
+    if t in _FRACTIONS:
+        return _FRACTIONS[t]
+    m = re.match(r"^(\d[\d,]*(?:\.\d+)?)\s*(%|percent|per cent)?$", t)
+    if m:
+        return float(m.group(1).replace(",", ""))
+    if t in _WORDS:
+        return float(_WORDS[t])
+    return None
+
+
+def _number_tokens(sent: Sentence) -> list[list[Token]]:
+    out = []
+    for ent in sent.doc.ents:
+        if ent.label_ in ("CARDINAL", "QUANTITY", "PERCENT"):
+            out.append(list(ent))
+    taken = {t.i for grp in out for t in grp}
+    for tok in sent.doc:
+        if tok.lower_ in ("half", "third", "quarter", "two-thirds") and tok.i not in taken:
+            out.append([tok])
+    return out
+
+
+def _governor(num: list[Token]) -> tuple[Token | None, str]:
+    root = max(num, key=lambda t: len(list(t.ancestors)) * -1)
+    tok = root
+    prep = ""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        prep = tok.head.lower_
+        tok = tok.head.head
+    elif tok.dep_ in ("nummod", "quantmod") and tok.head.lemma_ in LIMIT_NOUNS:
+        return tok.head, prep
+    elif tok.dep_ in ("nummod",):
+        tok = tok.head.head if tok.head.dep_ in ("dobj", "pobj") else tok.head
+        if tok.dep_ == "prep":
+            prep = tok.lower_
+            tok = tok.head
+    elif tok.dep_ in ("dobj", "npadvmod"):
+        tok = tok.head
+    return tok, prep
+
+
+def _measure(verb: Token) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            if child.lemma_ in _MEASURE_HEADS:
+                of = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"]
+                if of:
+                    pobj = [p for p in of[0].children if p.dep_ == "pobj"]
+                    if pobj:
+                        return trim(list(pobj[0].subtree))
+            return trim(
+                [
+                    t
+                    for t in child.subtree
+                    if not (t.dep_ == "prep" and t.head.i == child.i and t.lower_ in ("to", "by"))
+                    and not any(
+                        a.dep_ == "prep" and a.head.i == child.i and a.lower_ in ("to", "by") for a in t.ancestors
+                    )
+                ]
+            )
+    return []
+
+
+def _about_treaty(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
+    """The treaty that sets the limit: the verb's subject, an 'under …' phrase, or the article's treaty."""
+    subj = subject_of(verb)
+    if subj is not None:
+        actor = resolve(subj, sent, ctx, allow_treaty=True)
+        if actor is not None and actor.type == "treaty":
+            return actor.name
+    for tok in sent.doc:
+        if tok.lower_ == "under" and tok.dep_ == "prep":
+            for p in tok.children:
+                actor = resolve(p, sent, ctx, allow_treaty=True)
+                if actor is not None and actor.type == "treaty":
+                    return actor.name
+    if find_treaty_names(sent.text) or any(t.lower_ in TREATY_WORDS for t in sent.doc):
+        return ctx.treaty()
+    return None
+
+
+def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    used_verbs: set[int] = set()
+    for num in _number_tokens(sent):
+        gov, prep = _governor(num)
+        if gov is None:
+            continue
+        if gov.lemma_ in LIMIT_NOUNS:
+            verb, change = gov.head if gov.head.pos_ == "VERB" else gov, "limit"
+        elif gov.lemma_ in LIMIT_VERBS and prep in ("to", "by", ""):
+            verb, change = gov, LIMIT_VERBS[gov.lemma_]
+        else:
+            continue
+        treaty = _about_treaty(verb, sent, ctx)
+        if treaty is None:
+            continue
+        measure_toks = _measure(verb) if verb.pos_ == "VERB" else []
+        measure = span_text(measure_toks) if measure_toks else ""
+        if not measure:
+            continue
+        number_text = span_text(num)
+        value = parse_number(number_text)
+        if value is None:
+            continue
+        answer = f"by {number_text}" if prep == "by" and f"by {number_text}" in sent.text else number_text
+        each = any(c.lower_ == "each" for t in num for c in t.children) or f"{number_text} each" in sent.text
+        if change == "reduce":
+            statement = f"{treaty} reduces the number of {measure} {answer}."
+        else:
+            statement = f"{treaty} limits the number of {measure} to {number_text}{' each' if each else ''}."
+        used_verbs.add(verb.i)
+        out.append(_candidate(sent, treaty, answer, statement, Quantity(value, answer, measure, change)))
+    # "The pact limits the number of nuclear warheads": what is limited, with no number.
+    for verb in sent.doc:
+        if verb.lemma_ not in LIMIT_VERBS or verb.pos_ != "VERB" or verb.i in used_verbs or sent.token_quoted(verb):
+            continue
+        subj = subject_of(verb)
+        actor = resolve(subj, sent, ctx, allow_treaty=True) if subj is not None else None
+        if actor is None or actor.type != "treaty" or verb.dep_ in ("xcomp",):
+            continue
+        measure_toks = _measure(verb)
+        if not measure_toks:
+            continue
+        measure = span_text(measure_toks)
+        statement = f"{actor.name} {verb.text} the number of {measure}."
+        out.append(_candidate(sent, actor.name, measure, statement, None))
+    return out
+
+
+def _candidate(sent: Sentence, treaty: str, answer: str, statement: str, quantity: Quantity | None) -> Candidate:
+    what = normalize(quantity.measure if quantity else answer)
+    return Candidate(
+        kind="limit",
+        subject=treaty,
+        answer=answer,
+        statement=statement,
+        source=sent.source,
+        evidence=sent.text,
+        sentence=sent.index,
+        quantity=quantity,
+        entity=treaty,
+        entity_type="treaty",
+        key=f"limit|{treaty}|{what}|{quantity.value if quantity else ''}",
+    )

@@ -1,0 +1,189 @@
+"""One fact per claim across articles: evidence pooled, aliases resolved, disagreements kept apart."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from ..model import KINDS, Article, Deck, Entity, Evidence, Fact
+from ..text import normalize, slug
+from .context import Candidate
+from .entities import country_aliases
+from .treaties import TreatyNames
+
+
+def fact_id(kind: str, subject: str, key: str) -> str:
+    """Stable across rebuilds: made from what the claim is, not where or how it was written."""
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+    return f"{kind}-{slug(subject, 24)}-{digest}"
+
+
+def _group(cands: list[Candidate]) -> list[list[Candidate]]:
+    groups: dict[str, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault(c.key, []).append(c)
+    return list(groups.values())
+
+
+def _split_dates(group: list[Candidate]) -> list[list[Candidate]]:
+    """Dates of one claim that agree (2010 and April 2010) stay together; others become conflicts."""
+    ordered = sorted(group, key=lambda c: (-_precision(c), c.source, c.sentence))
+    clusters: list[list[Candidate]] = []
+    for c in ordered:
+        assert c.date is not None
+        for cl in clusters:
+            assert cl[0].date is not None
+            if cl[0].date.refines(c.date):
+                cl.append(c)
+                break
+        else:
+            clusters.append([c])
+    return clusters
+
+
+def _precision(c: Candidate) -> int:
+    d = c.date
+    assert d is not None
+    return sum(x is not None for x in (d.year, d.month, d.day))
+
+
+def _merge_contained(groups: list[list[Candidate]], kind: str, text_of) -> list[list[Candidate]]:
+    """Quotes (or events) of one speaker where one's words contain the other's are one claim."""
+    out: list[list[Candidate]] = []
+    ordered = sorted(groups, key=lambda g: -max(len(normalize(text_of(c))) for c in g))
+    for g in ordered:
+        if g[0].kind != kind:
+            out.append(g)
+            continue
+        words = normalize(text_of(g[0]))
+        home = None
+        for h in out:
+            if h[0].kind == kind and h[0].entity == g[0].entity and words and words in normalize(text_of(h[0])):
+                home = h
+                break
+        if home is None:
+            out.append(g)
+        else:
+            home.extend(g)
+    return out
+
+
+def _merge_similar_positions(groups: list[list[Candidate]], threshold: float = 0.5) -> list[list[Candidate]]:
+    """One actor's stance restated with other words ("Putin's proposal" twice) is one claim."""
+    out: list[list[Candidate]] = []
+    for g in groups:
+        c = g[0]
+        home = None
+        if c.kind == "position" and c.topic:
+            for h in out:
+                o = h[0]
+                same_stance = o.kind == "position" and o.entity == c.entity and o.stance == c.stance
+                if same_stance and o.topic and len(c.topic & o.topic) / len(c.topic | o.topic) >= threshold:
+                    home = h
+                    break
+        if home is None:
+            out.append(g)
+        else:
+            home.extend(g)
+    return out
+
+
+def merge(cands: Sequence[Candidate], articles: Sequence[Article], treaties: TreatyNames, title: str) -> Deck:
+    order = {a.source.id: i for i, a in enumerate(articles)}
+    cands = sorted(cands, key=lambda c: (order[c.source], c.sentence))
+    groups: list[list[Candidate]] = []
+    for g in _group(list(cands)):
+        groups.extend(_split_dates(g) if g[0].kind == "date" else [g])
+    groups = _merge_contained(groups, "quote", lambda c: c.quote or c.evidence)
+    groups = _merge_contained(groups, "event", lambda c: c.answer)
+    groups = _merge_similar_positions(groups)
+
+    facts: list[Fact] = []
+    first_seen: dict[str, tuple[int, int]] = {}
+    taken: set[str] = set()
+    by_key: dict[str, list[Fact]] = {}
+    for g in groups:
+        rep = g[0]
+        if rep.kind == "quote":
+            rep = max(g, key=lambda c: len(c.quote or ""))
+        base = fact_id(rep.kind, rep.subject, rep.key)
+        fid = base
+        if fid in taken:  # a conflicting value of the same claim
+            fid = fact_id(rep.kind, rep.subject, rep.key + "|" + (rep.date.iso if rep.date else rep.answer))
+        taken.add(fid)
+        evidence: list[Evidence] = []
+        for c in [rep, *sorted(g, key=lambda c: (order[c.source], c.sentence))]:
+            surface = c.answer if c.answer != rep.answer and c.answer in c.evidence else None
+            if any(e.source == c.source and e.text == c.evidence for e in evidence):
+                continue
+            evidence.append(Evidence(c.source, c.evidence, surface))
+        fact = Fact(
+            id=fid,
+            kind=rep.kind,
+            subject=rep.subject,
+            answer=rep.answer,
+            statement=rep.statement,
+            evidence=evidence,
+            date=rep.date,
+            quantity=rep.quantity,
+            entity=rep.entity,
+            event=rep.event,
+            stance=rep.stance,
+            quote=rep.quote,
+            party=next((c.party for c in g if c.party), None),
+            relative=rep.relative,
+        )
+        facts.append(fact)
+        first_seen[fid] = min((order[c.source], c.sentence) for c in g)
+        by_key.setdefault(_claim(rep), []).append(fact)
+    for same in by_key.values():
+        if len(same) > 1:
+            for f in same:
+                f.conflicts = sorted(o.id for o in same if o is not f)
+    facts.sort(key=lambda f: (KINDS.index(f.kind), first_seen[f.id], f.id))
+    return Deck(
+        title=title,
+        sources=[a.source for a in articles],
+        entities=_entities(cands, facts, treaties),
+        facts=facts,
+    )
+
+
+def _claim(c: Candidate) -> str:
+    """What two facts must share to contradict each other."""
+    if c.kind == "date":
+        return c.key
+    if c.kind == "limit" and c.quantity is not None:
+        return f"limit|{c.subject}|{normalize(c.quantity.measure)}|{c.quantity.change}"
+    return f"{c.key}|unique"
+
+
+def _entities(cands: Sequence[Candidate], facts: list[Fact], treaties: TreatyNames) -> list[Entity]:
+    used = {f.entity for f in facts if f.entity} | {f.subject for f in facts} | {f.party for f in facts if f.party}
+    seen: dict[str, Entity] = {}
+    surfaces: dict[str, set[str]] = {}
+    types: dict[str, str] = {}
+    for c in cands:
+        if c.entity and c.entity_type:
+            types.setdefault(c.entity, c.entity_type)
+            if c.answer != c.entity and c.kind not in ("role", "limit", "date", "event"):
+                surfaces.setdefault(c.entity, set()).add(c.answer)
+    for name in sorted(used):
+        etype = types.get(name)
+        if etype is None:
+            if country_aliases(name):
+                etype = "country"
+            elif treaties.aliases(name) or name in treaties.counts:
+                etype = "treaty"
+            else:
+                continue
+        aliases: set[str] = set(surfaces.get(name, set()))
+        if etype == "person" and len(name.split()) > 1:
+            aliases.add(name.split()[-1])
+        elif etype == "country":
+            aliases.update(country_aliases(name))
+        elif etype == "treaty":
+            aliases.update(treaties.aliases(name))
+        aliases.discard(name)
+        seen[name] = Entity(name=name, type=etype, aliases=tuple(sorted(aliases)))
+    return list(seen.values())

@@ -1,0 +1,303 @@
+"""`position` facts: what a named actor proposes, wants, rejects, argues or criticizes."""
+
+from __future__ import annotations
+
+from ..text import normalize
+from .actors import Actor, resolve
+from .context import ArticleContext, Candidate, Sentence
+from .entities import MEETING_WORDS
+from .syntax import Token, agent_of, span_text, subject_of, verb_group
+
+# Verbs of stance → the stance recorded.
+STANCE_VERBS = {
+    "propose": "proposes",
+    "suggest": "proposes",
+    "offer": "offers",
+    "introduce": "proposes",
+    "want": "wants",
+    "wish": "wants",
+    "seek": "wants",
+    "desire": "wants",
+    "hope": "hopes",
+    "demand": "demands",
+    "insist": "demands",
+    "call": "calls for",
+    "urge": "calls for",
+    "press": "calls for",
+    "reject": "rejects",
+    "refuse": "rejects",
+    "decline": "rejects",
+    "dismiss": "rejects",
+    "oppose": "opposes",
+    "rebuff": "rejects",
+    "deny": "denies",
+    "criticize": "criticizes",
+    "criticise": "criticizes",
+    "condemn": "criticizes",
+    "lash": "criticizes",
+    "slam": "criticizes",
+    "blast": "criticizes",
+    "denounce": "criticizes",
+    "accuse": "accuses",
+    "blame": "accuses",
+    "argue": "argues",
+    "contend": "argues",
+    "maintain": "argues",
+    "support": "supports",
+    "back": "supports",
+    "welcome": "supports",
+    "endorse": "supports",
+    "praise": "supports",
+    "tout": "supports",
+    "favor": "supports",
+    "favour": "supports",
+    "warn": "warns",
+    "threaten": "threatens",
+    "reiterate": "reiterates",
+    "hint": "hints",
+    "express": "expresses",
+}
+# Verbs of saying: a position when they report a claim in the actor's own words ("said that …").
+REPORTING_VERBS = {
+    "say",
+    "add",
+    "note",
+    "announce",
+    "tell",
+    "clarify",
+    "stress",
+    "state",
+    "explain",
+    "declare",
+    "observe",
+    "assert",
+    "emphasize",
+    "emphasise",
+    "insist",
+    "believe",
+    "think",
+}
+# Nouns of stance with a possessive actor: "Putin's proposal to extend the treaty".
+STANCE_NOUNS = {
+    "proposal": "proposes",
+    "offer": "offers",
+    "demand": "demands",
+    "call": "calls for",
+    "plan": "proposes",
+    "refusal": "rejects",
+    "rejection": "rejects",
+    "criticism": "criticizes",
+    "readiness": "is ready",
+    "intent": "intends",
+    "intention": "intends",
+    "initiative": "proposes",
+    "suggestion": "proposes",
+}
+# Heads that make a verb hypothetical or reported inside another stance.
+_IRREGULAR_PAST = {
+    "seek": "sought",
+    "say": "said",
+    "tell": "told",
+    "hold": "held",
+    "make": "made",
+    "give": "gave",
+    "take": "took",
+    "go": "went",
+    "put": "put",
+    "think": "thought",
+    "lash": "lashed",
+}
+
+
+def past(lemma: str) -> str:
+    if lemma in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def _quoted_share(tokens: list[Token], sent: Sentence) -> float:
+    if not tokens:
+        return 0.0
+    return sum(1 for t in tokens if sent.token_quoted(t)) / len(tokens)
+
+
+def _nested_in_report(verb: Token) -> bool:
+    """A stance inside what someone else is reported to have said or wanted is theirs, not the actor's."""
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return False
+        if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_ in STANCE_VERBS or tok.head.lemma_ in REPORTING_VERBS):
+            return True
+        tok = tok.head
+    return False
+
+
+def _meeting_object(verb: Token) -> bool:
+    for t in verb.subtree:
+        if t.lemma_ in MEETING_WORDS and t.dep_ in ("dobj", "pobj") and t.head in (verb, *verb.children):
+            return True
+        if t.lemma_ == "invitation" and t.head.i == verb.i:
+            return True
+    return False
+
+
+def _actor_for(verb: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    agent = agent_of(verb)
+    if agent is not None:
+        return resolve(agent, sent, ctx)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the administration offering a one-year extension"
+        return resolve(verb.head, sent, ctx)
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    if subj.dep_ == "nsubjpass":
+        return None
+    return resolve(subj, sent, ctx)
+
+
+def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    for tok in sent.doc:
+        if sent.token_quoted(tok):
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            cand = _from_verb(tok, sent, ctx)
+        elif tok.pos_ == "NOUN" and tok.lemma_ in STANCE_NOUNS:
+            cand = _from_noun(tok, sent, ctx)
+        else:
+            cand = None
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    lemma = verb.lemma_.lower()
+    if lemma in STANCE_VERBS:
+        stance = STANCE_VERBS[lemma]
+        if lemma == "express" and not any(
+            c.lemma_ in ("hope", "concern", "support", "regret", "readiness") for c in verb.children if c.dep_ == "dobj"
+        ):
+            return None
+        if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
+            return None
+        if lemma == "decline" and _meeting_object(verb):
+            return None  # declining a meeting is an event
+    elif lemma in REPORTING_VERBS:
+        claim = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not claim:
+            return None
+        toks = [t for t in claim[0].subtree if not t.is_punct and t.dep_ != "mark"]
+        if not toks or sent.token_quoted(toks[0]) or _quoted_share(toks, sent) > 0.8:
+            return None  # a direct quotation: a quote fact, not a position
+        stance = "says"
+    else:
+        return None
+    if _nested_in_report(verb):
+        return None
+    actor = _actor_for(verb, sent, ctx)
+    if actor is None or actor.type == "treaty":
+        return None
+    subject_ids = set()
+    subj = subject_of(verb)
+    if subj is not None and subj.head.i == verb.i:
+        subject_ids = {t.i for t in subj.subtree}
+    rest_toks = [t for t in verb.subtree if t.i > verb.i and t.i not in subject_ids and t.dep_ != "agent"]
+    rest_toks = [t for t in rest_toks if not any(a.dep_ == "agent" for a in t.ancestors if a.i > verb.i)]
+    rest = span_text(rest_toks).strip(" ,")
+    group = verb_group(verb)
+    aux_words = [t.text for t in group if t.i < verb.i and t.dep_ in ("aux", "neg")]
+    if verb.tag_ in ("VBG", "VB") or verb.dep_ in ("acl", "relcl", "advcl", "pcomp", "xcomp") or agent_of(verb):
+        head_words = [past(lemma)]
+    else:
+        head_words = [*aux_words, verb.text] if verb.tag_ != "VBN" or aux_words else [verb.text]
+    if agent_of(verb) is not None and verb.dep_ in ("relcl", "acl"):
+        rest = span_text(
+            [t for t in verb.head.subtree if t.i < verb.i and t.dep_ not in ("punct",) and t not in verb.subtree]
+        ).strip(" ,")
+        rest = rest or verb.head.text
+    statement = f"{actor.answer} {' '.join(head_words)} {rest}".strip()
+    statement = statement.rstrip(" ,;:") + ("" if statement.endswith((".", "”", '"')) else ".")
+    target = _target_key(verb)
+    topic = _topic(verb)
+    return Candidate(
+        kind="position",
+        subject=actor.answer,
+        answer=actor.answer,
+        statement=_capital(statement),
+        source=sent.source,
+        evidence=sent.text,
+        sentence=sent.index,
+        entity=actor.name,
+        entity_type=actor.type,
+        stance=stance,
+        key=f"position|{actor.name}|{stance}|{target}",
+        topic=topic,
+    )
+
+
+def _from_noun(noun: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if not poss:
+        return None
+    actor = resolve(poss[0], sent, ctx)
+    if actor is None or actor.type == "treaty":
+        return None
+    stance = STANCE_NOUNS[noun.lemma_]
+    rest_toks = [t for t in noun.subtree if t.i > noun.i and t.dep_ not in ("relcl",)]
+    rest_toks = [t for t in rest_toks if not any(a.dep_ == "relcl" for a in t.ancestors if a.i > noun.i)]
+    rest = span_text(rest_toks).strip(" ,")
+    verb = {
+        "proposes": "proposed",
+        "offers": "offered",
+        "demands": "demanded",
+        "calls for": "called for",
+        "rejects": "rejected",
+        "criticizes": "criticized",
+        "is ready": "is ready",
+        "intends": "intends",
+    }[stance]
+    if rest.startswith("to ") and stance in ("proposes", "offers"):
+        rest = "to " + rest[3:]
+    statement = f"{actor.answer} {verb} {rest or 'a ' + noun.text}".rstrip(" ,") + "."
+    return Candidate(
+        kind="position",
+        subject=actor.answer,
+        answer=actor.answer,
+        statement=_capital(statement),
+        source=sent.source,
+        evidence=sent.text,
+        sentence=sent.index,
+        entity=actor.name,
+        entity_type=actor.type,
+        stance=stance,
+        key=f"position|{actor.name}|{stance}|{_target_key(noun)}",
+        topic=_topic(noun),
+    )
+
+
+def _target_key(head: Token) -> str:
+    """A short key for what the stance is about: the lemmas of its object's content words."""
+    for child in head.children:
+        if child.dep_ in ("dobj", "ccomp", "xcomp", "prep", "acl"):
+            words = [t.lemma_.lower() for t in child.subtree if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop]
+            return normalize(" ".join(sorted(set(words))[:6]))
+    return ""
+
+
+def _topic(head: Token) -> frozenset[str]:
+    """Content words of what the stance is about, to tell restatements of one claim from new claims."""
+    return frozenset(
+        t.lemma_.lower()
+        for t in head.subtree
+        if t.i > head.i and t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "NUM") and not t.is_stop
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

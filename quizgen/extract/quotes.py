@@ -1,0 +1,154 @@
+"""`quote` facts: a direct quotation and who said it."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import normalize
+from .actors import Actor, resolve
+from .context import ArticleContext, Candidate, Sentence
+from .syntax import subject_of
+
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "stress",
+        "note",
+        "observe",
+        "assert",
+        "tweet",
+        "write",
+        "clarify",
+        "warn",
+        "insist",
+        "argue",
+        "announce",
+        "explain",
+        "declare",
+        "state",
+        "claim",
+        "remark",
+        "comment",
+        "emphasize",
+        "emphasise",
+        "reiterate",
+        "affirm",
+        "acknowledge",
+        "admit",
+        "suggest",
+        "reply",
+        "respond",
+        "answer",
+        "conclude",
+        "urge",
+        "call",
+        "describe",
+        "told",
+        "quip",
+        "caution",
+        "complain",
+        "concede",
+        "contend",
+        "maintain",
+        "predict",
+        "promise",
+        "recall",
+        "vow",
+        "pledge",
+        "post",
+    ]
+)
+
+_QUOTE_RE = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+
+
+def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of the words inside quotation marks within text[start:end]."""
+    out = []
+    for m in _QUOTE_RE.finditer(text, start, end):
+        group = 1 if m.group(1) is not None else 2
+        s, e = m.span(group)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _worth_quoting(quote: str) -> bool:
+    words = quote.split()
+    if len(words) < 2:
+        return False
+    # A capitalised title ("Putin Reiterates …"), not words someone said.
+    caps = sum(1 for w in words if w[:1].isupper())
+    return not (len(words) <= 8 and caps == len(words))
+
+
+def speaker_in(sent: Sentence, ctx: ArticleContext):
+    """The speaker of a sentence: the person (or state) subject of a speech verb outside the quotes."""
+    for tok in sent.doc:
+        if tok.lemma_ not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX") or sent.token_quoted(tok):
+            continue
+        subj = subject_of(tok)
+        if subj is None or sent.token_quoted(subj):
+            continue
+        actor = resolve(subj, sent, ctx)
+        if actor is not None and actor.type in ("person", "country", "organization"):
+            return actor
+    for ent in sent.doc.ents:  # "according to Lavrov"
+        if (
+            ent.label_ == "PERSON"
+            and ent.start > 1
+            and sent.doc[ent.start - 1].lower_ == "to"
+            and sent.doc[ent.start - 2].lower_ == "according"
+        ):
+            name = ctx.person(ent.text)
+            if name:
+                return Actor(name, name, "person")
+    return None
+
+
+def extract(
+    article_text: str,
+    quote_span: tuple[int, int],
+    sents: list[Sentence],
+    ctx: ArticleContext,
+    previous_speaker,
+) -> Candidate | None:
+    """One quotation; `sents` are the sentences of its paragraph, the one it closes in first."""
+    qs, qe = quote_span
+    quote = article_text[qs:qe]
+    if not _worth_quoting(quote):
+        return None
+    speaker = None
+    for sent in sents:
+        speaker = speaker_in(sent, ctx)
+        if speaker is not None:
+            break
+    if speaker is None:
+        # A paragraph that is all quotation continues the previous speaker.
+        speaker = previous_speaker
+    if speaker is None:
+        return None
+    first = sents[0]
+    shown = quote.strip().rstrip(",")
+    statement = f"{speaker.answer} said: “{shown}”"
+    if not statement.endswith((".", "?", "!")):
+        statement += "."
+    return Candidate(
+        kind="quote",
+        subject=speaker.name if speaker.type == "person" else speaker.answer,
+        answer=speaker.answer,
+        statement=statement,
+        source=first.source,
+        evidence=quote,
+        sentence=first.index,
+        entity=speaker.name,
+        entity_type=speaker.type,
+        quote=quote,
+        key=f"quote|{speaker.name}|{normalize(quote)}",
+    )
+
+
+def speaker_of(cand: Candidate) -> Actor:
+    return Actor(cand.answer, cand.entity or cand.answer, cand.entity_type or "person")

@@ -1,0 +1,151 @@
+"""`role` facts: a person's office or title ("Kremlin spokesman Dmitry Peskov")."""
+
+from __future__ import annotations
+
+from ..text import normalize
+from .context import ArticleContext, Candidate, Sentence, strip_possessive
+from .entities import TITLE_WORDS
+from .syntax import DETERMINERS, Token, noun_phrase, span_text, trim
+
+# Lower-case words that may stand inside a title before the name ("then-US President", "foreign minister").
+_TITLE_MODIFIERS = frozenset(
+    [
+        "then",
+        "former",
+        "late",
+        "acting",
+        "deputy",
+        "vice",
+        "prime",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "national",
+        "security",
+        "chief",
+        "senior",
+        "top",
+        "state",
+        "general",
+        "special",
+        "first",
+        "executive",
+        "supreme",
+        "deputy-",
+    ]
+)
+
+
+def _is_title_head(token: Token) -> bool:
+    w = token.lower_.strip("’'")
+    return w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS
+
+
+def _left_title(doc, start: int) -> list[Token]:
+    """Title words written right before a name, up to a determiner, comma or lower-case word."""
+    toks: list[Token] = []
+    i = start - 1
+    while i >= 0:
+        t = doc[i]
+        glued = t.text in ("-", "–") and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        if glued or t.text in ("’s", "'s"):
+            toks.append(t)
+        elif (
+            t.lower_ in DETERMINERS
+            or (t.dep_ == "poss" and t.pos_ == "PRON")
+            or t.is_punct
+            or t.is_space
+            or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON")
+        ):
+            break
+        elif t.is_title or t.is_upper or t.lower_ in _TITLE_MODIFIERS or _is_title_head(t):
+            toks.append(t)
+        else:
+            break
+        i -= 1
+    toks.reverse()
+    # A title ends in its head word, right before the name.
+    if not toks or not _is_title_head(toks[-1]):
+        return []
+    while toks and toks[0].text in ("’s", "'s", "-", "–"):
+        toks = toks[1:]
+    return toks
+
+
+def _appos_title(person_root: Token) -> list[Token]:
+    """'the Deputy Director of …, Vladimir Leontyev' or 'Vladimir Putin, the Russian president'."""
+    head = person_root.head
+    # "the Deputy Director of the …Department, Vladimir Leontyev": the name may hang on the last noun.
+    while head.dep_ == "appos" and not _is_title_head(head) and head.head.i < head.i:
+        head = head.head
+    if person_root.dep_ == "appos" and _is_title_head(head) and head.i < person_root.i:
+        doc = person_root.doc
+        start = min(t.i for t in head.subtree)
+        end = person_root.i - len([t for t in person_root.subtree if t.i < person_root.i])
+        phrase = trim([doc[i] for i in range(start, end)])
+        # Stop at the comma that sets the name off.
+        cut = [t for t in phrase if t.i >= head.i and t.text == ","]
+        if cut:
+            phrase = [t for t in phrase if t.i < cut[-1].i]
+        return trim(phrase)
+    for child in person_root.children:
+        if child.dep_ == "appos" and _is_title_head(child) and child.i > person_root.i:
+            return trim(noun_phrase(child))
+    return []
+
+
+def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    doc = sent.doc
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or sent.token_quoted(ent.root):
+            continue
+        full = ctx.person(ent.text)
+        if full is None:
+            continue
+        title = _left_title(doc, ent.start)
+        if not title:
+            root = ent.root
+            title = _appos_title(root)
+            if title and any(t.i >= ent.start for t in title):
+                title = []
+        if not title:
+            continue
+        text = span_text(title)
+        out.append(_role(sent, full, strip_possessive(text) if text.endswith(("’s", "'s")) else text, doc, ent))
+    return out
+
+
+def _role(sent: Sentence, full: str, title: str, doc, ent) -> Candidate:
+    past = title.lower().startswith(("then-", "then ", "former ", "late "))
+    shown = title
+    for prefix in ("then-", "then "):
+        if shown.lower().startswith(prefix):
+            shown = shown[len(prefix) :]
+    article = "" if ("’s " in shown or "'s " in shown) else "the "
+    of = ""
+    if shown.lower().endswith("counterpart"):
+        others = [e for e in doc.ents if e.label_ == "PERSON" and e.start < ent.start]
+        if others:
+            of = f" of {strip_possessive(others[-1].text)}"
+    verb = "was then" if past else "is"
+    statement = f"{full} {verb} {article}{shown}{of}."
+    return Candidate(
+        kind="role",
+        subject=full,
+        answer=title,
+        statement=statement,
+        source=sent.source,
+        evidence=sent.text,
+        sentence=sent.index,
+        entity=full,
+        entity_type="person",
+        key=f"role|{full}|{normalize(shown)}",
+    )
+
+
+def learn(cands: list[Candidate], ctx: ArticleContext) -> None:
+    for c in cands:
+        if (c.subject, c.answer) not in ctx.roles:
+            ctx.roles.append((c.subject, c.answer))

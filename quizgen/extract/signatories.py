@@ -1,0 +1,112 @@
+"""`signatory` facts: who signed a treaty, or is a party to it, and for which country."""
+
+from __future__ import annotations
+
+from .actors import Actor, resolve
+from .context import ArticleContext, Candidate, Sentence
+from .entities import country_of_demonym
+from .syntax import Token, agent_of, conjuncts, span_text, subject_of
+
+SIGN_VERBS = {"sign", "ink", "ratify", "conclude"}
+PARTY_VERBS = {"agree", "pledge", "commit", "undertake"}
+
+
+def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
+    """The treaty a signing verb is about: its object, its passive subject, the noun it modifies."""
+    candidates: list[Token] = []
+    candidates += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl"):
+        candidates.append(verb.head)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "under":
+            candidates += [p for p in c.children if p.dep_ == "pobj"]
+    for c in candidates:
+        actor = resolve(c, sent, ctx, allow_treaty=True)
+        if actor is not None and actor.type == "treaty":
+            return actor.name
+        if c.lower_ in ("iteration", "version", "text"):
+            for p in c.subtree:
+                a = resolve(p, sent, ctx, allow_treaty=True) if p.dep_ == "pobj" else None
+                if a is not None and a.type == "treaty":
+                    return a.name
+    return None
+
+
+def _signers(verb: Token) -> list[Token]:
+    agent = agent_of(verb)
+    if agent is not None:
+        return conjuncts(agent)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            return [t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
+    subj = subject_of(verb)
+    if subj is not None and subj.dep_ != "nsubjpass":
+        return conjuncts(subj)
+    return []
+
+
+def _person_behind(token: Token) -> Token:
+    """'the then-US President Barack Obama': the name is an apposition of the title."""
+    for c in token.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            return c
+    return token
+
+
+def _party(token: Token, actor: Actor, ctx: ArticleContext) -> str | None:
+    """The country a person signed for, from a nationality in their title."""
+    if actor.type != "person":
+        return None
+    words = [t.text for t in token.subtree if t.i < token.i or t.head.i == token.i]
+    for name, title in ctx.roles:
+        if name == actor.name:
+            words += title.replace("-", " ").split()
+    for w in words:
+        country = country_of_demonym(w)
+        if country:
+            return country
+    return None
+
+
+def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    for verb in sent.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in SIGN_VERBS | PARTY_VERBS:
+            continue
+        treaty = _treaty_of(verb, sent, ctx)
+        if treaty is None:
+            continue
+        for tok in _signers(verb):
+            tok = _person_behind(tok)
+            actor = resolve(tok, sent, ctx)
+            if actor is None or actor.type == "treaty" or actor.answer not in sent.text:
+                continue
+            party = _party(tok, actor, ctx)
+            if lemma in SIGN_VERBS:
+                action = "ratified" if lemma == "ratify" else "signed"
+                statement = f"{actor.answer} {action} {treaty}" + (f" for {party}" if party else "") + "."
+            else:
+                statement = f"{actor.answer} is a party to {treaty}."
+            out.append(
+                Candidate(
+                    kind="signatory",
+                    subject=treaty,
+                    answer=actor.answer if actor.type != "person" else _as_written(tok, actor),
+                    statement=statement,
+                    source=sent.source,
+                    evidence=sent.text,
+                    sentence=sent.index,
+                    entity=actor.name,
+                    entity_type=actor.type,
+                    party=party,
+                    key=f"signatory|{treaty}|{actor.name}",
+                )
+            )
+    return out
+
+
+def _as_written(tok: Token, actor: Actor) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = span_text(list(ent)) if ent is not None else actor.answer
+    return actor.answer if actor.answer in tok.doc.text else text

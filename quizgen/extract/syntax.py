@@ -1,0 +1,137 @@
+"""Helpers over spaCy tokens: phrases, subjects, clauses. Pure functions of a parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+Token = Any  # spacy.tokens.Token; typed loosely so this module never imports spaCy
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_EDGE_PUNCT = set(",;:–—-()[]\"'“”‘’ ")
+
+
+def span_text(tokens: Iterable[Token]) -> str:
+    """The verbatim text covered by tokens (contiguous from first to last), from the sentence."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+
+
+def trim(tokens: list[Token], drop_det: bool = True) -> list[Token]:
+    """Drop leading determiners / possessive pronouns and edge punctuation."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (
+        toks[0].text in _EDGE_PUNCT
+        or toks[0].is_space
+        or (drop_det and (toks[0].lower_ in DETERMINERS or toks[0].dep_ == "poss" and toks[0].pos_ == "PRON"))
+    ):
+        toks = toks[1:]
+    while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].is_space or toks[-1].dep_ == "case"):
+        toks = toks[:-1]
+    return toks
+
+
+def contiguous(tokens: list[Token]) -> list[Token]:
+    """The first unbroken run of token indices."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    out = toks[:1]
+    for t in toks[1:]:
+        if t.i != out[-1].i + 1:
+            break
+        out.append(t)
+    return out
+
+
+def noun_phrase(
+    head: Token, exclude_deps: tuple[str, ...] = ("relcl", "acl", "appos", "punct", "cc", "conj")
+) -> list[Token]:
+    """The head's phrase without relative clauses, appositions and conjuncts."""
+    toks = [head]
+    for child in head.children:
+        if child.dep_ in exclude_deps:
+            continue
+        toks.extend(child.subtree)
+    return contiguous_around(head, toks)
+
+
+def contiguous_around(head: Token, toks: list[Token]) -> list[Token]:
+    ids = {t.i for t in toks}
+    lo = hi = head.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return [head.doc[i] for i in range(lo, hi + 1)]
+
+
+def compact_name(head: Token) -> list[Token]:
+    """A name-like phrase: the head with its compounds, amods and 'of' phrases of proper nouns."""
+    toks = [head]
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.i < head.i:
+            toks.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj and pobj[0].pos_ == "PROPN":
+                toks.extend(child.subtree)
+    return trim(contiguous_around(head, toks))
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, inherited through xcomp, conj, advcl and 'by V-ing'."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        seen += 1
+        for child in v.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        if v.dep_ in ("advcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head  # "the president, while speaking at …": the noun it modifies
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") or (v.dep_ == "pobj" and v.head.dep_ == "prep"):
+            v = v.head
+            continue
+        if v.dep_ == "prep":
+            v = v.head
+            continue
+        break
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ('Obama and Medvedev')."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+def verb_group(verb: Token) -> list[Token]:
+    """Auxiliaries, negation and the verb; through 'is due to' / 'is set to' raising heads."""
+    toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_ in ("due", "set", "expect", "schedule", "likely", "go", "plan"):
+        toks.append(head)
+        toks.extend(c for c in head.children if c.dep_ in ("aux", "auxpass", "neg"))
+        if head.dep_ == "acomp":
+            toks.append(head.head)
+            toks.extend(c for c in head.head.children if c.dep_ in ("aux", "auxpass", "neg"))
+    return sorted(set(toks), key=lambda t: t.i)
+
+
+def in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
