@@ -34,11 +34,23 @@ def _blank(ctx: Context, text: str, answer: str) -> tuple[str, str] | None:
     return before + BLANK + after, before + "{{c1::" + answer + "}}" + after
 
 
+def _with_topic(ctx: Context, fact: Fact, made: tuple[str, str]) -> tuple[str, str]:
+    """'The treaty … expire on _____' alone does not say which treaty: lead with the subject when the
+    sentence does not name it (and the subject is not itself the answer)."""
+    prompt, cloze = made
+    subject = fact.subject
+    if ctx.names.key(subject) == ctx.names.key(fact.answer) or ctx.names.mentions(prompt, subject):
+        return made
+    if ctx.names.mentions(subject, fact.answer):
+        return made
+    return f"{subject}: {prompt}", f"{subject}: {cloze}"
+
+
 def make(ctx: Context, fact: Fact) -> Item | None:
     for ev in fact.evidence:
         made = _blank(ctx, ev.text, fact.answer)
         if made:
-            prompt, cloze = made
+            prompt, cloze = _with_topic(ctx, fact, made)
             return ctx.item(fact, "cloze", prompt, fact.answer, ev, cloze=cloze)
     if fact.kind in ("quote", "position"):
         made = _blank(ctx, fact.statement, fact.answer)
