@@ -88,10 +88,14 @@ def _people(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     def named(kind: str) -> list[str]:
         return [ctx.names.canonical(f.entity or f.answer) for f in ctx.deck.facts if f.kind == kind]
 
+    def people(names: list[str]) -> list[str]:
+        # A position's actors may be countries: only people (or names the deck does not type) here.
+        return [n for n in names if ctx.names.type_of(n) in (None, ph.PERSON)]
+
     same_kind = named(fact.kind)
     with_role = [ctx.names.canonical(f.entity or f.subject) for f in ctx.deck.facts if f.kind == "role"]
     rest = _deck_entities(ctx, ph.PERSON) + named("signatory") + named("quote")
-    return [same_kind, with_role, rest]
+    return [people(same_kind), people(with_role), people(rest)]
 
 
 def _countries(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
@@ -187,7 +191,8 @@ def _render(value: float, like: str) -> str | None:
     if "." in written or not float(value).is_integer():
         number = f"{value:,.1f}" if "," in written else f"{value:.1f}"
     else:
-        number = f"{int(value):,}" if "," in written or value >= 10000 else str(int(value))
+        plain = len(written) >= 4 and "," not in written  # the article writes "1550": so do we
+        number = str(int(value)) if plain else f"{int(value):,}"
     return like[: m.start()] + number + like[m.end() :]
 
 

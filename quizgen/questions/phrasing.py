@@ -135,12 +135,25 @@ def strip_phrase(statement: str, phrase: str) -> str | None:
     return re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", out)) or None
 
 
-def event_clause(fact: Fact) -> str | None:
-    """'New START was signed in April 2010.' → 'New START was signed' (for timelines and questions)."""
+def date_as_stated(fact: Fact) -> str | None:
+    """The date as the statement writes it: the answer, or (for a resolved "Thursday") the full date."""
     if fact.date is None:
         return None
-    clause = strip_phrase(fact.statement, fact.answer)
-    if clause is None or normalize(fact.answer) in normalize(clause):
+    for form in (fact.answer, format_date(fact.date, "dmy"), format_date(fact.date, "mdy")):
+        if form and form in fact.statement:
+            return form
+    return None
+
+
+def event_clause(fact: Fact) -> str | None:
+    """'New START was signed in April 2010.' → 'New START was signed' (for timelines and questions)."""
+    written = date_as_stated(fact)
+    if fact.date is None or written is None:
+        return None
+    body = sentence_body(fact.statement)
+    lead = re.match(rf"^(?:On|In|By|Since|Until)\s+{re.escape(written)},\s+(.+)$", body)
+    clause = lead.group(1) if lead else strip_phrase(fact.statement, written)
+    if clause is None or normalize(written) in normalize(clause):
         return None
     if fact.date.year is not None and str(fact.date.year) in clause:
         return None

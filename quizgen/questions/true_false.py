@@ -37,15 +37,17 @@ def false_statement(ctx: Context, fact: Fact, rng) -> str | None:  # noqa: ANN00
     wrong = pick(ctx, fact, stem, rng, n=1)
     if not wrong:
         return None
-    if fact.kind == "date" and fact.date is not None:
-        # Replace the date as written with the distractor in the same style.
-        return _replace_once(fact.statement, fact.answer, wrong[0])
+    if fact.kind == "date":
+        # Replace the date as written with the distractor, in the style of the options.
+        written = ph.date_as_stated(fact)
+        return _replace_once(fact.statement, written, wrong[0]) if written else None
     if fact.kind in ("position", "quote"):
         head = ph.starts_with_name(ctx, fact.statement, fact.answer)
         if head is None:
             return None
         # Never a false claim another fact makes true: checked by pick (same question's answers banned).
-        return wrong[0] + fact.statement[len(head) :]
+        shown = ph.with_the(wrong[0])
+        return shown[0].upper() + shown[1:] + fact.statement[len(head) :]
     if fact.kind == "limit" and fact.quantity is not None:
         return _replace_once(fact.statement, fact.quantity.text, wrong[0])
     return _replace_once(fact.statement, fact.answer, wrong[0])
