@@ -273,6 +273,13 @@ def stem_quote(ctx: Context, fact: Fact) -> Stem | None:
     answer = ctx.answer_name(fact)
     if not quote or ctx.names.mentions(quote, answer) or len(quote) > 300:
         return None
+    # "Vladimir Putin said Russia is “not clinging …”" keeps its context: "Who said Russia is “…”?"
+    body = sentence_body(fact.statement)
+    head = starts_with_name(ctx, body, answer) or starts_with_name(ctx, body, fact.answer)
+    rest = body[len(head) :].strip() if head else ""
+    said = rest.startswith(("said ", "says ", "told ", "added ", "stated "))
+    if said and quote in rest and len(rest) < 400 and not ctx.names.mentions(rest, answer):
+        return Stem(f"Who {rest}?", answer, PERSON, ("quote", normalize(quote)))
     return Stem(f"Who said “{quote}”?", answer, PERSON, ("quote", normalize(quote)))
 
 
