@@ -1,0 +1,125 @@
+"""What every item builder needs: the deck, its names and aliases, seeded randomness, and the parts of an
+item that do not depend on its type (explanation, tags)."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Deck, Evidence, Fact, Item
+from ..text import normalize, slug
+from .tables import COUNTRIES
+
+_ACRONYM_RE = re.compile(r"^[A-Z.]{2,6}$")
+
+
+class Names:
+    """Canonical names and their aliases: the deck's entities, merged with the general country table."""
+
+    def __init__(self, deck: Deck) -> None:
+        groups: list[tuple[str, str, set[str]]] = [(e.name, e.type, {e.name, *e.aliases}) for e in deck.entities]
+        for country, aliases in COUNTRIES.items():
+            names = {country, *aliases}
+            keys = {normalize(n) for n in names}
+            for _, _, group in groups:
+                if keys & {normalize(n) for n in group}:
+                    # The deck already knows this country: widen its group, keep the deck's canonical name.
+                    group |= names
+                    break
+            else:
+                groups.append((country, "country", names))
+        self._canon: dict[str, str] = {}
+        self._type: dict[str, str] = {}
+        self._group: dict[str, set[str]] = {}
+        for canon, etype, group in groups:
+            for name in group:
+                key = normalize(name)
+                if key and key not in self._canon:
+                    self._canon[key] = canon
+            self._type[canon] = etype
+            self._group[canon] = group
+
+    def canonical(self, name: str) -> str:
+        return self._canon.get(normalize(name), name)
+
+    def key(self, name: str) -> str:
+        """Two options with the same key are the same option (US / Washington / the White House)."""
+        return normalize(self.canonical(name))
+
+    def aliases(self, name: str) -> set[str]:
+        return set(self._group.get(self.canonical(name), {name}))
+
+    def type_of(self, name: str) -> str | None:
+        return self._type.get(self.canonical(name))
+
+    def known(self, name: str) -> bool:
+        return normalize(name) in self._canon
+
+    def entities_of_type(self, etype: str) -> list[str]:
+        return [canon for canon, t in self._type.items() if t == etype]
+
+    def mentions(self, text: str, name: str) -> bool:
+        """Does `text` name `name` or any alias of it (whole words, after normalization)?"""
+        norm_text = f" {normalize(text)} "
+        for alias in self.aliases(name) | {name}:
+            if _ACRONYM_RE.match(alias):
+                # "US" must not match "us": acronyms are matched as written.
+                if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text):
+                    return True
+                continue
+            key = normalize(alias)
+            if key and f" {key} " in norm_text:
+                return True
+        return False
+
+
+@dataclass
+class Context:
+    deck: Deck
+    seed: int
+    names: Names = field(init=False)
+    cache: dict[str, Any] = field(init=False, default_factory=dict)  # per-fact stems, computed once
+
+    def __post_init__(self) -> None:
+        self.names = Names(self.deck)
+
+    def rng(self, *parts: str) -> random.Random:
+        """A generator seeded by the seed and the item, so one item does not shift another's choices."""
+        return random.Random(":".join([str(self.seed), *parts]))
+
+    def title_of(self, ev: Evidence) -> str:
+        src = self.deck.source(ev.source)
+        return (src.title if src and src.title else None) or ev.source
+
+    def explanation(self, fact: Fact, ev: Evidence | None = None) -> str:
+        ev = ev or fact.evidence[0]
+        return f"{fact.statement}\nSource: “{ev.text}” — {self.title_of(ev)}"
+
+    def tags(self, fact: Fact) -> tuple[str, ...]:
+        return (f"kind:{fact.kind}", f"subject:{slug(fact.subject)}", *(f"source:{s}" for s in fact.sources))
+
+    def answer_name(self, fact: Fact) -> str:
+        """The answer as an option shows it: a country by its canonical name (Beijing → China)."""
+        if fact.entity and self.names.canonical(fact.answer) == self.names.canonical(fact.entity):
+            if self.names.type_of(fact.entity) == "country":
+                return self.names.canonical(fact.entity)
+            return fact.answer
+        return fact.answer
+
+    def item(self, fact: Fact, type: str, prompt: str, answer: str, ev: Evidence | None = None, **kw: Any) -> Item:
+        ev = ev or fact.evidence[0]
+        return Item(
+            id=f"{fact.id}:{type}",
+            fact=fact.id,
+            type=type,
+            prompt=prompt,
+            answer=answer,
+            explanation=kw.pop("explanation", None) or self.explanation(fact, ev),
+            evidence=ev,
+            source_title=self.title_of(ev),
+            tags=self.tags(fact),
+            kind=fact.kind,
+            **kw,
+        )

@@ -1,0 +1,31 @@
+"""Multiple choice: the fact's question with the answer and up to three distractors, shuffled by seed."""
+
+from __future__ import annotations
+
+from ..model import Fact, Item
+from .context import Context
+from .distractors import pick
+from .phrasing import stem_for
+
+MIN_OPTIONS = 3  # two options is a coin toss; true/false covers that
+
+
+def choice_item(ctx: Context, fact: Fact, type: str) -> Item | None:
+    stem = stem_for(ctx, fact)
+    if stem is None:
+        return None
+    rng = ctx.rng(fact.id, type)
+    options = [stem.answer, *pick(ctx, fact, stem, rng)]
+    if len(options) < MIN_OPTIONS:
+        return None
+    rng.shuffle(options)
+    note = None
+    if len(options) < 4:
+        note = f"only {len(options)} options: no other plausible distractor in the deck"
+    return ctx.item(fact, type, stem.prompt, stem.answer, choices=tuple(options), note=note)
+
+
+def make(ctx: Context, fact: Fact) -> Item | None:
+    if fact.kind == "quote":
+        return None  # a quotation's question is "who said it", its own type
+    return choice_item(ctx, fact, "multiple_choice")

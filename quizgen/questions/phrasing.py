@@ -1,0 +1,336 @@
+"""Real English questions from a fact's parts.
+
+Each `stem_*` returns a Stem or None: a fact we cannot phrase well gets no question rather than a bad
+one. Stems are built from the fact's statement where we can turn it into a question safely (auxiliary
+inversion, "did" with a known past tense), and from its typed parts (event, quantity, party) otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import DateValue, Fact
+from ..text import normalize
+from .context import Context
+from .tables import AUXILIARIES, IRREGULAR_PAST, MONTHS
+
+# Answer types; distractors are drawn per type.
+PERSON, COUNTRY, ORGANIZATION, TREATY, OTHER = "person", "country", "organization", "treaty", "other"
+DATE, QUANTITY, ROLE = "date", "quantity", "role"
+
+_WH_FOR_TYPE = {PERSON: "Who", COUNTRY: "Which country", ORGANIZATION: "Which organization", TREATY: "Which treaty"}
+_THE_NAMES = re.compile(r"^(United |Netherlands|Philippines|Czech Republic|Kremlin|White House|Pentagon)")
+_DATE_PREPOSITIONS = ("on", "in", "by", "until", "from", "at", "since", "before", "after")
+
+
+@dataclass(frozen=True)
+class Stem:
+    """A question, its one right answer as shown, the answer's type, and the question's identity: facts
+    with the same `key` ask the same question, so their answers are true too and never distractors."""
+
+    prompt: str
+    answer: str
+    atype: str
+    key: tuple[str, ...]
+
+
+# ---- small grammar helpers -------------------------------------------------------------------------
+
+
+def with_the(name: str) -> str:
+    return f"the {name}" if _THE_NAMES.match(name) else name
+
+
+def possessive(name: str) -> str:
+    return f"{name}’" if name.endswith("s") else f"{name}’s"
+
+
+def sentence_body(statement: str) -> str:
+    return statement.strip().rstrip(".!?").strip()
+
+
+def starts_with_name(ctx: Context, text: str, name: str) -> str | None:
+    """The alias of `name` that `text` begins with (ignoring a leading "The"), longest first."""
+    candidates = sorted(ctx.names.aliases(name) | {name}, key=len, reverse=True)
+    for alias in candidates:
+        for prefix in ("", "The ", "the "):
+            head = prefix + alias
+            if text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalnum()):
+                return head
+    return None
+
+
+def base_form(verb: str) -> str | None:
+    """Past or 3rd-person present → base form, only for verbs we know; None otherwise."""
+    v = verb.lower()
+    if v in IRREGULAR_PAST:
+        return IRREGULAR_PAST[v]
+    if v.endswith("s") and v[:-1] in IRREGULAR_PAST.values():
+        return v[:-1]
+    if v.endswith("es") and v[:-2] in IRREGULAR_PAST.values():
+        return v[:-2]
+    return None
+
+
+def question_from_clause(ctx: Context, clause: str, subject: str, wh: str) -> str | None:
+    """'New START is due to expire' + 'When' → 'When is New START due to expire?'.
+
+    `clause` is a statement with the asked-for phrase removed; it must begin with the subject.
+    """
+    head = starts_with_name(ctx, clause, subject)
+    if head is None:
+        return None
+    rest = clause[len(head) :].strip()
+    words = rest.split(" ", 1)
+    if not words or not words[0]:
+        return None
+    first, tail = words[0], (words[1] if len(words) > 1 else "")
+    shown_head = head[0].lower() + head[1:] if head.startswith("The ") else head
+    if first.lower() in AUXILIARIES:
+        out = f"{wh} {first.lower()} {shown_head} {tail}".strip()
+    else:
+        base = base_form(first)
+        if base is None:
+            return None
+        did = "did" if first.lower().endswith("ed") or first.lower() in IRREGULAR_PAST else "does"
+        out = f"{wh} {did} {shown_head} {base} {tail}".strip()
+    return re.sub(r"\s+", " ", out).rstrip(" ,;") + "?"
+
+
+# ---- dates ---------------------------------------------------------------------------------------
+
+
+def date_style(answer: str) -> str:
+    """'mdy' for 'February 5, 2021', else 'dmy'."""
+    return "mdy" if re.match(r"^[A-Z][a-z]+\.? \d{1,2}\b", answer.strip()) else "dmy"
+
+
+def format_date(d: DateValue, style: str = "dmy") -> str:
+    month = MONTHS[d.month - 1] if d.month else None
+    year = str(d.year) if d.year is not None else None
+    if d.day is not None and month:
+        if style == "mdy":
+            return f"{month} {d.day}, {year}" if year else f"{month} {d.day}"
+        return " ".join(p for p in (str(d.day), month, year) if p)
+    if month:
+        return " ".join(p for p in (month, year) if p)
+    return year or ""
+
+
+def date_answer(fact: Fact) -> str:
+    """The date as options show it: formatted from the typed value, in the article's style."""
+    assert fact.date is not None
+    return format_date(fact.date, date_style(fact.answer))
+
+
+def strip_phrase(statement: str, phrase: str) -> str | None:
+    """The statement without ' on|in|by … <phrase>' (and what trails it up to a comma); None if absent."""
+    body = sentence_body(statement)
+    preps = "|".join(_DATE_PREPOSITIONS)
+    m = re.search(rf"\s+(?:(?:{preps})\s+)?(?:the\s+)?{re.escape(phrase)}(?=$|[\s,;])", body)
+    if m is None:
+        return None
+    out = (body[: m.start()] + body[m.end() :]).strip().rstrip(",;")
+    return re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", out)) or None
+
+
+def date_as_stated(fact: Fact) -> str | None:
+    """The date as the statement writes it: the answer, or (for a resolved "Thursday") the full date."""
+    if fact.date is None:
+        return None
+    for form in (fact.answer, format_date(fact.date, "dmy"), format_date(fact.date, "mdy")):
+        if form and form in fact.statement:
+            return form
+    return None
+
+
+def event_clause(fact: Fact) -> str | None:
+    """'New START was signed in April 2010.' → 'New START was signed' (for timelines and questions)."""
+    written = date_as_stated(fact)
+    if fact.date is None or written is None:
+        return None
+    body = sentence_body(fact.statement)
+    lead = re.match(rf"^(?:On|In|By|Since|Until)\s+{re.escape(written)},\s+(.+)$", body)
+    clause = lead.group(1) if lead else strip_phrase(fact.statement, written)
+    if clause is None or normalize(written) in normalize(clause):
+        return None
+    if fact.date.year is not None and str(fact.date.year) in clause:
+        return None
+    if len(clause.split()) < 3:
+        return None
+    return clause
+
+
+def stem_date(ctx: Context, fact: Fact) -> Stem | None:
+    if fact.date is None:
+        return None
+    clause = event_clause(fact)
+    if clause is None:
+        return None
+    prompt = question_from_clause(ctx, clause, fact.subject, "When")
+    if prompt is None:
+        return None
+    key = ("date", ctx.names.key(fact.subject), normalize(fact.event or clause))
+    return Stem(prompt, date_answer(fact), DATE, key)
+
+
+# ---- the other kinds ------------------------------------------------------------------------------
+
+
+def stem_signatory(ctx: Context, fact: Fact) -> Stem | None:
+    subject = with_the(fact.subject) if ctx.names.type_of(fact.subject) != TREATY else fact.subject
+    if fact.party:
+        party = ctx.names.canonical(fact.party)
+        prompt = f"Who signed {subject} for {with_the(party)}?"
+        key = ("signatory", ctx.names.key(fact.subject), ctx.names.key(party))
+    else:
+        prompt = f"Who signed {subject}?"
+        key = ("signatory", ctx.names.key(fact.subject), "")
+    return Stem(prompt, fact.answer, PERSON, key)
+
+
+def _measure(fact: Fact) -> str | None:
+    q = fact.quantity
+    if q is None or not q.measure.strip() or re.search(r"\d", q.measure):
+        return None
+    m = q.measure.strip()
+    return re.sub(r"^(the )?number of ", "", m)
+
+
+def stem_limit(ctx: Context, fact: Fact) -> Stem | None:
+    q = fact.quantity
+    measure = _measure(fact)
+    if q is None or measure is None:
+        return None
+    subject = fact.subject
+    text = q.text.strip()
+    said = " ".join([fact.statement, *(e.text for e in fact.evidence)]).lower()
+    if q.change == "reduce" or text.lower().startswith("by "):
+        if not text.lower().startswith("by "):
+            prompt = f"To what number does {subject} reduce the number of {measure}?"
+        else:
+            prompt = f"By how much does {subject} reduce the number of {measure}?"
+    elif q.value < 1:
+        return None
+    else:
+        each = " each side" if re.search(r"\beach\b", said) else ""
+        prompt = f"To how many {measure} does {subject} limit{each or ' the parties'}?"
+    key = ("limit", ctx.names.key(subject), normalize(measure), q.change)
+    return Stem(prompt, text, QUANTITY, key)
+
+
+def stem_role(ctx: Context, fact: Fact) -> Stem | None:
+    who = fact.entity or fact.subject
+    if ctx.names.mentions(who, fact.answer):
+        return None
+    return Stem(f"What is {possessive(who)} role?", fact.answer, ROLE, ("role", ctx.names.key(who)))
+
+
+def answer_type(ctx: Context, name: str) -> str:
+    t = ctx.names.type_of(name)
+    if t:
+        return t
+    if re.search(r"\b(Treaty|Agreement|Accord|Convention|Pact)\b", name):
+        return TREATY
+    return OTHER
+
+
+def _pronoun_for(ctx: Context, text: str, name: str, atype: str) -> str | None:
+    """Replace mentions of the answer in the rest of a sentence with 'it'/'its' (countries and
+    organizations only), so that the stem does not give the answer away."""
+    if not ctx.names.mentions(text, name):
+        return text
+    if atype not in (COUNTRY, ORGANIZATION):
+        return None
+
+    def repl(m: re.Match[str]) -> str:
+        return "its" if m.group(0).endswith(("’s", "'s")) else "it"
+
+    for alias in sorted(ctx.names.aliases(name) | {name}, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w])(?:the\s+)?{re.escape(alias)}(?:’s|'s)?(?![\w])", repl, text)
+    return None if ctx.names.mentions(text, name) else text
+
+
+def stem_position(ctx: Context, fact: Fact) -> Stem | None:
+    body = sentence_body(fact.statement)
+    head = starts_with_name(ctx, body, fact.answer) or starts_with_name(ctx, body, fact.entity or fact.answer)
+    if head is None:
+        return None
+    answer = ctx.answer_name(fact)
+    atype = answer_type(ctx, fact.entity or answer)
+    wh = _WH_FOR_TYPE.get(atype)
+    if wh is None or atype == TREATY:
+        return None
+    rest = _pronoun_for(ctx, body[len(head) :].strip(), answer, atype)
+    if not rest:
+        return None
+    return Stem(f"{wh} {rest}?", answer, atype, ("position", normalize(rest)))
+
+
+def stem_quote(ctx: Context, fact: Fact) -> Stem | None:
+    quote = (fact.quote or "").strip().strip('“”"')
+    answer = ctx.answer_name(fact)
+    if not quote or ctx.names.mentions(quote, answer) or len(quote) > 300:
+        return None
+    # "Vladimir Putin said Russia is “not clinging …”" keeps its context: "Who said Russia is “…”?"
+    body = sentence_body(fact.statement)
+    head = starts_with_name(ctx, body, answer) or starts_with_name(ctx, body, fact.answer)
+    rest = body[len(head) :].strip() if head else ""
+    said = rest.startswith(("said ", "says ", "told ", "added ", "stated "))
+    if said and quote in rest and len(rest) < 400 and not ctx.names.mentions(rest, answer):
+        return Stem(f"Who {rest}?", answer, PERSON, ("quote", normalize(quote)))
+    return Stem(f"Who said “{quote}”?", answer, PERSON, ("quote", normalize(quote)))
+
+
+def stem_event(ctx: Context, fact: Fact) -> Stem | None:
+    body = sentence_body(fact.statement)
+    atype = answer_type(ctx, fact.entity if fact.entity and fact.entity == fact.answer else fact.answer)
+    wh = _WH_FOR_TYPE.get(atype, "What")
+    if body.startswith(fact.answer):
+        rest = body[len(fact.answer) :].strip()
+        if not rest or ctx.names.mentions(rest, fact.answer):
+            return None
+        prompt = f"{wh} {rest}?"
+    else:
+        # "X left the Y." → clause "X left"; a lower-case adjective before the answer goes too.
+        m = re.search(rf"\s+(?:the\s+)?(?:([a-z][\w-]*)\s+)?{re.escape(fact.answer)}$", body)
+        if m is None:
+            return None
+        clause = body[: m.start()]
+        if m.group(1) and (m.group(1).lower() in AUXILIARIES or base_form(m.group(1))):
+            clause += " " + m.group(1)
+        head = starts_with_name(ctx, clause, fact.subject)
+        if head is None:
+            return None
+        prompt = question_from_clause(ctx, clause, fact.subject, wh)
+        if prompt is None:
+            return None
+    key = ("event", normalize(prompt))
+    return Stem(prompt, fact.answer, atype, key)
+
+
+STEMS = {
+    "date": stem_date,
+    "signatory": stem_signatory,
+    "limit": stem_limit,
+    "role": stem_role,
+    "position": stem_position,
+    "quote": stem_quote,
+    "event": stem_event,
+}
+
+
+def stem_for(ctx: Context, fact: Fact) -> Stem | None:
+    """The fact's question, or None when it has no good phrasing (computed once per fact)."""
+    if fact.id not in ctx.cache:
+        ctx.cache[fact.id] = _stem_for(ctx, fact)
+    return ctx.cache[fact.id]
+
+
+def _stem_for(ctx: Context, fact: Fact) -> Stem | None:
+    make = STEMS.get(fact.kind)
+    stem = make(ctx, fact) if make else None
+    if stem is None or ctx.names.mentions(stem.prompt, stem.answer):
+        return None
+    return stem

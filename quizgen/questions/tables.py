@@ -1,0 +1,175 @@
+"""General tables for distractors and alias handling: plain data, no NLP.
+
+Used only when the deck itself has too few entities or values of the answer's type. Kept small and
+conservative: a distractor taken from here must be certainly wrong, so e.g. there is no table of
+treaties or people (a real person or treaty might well fit the question).
+"""
+
+from __future__ import annotations
+
+# Canonical country → other names it goes by (capitals, seats of government, adjectives are not here).
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "United States": (
+        "US",
+        "U.S.",
+        "USA",
+        "U.S.A.",
+        "United States of America",
+        "America",
+        "Washington",
+        "White House",
+        "the White House",
+    ),
+    "Russia": ("Moscow", "Kremlin", "the Kremlin", "Russian Federation"),
+    "China": ("Beijing", "PRC", "People's Republic of China"),
+    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "London", "Downing Street"),
+    "France": ("Paris", "Elysee", "Élysée"),
+    "Germany": ("Berlin",),
+    "India": ("New Delhi", "Delhi"),
+    "Pakistan": ("Islamabad",),
+    "Israel": ("Jerusalem",),
+    "Iran": ("Tehran",),
+    "North Korea": ("Pyongyang", "DPRK"),
+    "Japan": ("Tokyo",),
+    "Ukraine": ("Kyiv", "Kiev"),
+}
+
+# Roles a distractor may be drawn from, with the country they belong to, so that a Russian official is
+# never offered a Russian office he might in fact hold.
+ROLES: tuple[tuple[str, str], ...] = (
+    ("US Secretary of State", "United States"),
+    ("White House press secretary", "United States"),
+    ("US National Security Adviser", "United States"),
+    ("Kremlin spokesman", "Russia"),
+    ("Russian Foreign Minister", "Russia"),
+    ("Russian Deputy Foreign Minister", "Russia"),
+    ("Chinese Foreign Ministry spokesman", "China"),
+    ("British Foreign Secretary", "United Kingdom"),
+    ("French Foreign Minister", "France"),
+)
+
+# Words in a role that tie it to a country.
+ROLE_COUNTRY_WORDS: dict[str, str] = {
+    "us": "United States",
+    "u.s.": "United States",
+    "american": "United States",
+    "white house": "United States",
+    "pentagon": "United States",
+    "russian": "Russia",
+    "kremlin": "Russia",
+    "chinese": "China",
+    "british": "United Kingdom",
+    "french": "France",
+}
+
+MONTHS: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# Fractions as an article writes a cut, for "reduce … by half" style quantities.
+FRACTIONS: tuple[tuple[float, str], ...] = (
+    (0.1, "by a tenth"),
+    (0.25, "by a quarter"),
+    (1 / 3, "by a third"),
+    (0.5, "by half"),
+    (2 / 3, "by two thirds"),
+    (0.75, "by three quarters"),
+)
+
+# A stance and its opposite, as the verb forms a statement uses; a statement with the stance swapped
+# for its opposite is certainly false.
+OPPOSITE_STANCES: dict[str, str] = {
+    "rejects": "accepts",
+    "rejected": "accepted",
+    "accepts": "rejects",
+    "accepted": "rejected",
+    "supports": "opposes",
+    "supported": "opposed",
+    "opposes": "supports",
+    "opposed": "supported",
+    "criticizes": "praises",
+    "criticized": "praised",
+    "criticised": "praised",
+    "praises": "criticizes",
+    "praised": "criticized",
+    "denies": "admits",
+    "denied": "admitted",
+    "welcomes": "rejects",
+    "welcomed": "rejected",
+}
+
+# Past tense → base form, for turning "X left Y." into "Which treaty did X leave?".
+IRREGULAR_PAST: dict[str, str] = {
+    "left": "leave",
+    "met": "meet",
+    "said": "say",
+    "took": "take",
+    "made": "make",
+    "spoke": "speak",
+    "held": "hold",
+    "broke": "break",
+    "withdrew": "withdraw",
+    "began": "begin",
+    "rejected": "reject",
+    "signed": "sign",
+    "announced": "announce",
+    "proposed": "propose",
+    "quit": "quit",
+    "joined": "join",
+    "violated": "violate",
+    "ratified": "ratify",
+    "extended": "extend",
+    "abandoned": "abandon",
+    "suspended": "suspend",
+    "agreed": "agree",
+    "visited": "visit",
+    "warned": "warn",
+    "criticized": "criticize",
+    "criticised": "criticise",
+    "accused": "accuse",
+    "offered": "offer",
+    "demanded": "demand",
+    "urged": "urge",
+    "called": "call",
+    "argued": "argue",
+    "denied": "deny",
+    "tested": "test",
+    "launched": "launch",
+    "deployed": "deploy",
+    "expired": "expire",
+    "ended": "end",
+    "started": "start",
+    "entered": "enter",
+    "invited": "invite",
+    "ordered": "order",
+    "approved": "approve",
+}
+
+AUXILIARIES: tuple[str, ...] = (
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+)

@@ -1,0 +1,65 @@
+"""True/false: the fact's statement, or a false version made with a distractor (or, for a position,
+the opposite stance). The explanation states the truth and its source."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact, Item
+from . import phrasing as ph
+from .context import Context
+from .distractors import pick
+from .tables import OPPOSITE_STANCES
+
+
+def _replace_once(text: str, old: str, new: str) -> str | None:
+    if text.count(old) != 1:
+        return None
+    return text.replace(old, new)
+
+
+def _opposite_stance(fact: Fact) -> str | None:
+    for word, opposite in OPPOSITE_STANCES.items():
+        pattern = rf"\b{word}\b"
+        if len(re.findall(pattern, fact.statement)) == 1:
+            return re.sub(pattern, opposite, fact.statement)
+    return None
+
+
+def false_statement(ctx: Context, fact: Fact, rng) -> str | None:  # noqa: ANN001 - random.Random
+    if fact.kind == "position":
+        flipped = _opposite_stance(fact)
+        if flipped:
+            return flipped
+    stem = ph.stem_for(ctx, fact)
+    if stem is None:
+        return None
+    wrong = pick(ctx, fact, stem, rng, n=1)
+    if not wrong:
+        return None
+    if fact.kind == "date":
+        # Replace the date as written with the distractor, in the style of the options.
+        written = ph.date_as_stated(fact)
+        return _replace_once(fact.statement, written, wrong[0]) if written else None
+    if fact.kind in ("position", "quote"):
+        head = ph.starts_with_name(ctx, fact.statement, fact.answer)
+        if head is None:
+            return None
+        # Never a false claim another fact makes true: checked by pick (same question's answers banned).
+        shown = ph.with_the(wrong[0])
+        return shown[0].upper() + shown[1:] + fact.statement[len(head) :]
+    if fact.kind == "limit" and fact.quantity is not None:
+        return _replace_once(fact.statement, fact.quantity.text, wrong[0])
+    return _replace_once(fact.statement, fact.answer, wrong[0])
+
+
+def make(ctx: Context, fact: Fact) -> Item | None:
+    rng = ctx.rng(fact.id, "true_false")
+    want_false = rng.random() < 0.5
+    statement = fact.statement
+    answer = "True"
+    if want_false:
+        wrong = false_statement(ctx, fact, rng)
+        if wrong and wrong != fact.statement:
+            statement, answer = wrong, "False"
+    return ctx.item(fact, "true_false", f"True or false? {statement}", answer)

@@ -1,0 +1,253 @@
+"""Question items from the sample deck and small hand-built decks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from quizgen.deck import load_deck, parse_deck
+from quizgen.errors import QuizgenError
+from quizgen.model import ITEM_TYPES, DateValue, Deck, Evidence, Fact, Source
+from quizgen.questions import make_items
+from quizgen.questions.context import Names
+from quizgen.text import normalize
+
+
+@pytest.fixture
+def deck(sample_deck_path: Path) -> Deck:
+    return load_deck(sample_deck_path)
+
+
+def by_id(items):
+    return {i.id: i for i in items}
+
+
+def test_every_fact_yields_at_least_two_item_types(deck: Deck) -> None:
+    types = defaultdict(set)
+    for item in make_items(deck):
+        types[item.fact].add(item.type)
+    for fact in deck.facts:
+        assert len(types[fact.id]) >= 2, (fact.id, types[fact.id])
+
+
+def test_questions_are_phrased_from_the_facts_parts(deck: Deck) -> None:
+    items = by_id(make_items(deck, types=["typed"]))
+    assert items["date-new-start-expiry:typed"].prompt == "When is New START due to expire?"
+    assert items["date-new-start-signing:typed"].prompt == "When was New START signed?"
+    assert items["signatory-new-start-medvedev:typed"].prompt == "Who signed New START for Russia?"
+    assert items["signatory-new-start-obama:typed"].prompt == "Who signed New START for the United States?"
+    assert (
+        items["limit-new-start-warheads:typed"].prompt
+        == "To how many deployed strategic nuclear warheads does New START limit each side?"
+    )
+    assert items["role-dmitry-peskov:typed"].prompt == "What is Dmitry Peskov’s role?"
+    # The actor is asked for by type, and the rest of the sentence no longer names it.
+    china = items["position-china-rejects:typed"]
+    assert china.prompt == "Which country rejected the proposal that it join the treaty?"
+    assert china.answer == "China"
+    assert items["event-us-inf:typed"].prompt == "Which treaty did the United States of America leave?"
+
+
+def test_multiple_choice_distractors_have_the_answers_type(deck: Deck) -> None:
+    items = by_id(make_items(deck, types=["multiple_choice", "who_said"]))
+    names = Names(deck)
+    expiry = items["date-new-start-expiry:multiple_choice"]
+    assert len(expiry.choices) == 4 and expiry.answer == "5 February 2021"
+    for choice in expiry.choices:
+        day, month, year = choice.split()
+        assert day.isdigit() and month.istitle() and abs(int(year) - 2021) <= 3
+    signing = items["date-new-start-signing:multiple_choice"]
+    assert all(len(c.split()) == 2 for c in signing.choices)  # month precision, like "April 2010"
+    people = {e.name for e in deck.entities if e.type == "person"}
+    assert set(items["signatory-new-start-obama:multiple_choice"].choices) <= people
+    assert set(items["quote-vladimir-putin:who_said"].choices) <= people
+    china = items["position-china-rejects:multiple_choice"]
+    assert all(names.type_of(c) == "country" for c in china.choices)
+    # Never an alias of the answer: China is one option, Beijing is not another.
+    assert "Beijing" not in china.choices
+    warheads = items["limit-new-start-warheads:multiple_choice"]
+    values = [int(c.replace(",", "")) for c in warheads.choices]
+    assert all(500 <= v <= 5000 for v in values) and len(set(values)) == 4
+    half = items["limit-new-start-missiles:multiple_choice"]
+    assert all(c.startswith("by ") for c in half.choices)
+
+
+def test_a_signer_for_one_side_is_never_offered_as_signer_for_the_same_side() -> None:
+    deck = _deck(
+        [
+            Fact(
+                "s1",
+                "signatory",
+                "New START",
+                "Barack Obama",
+                "New START was signed by Barack Obama for the United States.",
+                [Evidence("a", "It was signed by Barack Obama.")],
+                entity="Barack Obama",
+                party="United States",
+            ),
+            Fact(
+                "s2",
+                "signatory",
+                "New START",
+                "Hillary Clinton",
+                "New START was signed by Hillary Clinton for the US.",
+                [Evidence("a", "It was also signed by Hillary Clinton.")],
+                entity="Hillary Clinton",
+                party="US",
+            ),
+            Fact(
+                "s3",
+                "signatory",
+                "New START",
+                "Dmitry Medvedev",
+                "New START was signed by Dmitry Medvedev for Russia.",
+                [Evidence("a", "Dmitry Medvedev signed it.")],
+                entity="Dmitry Medvedev",
+                party="Russia",
+            ),
+        ]
+    )
+    items = by_id(make_items(deck, types=["multiple_choice", "typed"]))
+    # Two people signed for the US: no typed question, and neither is a wrong option for the other.
+    assert "s1:typed" not in items and "s3:typed" in items
+    mc = items.get("s1:multiple_choice")
+    assert mc is None or "Hillary Clinton" not in mc.choices
+
+
+def test_true_false_false_versions_use_a_distractor_and_explain_the_truth(deck: Deck) -> None:
+    answers = set()
+    for seed in range(8):
+        for item in make_items(deck, seed=seed, types=["true_false"]):
+            fact = deck.fact(item.fact)
+            answers.add(item.answer)
+            assert item.explanation.startswith(fact.statement)
+            assert "Source: “" in item.explanation
+            shown = item.prompt.removeprefix("True or false? ")
+            assert (shown == fact.statement) == (item.answer == "True")
+    assert answers == {"True", "False"}
+
+
+def test_cloze_blanks_the_answer_and_renders_for_anki(deck: Deck) -> None:
+    for item in make_items(deck, types=["cloze"]):
+        assert "_____" in item.prompt
+        assert "{{c1::" + item.answer + "}}" in item.cloze
+        assert item.cloze.replace("{{c1::" + item.answer + "}}", "_____") == item.prompt
+
+
+def test_cloze_is_skipped_when_the_sentence_gives_the_answer_away() -> None:
+    deck = _deck(
+        [
+            Fact(
+                "e1",
+                "event",
+                "United States",
+                "Intermediate-Range Nuclear Forces Treaty",
+                "The United States left the Intermediate-Range Nuclear Forces Treaty.",
+                [Evidence("a", "The United States left the Intermediate-Range Nuclear Forces Treaty (INF Treaty).")],
+                entity="United States",
+            ),
+        ]
+    )
+    with pytest.raises(QuizgenError):
+        make_items(deck, types=["cloze"])
+
+
+def test_timeline_orders_dated_events_and_hides_their_dates() -> None:
+    facts = []
+    for i, (iso, shown, clause) in enumerate(
+        [
+            ("2010-04-08", "8 April 2010", "New START was signed"),
+            ("2011-02-05", "5 February 2011", "New START entered into force"),
+            ("2019-08-02", "2 August 2019", "The United States left the INF Treaty"),
+            ("2021-02-05", "5 February 2021", "New START is due to expire"),
+            ("2021", "2021", "Joe Biden took office"),
+        ]
+    ):
+        d = DateValue.parse(iso)
+        statement = f"{clause} {'on' if d.day else 'in'} {shown}."
+        facts.append(Fact(f"d{i}", "date", clause.split()[0], shown, statement, [Evidence("a", statement)], date=d))
+    deck = _deck(facts)
+    timelines = make_items(deck, seed=3, types=["timeline"])
+    assert timelines
+    for t in timelines:
+        assert 3 <= len(t.choices) <= 4 and t.choices != t.order
+        dates = [deck.fact(f).date for f in t.facts]
+        assert [d.sort_key() for d in dates] == sorted(d.sort_key() for d in dates)
+        assert t.answer == " → ".join(t.order)
+        assert not any(ch.isdigit() for c in t.choices for ch in c)
+        # 2021 and 5 February 2021 cannot be told apart at year precision: never in one timeline.
+        assert not {"d3", "d4"} <= set(t.facts)
+    assert make_items(deck, seed=3, types=["timeline"]) == timelines
+
+
+def test_items_are_deterministic_and_the_seed_moves_options(deck: Deck) -> None:
+    assert make_items(deck, seed=7) == make_items(deck, seed=7)
+    orders = {
+        tuple(i.choices)
+        for s in range(6)
+        for i in make_items(deck, seed=s, types=["multiple_choice"])
+        if i.fact == "date-new-start-expiry"
+    }
+    assert len(orders) > 1
+
+
+def test_ids_are_stable_under_filtering(deck: Deck) -> None:
+    everything = by_id(make_items(deck, seed=5))
+    for t in ITEM_TYPES:
+        try:
+            some = make_items(deck, seed=5, types=[t])
+        except QuizgenError:
+            continue
+        for item in some:
+            assert everything[item.id] == item
+    assert all(i.id == f"{i.fact}:{i.type}" for i in everything.values() if i.type != "timeline")
+
+
+def test_item_tags_and_explanation(deck: Deck) -> None:
+    item = by_id(make_items(deck))["date-new-start-signing:typed"]
+    assert item.tags == ("kind:date", "subject:new-start", "source:a1", "source:a2")
+    assert item.explanation.endswith("— Kremlin Hopes New START Treaty Will Be Extended")
+
+
+def test_conflicting_facts_yield_only_a_cloze() -> None:
+    text = Path(__file__).parent.joinpath("data", "sample-deck.yaml").read_text()
+    text = text.replace("    event: expiry\n", "    event: expiry\n    conflicts: [date-new-start-signing]\n", 1)
+    deck = parse_deck(text)
+    types = {i.type for i in make_items(deck) if i.fact == "date-new-start-expiry"}
+    assert types == {"cloze"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"types": ["essay"]}, "unknown item type 'essay'"),
+        ({"kinds": ["rumour"]}, "unknown fact kind 'rumour'"),
+    ],
+)
+def test_unknown_types_and_kinds_are_errors(deck: Deck, kwargs: dict, message: str) -> None:
+    with pytest.raises(QuizgenError, match=message):
+        make_items(deck, **kwargs)
+
+
+def test_no_facts_of_the_requested_kinds_is_an_error(deck: Deck) -> None:
+    deck.facts = [f for f in deck.facts if f.kind != "quote"]
+    with pytest.raises(QuizgenError, match="no facts of kind quote"):
+        make_items(deck, kinds=["quote"])
+
+
+def test_hyphenated_type_names_are_accepted(deck: Deck) -> None:
+    assert {i.type for i in make_items(deck, types=["multiple-choice"])} == {"multiple_choice"}
+
+
+def test_no_stem_names_its_answer(deck: Deck) -> None:
+    for item in make_items(deck):
+        if item.type not in ("true_false", "timeline"):
+            for alias in deck.aliases_of(item.answer):
+                assert normalize(alias) not in normalize(item.prompt).split(" ") or len(alias.split()) > 1
+                assert f" {normalize(alias)} " not in f" {normalize(item.prompt)} "
+
+
+def _deck(facts: list[Fact]) -> Deck:
+    return Deck("test", [Source("a", "a.txt", "An article")], [], facts)
