@@ -324,13 +324,8 @@ def export_time() -> float:
     return time.time()
 
 
-def write_apkg(package: genanki.Package, path: str | os.PathLike[str], timestamp: float | None = None) -> None:
-    """Write the package to `path` atomically: built in a private temporary folder, zipped into a temporary
-    file beside the target, then renamed. Nothing is left behind on failure.
-
-    genanki's own write_to_file is not used: it leaves its SQLite file in the system temp folder, and zips
-    with the file system's timestamps.
-    """
+def check_output(path: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """The target and its folder, after checking the package can be written there."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -339,6 +334,17 @@ def write_apkg(package: genanki.Package, path: str | os.PathLike[str], timestamp
         raise QuizgenError("is a folder", where=str(target))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise QuizgenError("folder is not writable", where=str(folder))
+    return target, folder
+
+
+def write_apkg(package: genanki.Package, path: str | os.PathLike[str], timestamp: float | None = None) -> None:
+    """Write the package to `path` atomically: built in a private temporary folder, zipped into a temporary
+    file beside the target, then renamed. Nothing is left behind on failure.
+
+    genanki's own write_to_file is not used: it leaves its SQLite file in the system temp folder, and zips
+    with the file system's timestamps.
+    """
+    target, folder = check_output(path)
     stamp = export_time() if timestamp is None else float(timestamp)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
