@@ -242,3 +242,37 @@ def test_nothing_to_export_is_an_error(tmp_path):
     with pytest.raises(QuizgenError, match="no items"):
         export_apkg([DeckExport(DECK, [])], tmp_path / "x.apkg")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_template_and_style_changes_reach_existing_notes(tmp_path, col, monkeypatch):
+    """A later quizgen may restyle its cards: a newer export updates the note types in place."""
+    import quizgen.anki as qa
+
+    items = sample_items()
+    import_apkg(col, export(tmp_path, items, "v1.apkg", T0))
+    monkeypatch.setattr(qa, "CSS", qa.CSS + "\n.qg-v2 { color: red; }\n")
+    monkeypatch.setitem(qa.TEMPLATES, "choice", {**qa.TEMPLATES["choice"], "afmt": "<div class=qg-v2>v2</div>"})
+    log = import_apkg(col, export(tmp_path, items, "v2.apkg", T0 + 60))
+    assert not log.new and len(log.updated) == len(items)
+    assert sorted(m.name for m in col.models.all_names_and_ids() if m.name.startswith("quizgen")) == sorted(
+        MODEL_NAMES.values()
+    )
+    card = col.get_card(col.find_cards('"note:quizgen multiple choice"')[0])
+    assert "qg-v2" in card.question() and "v2" in visible(card.answer())
+
+
+def test_changing_a_note_types_fields_would_break_updates(tmp_path, col, monkeypatch):
+    """Why MODEL_FIELDS must never change: Anki then sees a different note type and refuses the update."""
+    import quizgen.anki as qa
+
+    assert qa.MODEL_FIELDS["typed"] == ("Question", "Answer", "Explanation", "Sentence", "Article")
+    items = [i for i in sample_items() if i.type == "typed"]
+    import_apkg(col, export(tmp_path, items, "v1.apkg", T0))
+    real_note_for = qa.note_for
+    monkeypatch.setitem(qa.MODEL_FIELDS, "typed", (*qa.MODEL_FIELDS["typed"], "Extra"))
+    monkeypatch.setattr(
+        qa, "note_for", lambda item, s=None: replace(r := real_note_for(item, s), fields=(*r.fields, ""))
+    )
+    path = export(tmp_path, items, "v2.apkg", T0 + 60)
+    log = col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions()))
+    assert len(log.log.conflicting) == len(items) and not log.log.updated
