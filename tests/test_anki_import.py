@@ -270,9 +270,12 @@ def test_changing_a_note_types_fields_would_break_updates(tmp_path, col, monkeyp
     import_apkg(col, export(tmp_path, items, "v1.apkg", T0))
     real_note_for = qa.note_for
     monkeypatch.setitem(qa.MODEL_FIELDS, "typed", (*qa.MODEL_FIELDS["typed"], "Extra"))
-    monkeypatch.setattr(
-        qa, "note_for", lambda item, s=None: replace(r := real_note_for(item, s), fields=(*r.fields, ""))
-    )
+
+    def note_with_extra_field(item, subjects=None):
+        note = real_note_for(item, subjects)
+        return replace(note, fields=(*note.fields, ""))
+
+    monkeypatch.setattr(qa, "note_for", note_with_extra_field)
     path = export(tmp_path, items, "v2.apkg", T0 + 60)
     log = col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions()))
     assert len(log.log.conflicting) == len(items) and not log.log.updated
