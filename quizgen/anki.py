@@ -1,0 +1,384 @@
+"""Anki export: question items to an `.apkg` package that imports cleanly and updates in place.
+
+Two halves. `note_for` turns one Item into a `NoteSpec` (note type, GUID, HTML-escaped fields, tags) —
+pure, no genanki objects, no I/O. `build_package` / `write_apkg` wrap those in genanki objects and write the
+file atomically.
+
+How updates in place work (genanki issues #61 and #157):
+- A note's GUID is derived from the item id alone, never from its fields (genanki's default hashes the
+  fields, so any edit would make a new note and lose the review history of the old one).
+- Note types have fixed ids and fixed fields. Anki matches an incoming note to an existing one by GUID,
+  but only updates it when the note type is the same and unchanged in shape: adding or renaming a field
+  here would make Anki treat every existing note as conflicting. Change templates and CSS freely; never
+  the field lists.
+- Anki's importer (update condition "if newer", its default) takes an update only when the incoming note's
+  modification time is newer than the one in the collection. Every note, card and note type is stamped
+  with the export time, so the latest export wins and importing the same file twice changes nothing.
+  `SOURCE_DATE_EPOCH` (the reproducible-builds convention) fixes that time when set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+import sqlite3
+import tempfile
+import time
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import genanki
+
+from .errors import QuizgenError
+from .model import Item
+
+# Fixed note type ids: Anki ties notes to note types by id, so these must never change.
+MODEL_IDS: dict[str, int] = {
+    "basic": 1_612_470_301,
+    "choice": 1_612_470_302,
+    "cloze": 1_612_470_303,
+    "typed": 1_612_470_304,
+}
+MODEL_NAMES: dict[str, str] = {
+    "basic": "quizgen basic",
+    "choice": "quizgen multiple choice",
+    "cloze": "quizgen cloze",
+    "typed": "quizgen type-in",
+}
+# The fields of each note type, in order. Never edit these lists (see the module docstring).
+MODEL_FIELDS: dict[str, tuple[str, ...]] = {
+    "basic": ("Question", "Details", "Answer", "Explanation", "Sentence", "Article"),
+    "choice": ("Question", "Options", "Marked", "Answer", "Explanation", "Sentence", "Article"),
+    "cloze": ("Text", "Explanation", "Sentence", "Article"),
+    "typed": ("Question", "Answer", "Explanation", "Sentence", "Article"),
+}
+# Which note type each item type becomes. A timeline's answer is an order, not one of its options, so it is
+# a plain question/answer card; true/false is a choice between "True" and "False".
+NOTE_TYPE_OF: dict[str, str] = {
+    "multiple_choice": "choice",
+    "who_said": "choice",
+    "true_false": "choice",
+    "timeline": "basic",
+    "cloze": "cloze",
+    "typed": "typed",
+}
+DEFAULT_DECK_PREFIX = "quizgen"
+
+CSS = """\
+.card {
+  font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 20px; line-height: 1.45; text-align: left;
+  color: #1f2328; background-color: #ffffff;
+  max-width: 36em; margin: 0 auto; padding: 0 0.6em;
+}
+.card.nightMode, .nightMode .card, .night_mode .card { color: #e6e6e6; background-color: #2b2b2d; }
+.qg-question { font-weight: 600; margin-bottom: 0.6em; }
+.qg-list { padding-left: 1.8em; margin: 0.4em 0; }
+.qg-list li { margin: 0.3em 0; }
+ol.qg-options { list-style-type: upper-alpha; }
+.qg-right { font-weight: 700; color: #1a7f37; }
+.nightMode .qg-right { color: #7ee2a8; }
+.qg-answer { font-weight: 700; margin: 0.4em 0; }
+.qg-explanation { margin-top: 0.8em; }
+.qg-source { margin-top: 1em; padding-left: 0.8em; border-left: 3px solid #c8c8c8; font-size: 0.85em; color: #57606a; }
+.nightMode .qg-source { color: #b4b4b4; border-left-color: #666666; }
+.qg-article { margin-top: 0.3em; font-style: italic; }
+.cloze { font-weight: 700; color: #0969da; }
+.nightMode .cloze { color: #79b8ff; }
+input#typeans { font-size: 18px; width: 100%; box-sizing: border-box; }
+"""
+
+# The back of every card ends with the explanation and where the fact comes from.
+_SOURCE = (
+    '{{#Explanation}}<div class="qg-explanation">{{Explanation}}</div>{{/Explanation}}'
+    '<div class="qg-source">'
+    '{{#Sentence}}<div class="qg-sentence">“{{Sentence}}”</div>{{/Sentence}}'
+    '{{#Article}}<div class="qg-article">— {{Article}}</div>{{/Article}}'
+    "</div>"
+)
+_QUESTION = '<div class="qg-question">{{Question}}</div>'
+TEMPLATES: dict[str, dict[str, str]] = {
+    "basic": {
+        "name": "Card 1",
+        "qfmt": _QUESTION + "{{Details}}",
+        "afmt": _QUESTION + '{{Details}}<hr id="answer"><div class="qg-answer">{{Answer}}</div>' + _SOURCE,
+    },
+    "choice": {
+        "name": "Card 1",
+        "qfmt": _QUESTION + "{{Options}}",
+        "afmt": _QUESTION + '{{Marked}}<hr id="answer">' + _SOURCE,
+    },
+    "cloze": {
+        "name": "Cloze",
+        "qfmt": "{{cloze:Text}}",
+        "afmt": '{{cloze:Text}}<hr id="answer">' + _SOURCE,
+    },
+    "typed": {
+        "name": "Card 1",
+        "qfmt": _QUESTION + "{{type:Answer}}",
+        "afmt": _QUESTION + '<hr id="answer">{{type:Answer}}' + _SOURCE,
+    },
+}
+
+
+@dataclass(frozen=True)
+class NoteSpec:
+    """One Anki note, ready for genanki: `fields` are HTML (every piece of text escaped)."""
+
+    model: str  # a key of MODEL_IDS
+    guid: str
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    item: str  # the item id it came from
+
+
+@dataclass(frozen=True)
+class DeckExport:
+    """The items that go into one Anki deck. `subjects` maps fact ids to their subject, for tags."""
+
+    name: str
+    items: Sequence[Item]
+    subjects: Mapping[str, str] = field(default_factory=dict)
+
+
+# ---- pure part: item -> note ----------------------------------------------------------------------------
+
+
+def esc(text: str) -> str:
+    """Text as HTML that shows exactly that text. Braces are escaped too, so an article containing `{{…}}`
+    is never taken for a template or cloze marker."""
+    out = html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    return out.replace("\n", "<br>")
+
+
+_CLOZE_RE = re.compile(r"\{\{(c\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+
+
+def esc_cloze(text: str) -> str:
+    """Escape cloze text, keeping its `{{cN::answer::hint}}` markers as markers."""
+    parts: list[str] = []
+    pos = 0
+    for m in _CLOZE_RE.finditer(text):
+        parts.append(esc(text[pos : m.start()]))
+        hint = f"::{esc(m.group(3))}" if m.group(3) is not None else ""
+        parts.append(f"{{{{{m.group(1)}::{esc(m.group(2))}{hint}}}}}")
+        pos = m.end()
+    parts.append(esc(text[pos:]))
+    return "".join(parts)
+
+
+def tag(text: str) -> str:
+    """A piece of text as one Anki tag component: no spaces (they separate tags), no `::` (it nests)."""
+    t = re.sub(r"\s+", "_", text.strip())
+    t = re.sub(r":{2,}", ":", t).strip(":_")
+    return t.replace('"', "")
+
+
+def tags_for(item: Item, subjects: Mapping[str, str]) -> tuple[str, ...]:
+    out = ["quizgen", f"quizgen::type::{tag(item.type)}"]
+    if item.kind:
+        out.append(f"quizgen::kind::{tag(item.kind)}")
+    for fact_id in item.facts or (item.fact,):
+        subject = subjects.get(fact_id)
+        if subject and tag(subject):
+            out.append(f"quizgen::subject::{tag(subject)}")
+    if item.source_title and tag(item.source_title):
+        out.append(f"quizgen::source::{tag(item.source_title)}")
+    out.extend(t for t in (tag(x) for x in item.tags) if t)
+    return tuple(dict.fromkeys(out))  # unique, order kept
+
+
+def note_guid(item_id: str) -> str:
+    """The note's GUID: from the item id only, so an edited item updates its note (genanki #157)."""
+    return genanki.guid_for("quizgen", item_id)
+
+
+def _html_list(entries: Sequence[str], cls: str, ordered: bool = True, right: str | None = None) -> str:
+    tag_name = "ol" if ordered else "ul"
+    lis = []
+    for entry in entries:
+        if right is not None and entry == right:
+            lis.append(f'<li class="qg-right">{esc(entry)} ✓</li>')
+        else:
+            lis.append(f"<li>{esc(entry)}</li>")
+    return f'<{tag_name} class="qg-list {cls}">{"".join(lis)}</{tag_name}>'
+
+
+def note_for(item: Item, subjects: Mapping[str, str] | None = None) -> NoteSpec:
+    """The Anki note for one item. Pure and deterministic."""
+    model = NOTE_TYPE_OF.get(item.type)
+    if model is None:
+        raise QuizgenError(f"unknown item type {item.type!r}", where=item.id)
+    source = (esc(item.explanation), esc(item.evidence.text), esc(item.source_title))
+    if model == "choice":
+        choices = item.choices or (("True", "False") if item.type == "true_false" else (item.answer,))
+        fields: tuple[str, ...] = (
+            esc(item.prompt),
+            _html_list(choices, "qg-options"),
+            _html_list(choices, "qg-options", right=item.answer),
+            esc(item.answer),
+            *source,
+        )
+    elif model == "basic":  # timeline
+        details = _html_list(item.choices, "qg-events", ordered=False) if item.choices else ""
+        answer = _html_list(item.order, "qg-order") if item.order else esc(item.answer)
+        fields = (esc(item.prompt), details, answer, *source)
+    elif model == "cloze":
+        if not item.cloze or not _CLOZE_RE.search(item.cloze):
+            raise QuizgenError("cloze item has no {{c1::…}} cloze text", where=item.id)
+        fields = (esc_cloze(item.cloze), *source)
+    else:  # typed
+        fields = (esc(item.prompt), esc(item.answer), *source)
+    return NoteSpec(model, note_guid(item.id), fields, tags_for(item, subjects or {}), item.id)
+
+
+def deck_id(name: str) -> int:
+    """A deck id from the deck's name, so a re-export lands in the same deck (genanki's advised range)."""
+    digest = int.from_bytes(hashlib.sha256(f"quizgen deck {name}".encode()).digest()[:8], "big")
+    return (1 << 30) + digest % (1 << 30)
+
+
+def normalize_deck_name(name: str) -> str:
+    """Anki's deck name rules: `::` separates levels; no level may be empty; spaces around levels go."""
+    levels = [" ".join(level.split()) for level in name.split("::")]
+    if not name.strip() or any(not level for level in levels):
+        raise QuizgenError(f"invalid deck name {name!r} (empty level)", where="--deck-name")
+    return "::".join(levels)
+
+
+def default_deck_name(title: str) -> str:
+    return normalize_deck_name(f"{DEFAULT_DECK_PREFIX}::{title.replace('::', ':')}")
+
+
+def plan_notes(exports: Sequence[DeckExport]) -> tuple[list[tuple[str, list[NoteSpec]]], list[str]]:
+    """Notes per deck, in item order. An item id seen before (two decks sharing a fact) is kept once, in
+    the first deck; its id is returned in the second list."""
+    seen: set[str] = set()
+    skipped: list[str] = []
+    plan: list[tuple[str, list[NoteSpec]]] = []
+    for export in exports:
+        notes = []
+        for item in export.items:
+            if item.id in seen:
+                skipped.append(item.id)
+                continue
+            seen.add(item.id)
+            notes.append(note_for(item, export.subjects))
+        plan.append((normalize_deck_name(export.name), notes))
+    return plan, skipped
+
+
+# ---- genanki objects ------------------------------------------------------------------------------------
+
+
+def anki_model(key: str) -> genanki.Model:
+    return genanki.Model(
+        MODEL_IDS[key],
+        MODEL_NAMES[key],
+        fields=[{"name": name} for name in MODEL_FIELDS[key]],
+        templates=[TEMPLATES[key]],
+        css=CSS,
+        model_type=genanki.Model.CLOZE if key == "cloze" else genanki.Model.FRONT_BACK,
+        sort_field_index=0,  # the question (or cloze text): what a person recognises a note by
+    )
+
+
+def build_packages(exports: Sequence[DeckExport]) -> genanki.Package:
+    """A genanki Package with one deck per export. Raises QuizgenError when there is nothing to export."""
+    plan, _ = plan_notes(exports)
+    if not any(notes for _, notes in plan):
+        raise QuizgenError("no items to export")
+    models = {key: anki_model(key) for key in MODEL_IDS}
+    decks: dict[str, genanki.Deck] = {}
+    for name, notes in plan:
+        deck = decks.setdefault(name, genanki.Deck(deck_id(name), name))
+        for spec in notes:
+            deck.add_note(
+                genanki.Note(
+                    model=models[spec.model],
+                    fields=list(spec.fields),
+                    tags=list(spec.tags),
+                    guid=spec.guid,
+                    due=len(deck.notes),  # new cards come up in item order
+                )
+            )
+    return genanki.Package([d for d in decks.values() if d.notes])
+
+
+def build_package(items: Sequence[Item], deck_name: str, subjects: Mapping[str, str] | None = None) -> genanki.Package:
+    return build_packages([DeckExport(deck_name, items, subjects or {})])
+
+
+def export_time() -> float:
+    """When the notes were last modified, as Anki will see it: now, or `SOURCE_DATE_EPOCH` when set."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if fixed:
+        try:
+            return float(int(fixed))
+        except ValueError:
+            raise QuizgenError(f"not a whole number of seconds: {fixed!r}", where="SOURCE_DATE_EPOCH") from None
+    return time.time()
+
+
+def check_output(path: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """The target and its folder, after checking the package can be written there."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise QuizgenError("folder does not exist", where=str(folder))
+    if target.is_dir():
+        raise QuizgenError("is a folder", where=str(target))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise QuizgenError("folder is not writable", where=str(folder))
+    return target, folder
+
+
+def write_apkg(package: genanki.Package, path: str | os.PathLike[str], timestamp: float | None = None) -> None:
+    """Write the package to `path` atomically: built in a private temporary folder, zipped into a temporary
+    file beside the target, then renamed. Nothing is left behind on failure.
+
+    genanki's own write_to_file is not used: it leaves its SQLite file in the system temp folder, and zips
+    with the file system's timestamps.
+    """
+    target, folder = check_output(path)
+    stamp = export_time() if timestamp is None else float(timestamp)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise QuizgenError(f"cannot write: {exc.strerror}", where=str(folder)) from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        with tempfile.TemporaryDirectory(prefix="quizgen-apkg-") as work:
+            db_path = Path(work) / "collection.anki2"
+            conn = sqlite3.connect(db_path)
+            try:
+                # Note and card ids count up from the export time in milliseconds, as Anki's own do.
+                id_gen = iter(range(int(stamp * 1000), 1 << 62))
+                package.write_to_db(conn.cursor(), stamp, id_gen)
+                conn.commit()
+            finally:
+                conn.close()
+            db_bytes = db_path.read_bytes()
+        # Fixed zip entry times: nothing about the machine that wrote the file goes into it.
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, data in (("collection.anki2", db_bytes), ("media", b"{}")):
+                zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise QuizgenError(f"cannot write: {exc.strerror or exc}", where=str(target)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def export_apkg(exports: Sequence[DeckExport], path: str | os.PathLike[str], timestamp: float | None = None) -> int:
+    """Build and write the package; returns the number of notes written."""
+    package = build_packages(exports)
+    write_apkg(package, path, timestamp)
+    return sum(len(d.notes) for d in package.decks)

@@ -1,0 +1,281 @@
+"""Real Anki: packages written by quizgen, imported headless by the official `anki` package from PyPI."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki_items import sample_items, subjects
+
+from quizgen.anki import MODEL_NAMES, NOTE_TYPE_OF, DeckExport, build_package, export_apkg, note_guid, write_apkg
+from quizgen.errors import QuizgenError
+from quizgen.model import Evidence
+
+DECK = "quizgen::New START sample"
+T0 = 1_700_000_000  # export times, in seconds: later exports must be newer for Anki to take them
+PROBLEMS = ("conflicting", "first_field_match", "missing_notetype", "missing_deck", "empty_first_field")
+
+
+@pytest.fixture
+def col(tmp_path):
+    collection = Collection(str(tmp_path / "collection.anki2"))
+    yield collection
+    collection.close()
+
+
+def import_apkg(col: Collection, path: Path):
+    """Import as Anki's desktop does by default: update notes and note types when the file's are newer."""
+    request = ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions())
+    log = col.import_anki_package(request).log
+    for problem in PROBLEMS:
+        assert not getattr(log, problem), f"import reported {problem}: {getattr(log, problem)}"
+    return log
+
+
+def export(tmp_path: Path, items, name="deck.apkg", timestamp=T0) -> Path:
+    path = tmp_path / name
+    write_apkg(build_package(items, DECK, subjects()), path, timestamp=timestamp)
+    return path
+
+
+def cards_by_guid(col: Collection) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        out.setdefault(card.note().guid, []).append(card)
+    return out
+
+
+def visible(html_text: str) -> str:
+    """What a person reads: the card's HTML without its stylesheet and tags, entities decoded."""
+    import html
+
+    body = re.sub(r"<style>.*?</style>", "", html_text, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_import_counts_decks_and_note_types(tmp_path, col):
+    items = sample_items()
+    log = import_apkg(col, export(tmp_path, items))
+    assert len(log.new) == len(items) == col.note_count()
+    assert col.card_count() == len(items)  # one card per item: each cloze has one gap
+    by_guid = cards_by_guid(col)
+    assert set(by_guid) == {note_guid(i.id) for i in items}
+    for item in items:
+        (card,) = by_guid[note_guid(item.id)]
+        assert col.decks.name(card.did) == DECK
+        assert card.note().note_type()["name"] == MODEL_NAMES[NOTE_TYPE_OF[item.type]]
+        assert "quizgen" in card.note().tags and f"quizgen::kind::{item.kind}" in card.note().tags
+
+
+def test_every_card_renders_question_and_answer(tmp_path, col):
+    items = sample_items()
+    import_apkg(col, export(tmp_path, items))
+    by_guid = cards_by_guid(col)
+    for item in items:
+        (card,) = by_guid[note_guid(item.id)]
+        question, answer = card.question(), card.answer()
+        for side in (question, answer):
+            assert "{{" not in side and "}}" not in side, side
+            assert "qg-" in side  # our template, with our stylesheet
+        q, a = visible(question), visible(answer)
+        # The back shows the explanation, the verbatim sentence and the article's title.
+        assert item.explanation in a and item.evidence.text in a and item.source_title in a
+        assert 'class="qg-source"' not in question and 'class="qg-source"' in answer  # source: back only
+        if item.type == "cloze":
+            hidden = re.search(r"\{\{c1::(.*?)\}\}", item.cloze).group(1)
+            assert "[...]" in q and hidden not in re.sub(r"data-cloze=\"[^\"]*\"", "", question).split("</style>")[1]
+            assert hidden in a
+        elif item.type == "typed":
+            assert item.prompt in q
+            # The desktop and phone reviewers replace this with the input box and the comparison.
+            assert "[[type:Answer]]" in question and "[[type:Answer]]" in answer
+            assert card.note()["Answer"] == item.answer
+        elif item.type == "timeline":
+            assert item.prompt in q and all(e in q for e in item.choices)
+            assert re.search(r"\s*".join(re.escape(e) for e in item.order), a)
+        else:
+            assert item.prompt in q
+            assert all(choice in q for choice in item.choices)
+            assert "✓" not in q
+            assert re.search(re.escape(item.answer) + r"\s*✓", a)
+            assert a.count("✓") == 1
+
+
+def test_importing_the_same_file_twice_adds_nothing(tmp_path, col):
+    path = export(tmp_path, sample_items())
+    import_apkg(col, path)
+    before = (col.note_count(), col.card_count(), sorted(col.find_cards("")))
+    log = import_apkg(col, path)
+    assert not log.new and not log.updated
+    assert len(log.duplicate) == len(sample_items())
+    assert (col.note_count(), col.card_count(), sorted(col.find_cards(""))) == before
+
+
+def test_exporting_again_updates_notes_in_place_and_keeps_reviews(tmp_path, col):
+    items = sample_items()
+    import_apkg(col, export(tmp_path, items, "first.apkg", T0))
+    target = items[0]  # the expiry date, multiple choice
+    (card,) = cards_by_guid(col)[note_guid(target.id)]
+    # Pretend the user has studied it: a review card with a 10-day interval.
+    card.type, card.queue, card.ivl, card.due = 2, 2, 10, 5
+    col.update_card(card)
+    card_ids = sorted(col.find_cards(""))
+
+    fixed = "6 February 2021"
+    changed = replace(
+        target,
+        answer=fixed,
+        choices=tuple(fixed if c == target.answer else c for c in target.choices),
+        explanation=f"New START is due to expire on {fixed}.",
+    )
+    log = import_apkg(col, export(tmp_path, [changed, *items[1:]], "second.apkg", T0 + 60))
+    assert not log.new
+    assert note_guid(target.id) in {col.get_note(n.id.nid).guid for n in log.updated}
+    assert col.note_count() == len(items) and sorted(col.find_cards("")) == card_ids
+    (card,) = cards_by_guid(col)[note_guid(target.id)]
+    assert card.note()["Answer"] == fixed and card.ivl == 10 and card.type == 2
+    assert re.search(re.escape(fixed) + r"\s*✓", visible(card.answer()))
+
+
+def test_an_older_or_equal_export_does_not_overwrite(tmp_path, col):
+    """Anki takes an update only from a newer file: re-importing an old export changes nothing."""
+    items = sample_items()
+    import_apkg(col, export(tmp_path, items, "new.apkg", T0 + 60))
+    stale = [replace(items[0], answer="stale")] + items[1:]
+    log = import_apkg(col, export(tmp_path, stale, "old.apkg", T0))
+    assert not log.new and not log.updated
+    (card,) = cards_by_guid(col)[note_guid(items[0].id)]
+    assert card.note()["Answer"] == items[0].answer
+
+
+def test_script_in_a_sentence_renders_as_text(tmp_path, col):
+    evil = "<script>alert('x')</script> & {{c2::boom}} <b>bold</b>"
+    items = [
+        replace(i, evidence=Evidence(i.evidence.source, evil), explanation=f"{i.explanation} & <i>")
+        for i in sample_items()
+    ]
+    import_apkg(col, export(tmp_path, items))
+    assert col.card_count() == len(items)  # the {{c2::…}} in the text made no extra card
+    for cid in col.find_cards(""):
+        answer = col.get_card(cid).answer()
+        assert "<script>" not in answer and "<b>bold" not in answer and "<i>" not in answer
+        assert "&lt;script&gt;alert(" in answer
+        assert evil in visible(answer)
+
+
+def test_several_decks_and_nested_names(tmp_path, col):
+    items = sample_items()
+    path = tmp_path / "two.apkg"
+    n = export_apkg(
+        [DeckExport("News::Arms  control::A", items[:4]), DeckExport("News::B", items[4:] + items[:1])], path, T0
+    )
+    assert n == len(items)  # the repeated item is exported once
+    import_apkg(col, path)
+    names = {col.decks.name(col.get_card(c).did) for c in col.find_cards("")}
+    assert names == {"News::Arms control::A", "News::B"}
+    assert len(col.find_cards('"deck:News::Arms control::A"')) == 4
+
+
+def test_the_package_holds_nothing_of_the_file_system(tmp_path, monkeypatch):
+    folder = tmp_path / "secret-folder-name"
+    folder.mkdir()
+    path = export(folder, sample_items())
+    with zipfile.ZipFile(path) as zf:
+        assert sorted(zf.namelist()) == ["collection.anki2", "media"]
+        assert zf.read("media") == b"{}"
+        db = zf.read("collection.anki2")
+    for secret in ("secret-folder-name", str(tmp_path), os.path.expanduser("~"), "/tmp/"):
+        assert secret.encode() not in db
+    copy = tmp_path / "db.sqlite"
+    copy.write_bytes(db)
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("select count(*) from notes").fetchone()[0] == len(sample_items())
+    assert sorted(p.name for p in folder.iterdir()) == ["deck.apkg"]  # no temporary file left
+
+
+def test_same_items_give_the_same_notes(tmp_path):
+    a = export(tmp_path, sample_items(), "a.apkg", T0)
+    b = export(tmp_path, sample_items(), "b.apkg", T0)
+    assert a.read_bytes() == b.read_bytes()  # with a fixed time even the bytes match
+
+    c = export(tmp_path, sample_items(), "c.apkg", T0 + 3600)
+
+    def notes(path):
+        copy = path.with_suffix(".db")
+        copy.write_bytes(zipfile.ZipFile(path).read("collection.anki2"))
+        with sqlite3.connect(copy) as conn:
+            return conn.execute("select guid, mid, flds, tags, sfld from notes order by guid").fetchall()
+
+    assert notes(a) == notes(c)
+
+
+def test_unwritable_or_missing_folder_fails_cleanly(tmp_path):
+    package = build_package(sample_items(), DECK)
+    with pytest.raises(QuizgenError, match="folder does not exist"):
+        write_apkg(package, tmp_path / "missing" / "deck.apkg")
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(QuizgenError, match="folder does not exist"):
+        write_apkg(package, tmp_path / "a-file" / "deck.apkg")
+    with pytest.raises(QuizgenError, match="is a folder"):
+        write_apkg(package, tmp_path)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        with pytest.raises(QuizgenError, match="not writable"):
+            write_apkg(package, locked / "deck.apkg")
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+def test_nothing_to_export_is_an_error(tmp_path):
+    with pytest.raises(QuizgenError, match="no items"):
+        export_apkg([DeckExport(DECK, [])], tmp_path / "x.apkg")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_template_and_style_changes_reach_existing_notes(tmp_path, col, monkeypatch):
+    """A later quizgen may restyle its cards: a newer export updates the note types in place."""
+    import quizgen.anki as qa
+
+    items = sample_items()
+    import_apkg(col, export(tmp_path, items, "v1.apkg", T0))
+    monkeypatch.setattr(qa, "CSS", qa.CSS + "\n.qg-v2 { color: red; }\n")
+    monkeypatch.setitem(qa.TEMPLATES, "choice", {**qa.TEMPLATES["choice"], "afmt": "<div class=qg-v2>v2</div>"})
+    log = import_apkg(col, export(tmp_path, items, "v2.apkg", T0 + 60))
+    assert not log.new and len(log.updated) == len(items)
+    assert sorted(m.name for m in col.models.all_names_and_ids() if m.name.startswith("quizgen")) == sorted(
+        MODEL_NAMES.values()
+    )
+    card = col.get_card(col.find_cards('"note:quizgen multiple choice"')[0])
+    assert "qg-v2" in card.question() and "v2" in visible(card.answer())
+
+
+def test_changing_a_note_types_fields_would_break_updates(tmp_path, col, monkeypatch):
+    """Why MODEL_FIELDS must never change: Anki then sees a different note type and refuses the update."""
+    import quizgen.anki as qa
+
+    assert qa.MODEL_FIELDS["typed"] == ("Question", "Answer", "Explanation", "Sentence", "Article")
+    items = [i for i in sample_items() if i.type == "typed"]
+    import_apkg(col, export(tmp_path, items, "v1.apkg", T0))
+    real_note_for = qa.note_for
+    monkeypatch.setitem(qa.MODEL_FIELDS, "typed", (*qa.MODEL_FIELDS["typed"], "Extra"))
+
+    def note_with_extra_field(item, subjects=None):
+        note = real_note_for(item, subjects)
+        return replace(note, fields=(*note.fields, ""))
+
+    monkeypatch.setattr(qa, "note_for", note_with_extra_field)
+    path = export(tmp_path, items, "v2.apkg", T0 + 60)
+    log = col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions()))
+    assert len(log.log.conflicting) == len(items) and not log.log.updated
