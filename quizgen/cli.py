@@ -13,7 +13,7 @@ from . import __version__
 from .errors import QuizgenError
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ("check",)
+COMMANDS = ("check", "quiz", "stats")
 
 
 class ArgumentParser(argparse.ArgumentParser):

@@ -13,7 +13,7 @@ from typing import Protocol
 from ..model import Deck, Fact, Item
 from .grading import NEAR, RIGHT, TYPO, Grade, Response, grade
 from .scheduler import CardState, rating_for, review
-from .session import Session
+from .session import Session, label_for
 from .store import ReviewRecord, Store
 
 
@@ -62,6 +62,9 @@ def run_quiz(
     The summary is shown either way.
     """
     session = Session(list(items))
+    start = clock()
+    known = store.cards(i.id for i in items)
+    session.labels = {i.id: label_for(known.get(i.id), start) for i in items}
     try:
         while not session.done:
             item = session.current

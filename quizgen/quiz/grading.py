@@ -147,11 +147,34 @@ def _grade_date(want: DateValue, got: DateValue) -> tuple[str, str | None]:
 _UNITS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "quarter": 0.25}
 
@@ -308,9 +331,12 @@ def _date_for(answer: str, fact: Fact | None) -> DateValue | None:
 
 
 def _number_for(answer: str, fact: Fact | None) -> float | None:
-    if fact is not None and fact.quantity is not None:
-        if normalize(answer) in (normalize(fact.answer), normalize(fact.quantity.text)):
-            return fact.quantity.value
+    if (
+        fact is not None
+        and fact.quantity is not None
+        and normalize(answer) in (normalize(fact.answer), normalize(fact.quantity.text))
+    ):
+        return fact.quantity.value
     if re.fullmatch(r"[\d,. ]+", answer.strip()):
         return parse_number(answer)
     return None

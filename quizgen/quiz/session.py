@@ -59,6 +59,14 @@ def _empty_reason(
     return f"nothing is due and nothing is new{when}; --all practises anyway"
 
 
+def label_for(card: CardState | None, now: dt.datetime) -> str:
+    """How an item stands before it is asked: new, or reviewed and when it was due."""
+    if card is None:
+        return "new"
+    times = f"reviewed {card.reps} time{'s' if card.reps != 1 else ''}"
+    return f"{times}, due {describe_due(card.due, now)}" if card.due > now else f"{times}, due now"
+
+
 @dataclass(frozen=True)
 class Answer:
     item: Item
@@ -73,6 +81,7 @@ class Session:
     items: list[Item]
     answers: list[Answer] = field(default_factory=list)
     interrupted: bool = False
+    labels: dict[str, str] = field(default_factory=dict)  # item id → "new", "reviewed 2 times, due now"
 
     @property
     def position(self) -> int:
@@ -96,7 +105,9 @@ class Session:
         return sum(1 for a in self.answers if a.grade.correct)
 
     def header(self) -> str:
-        return f"Question {self.position} of {self.total} · score {self.score}/{len(self.answers)}"
+        label = self.labels.get(self.current.id)
+        tail = f" · {label}" if label else ""
+        return f"Question {self.position} of {self.total} · score {self.score}/{len(self.answers)}{tail}"
 
     def record(self, grade: Grade, due: dt.datetime | None) -> Answer:
         answer = Answer(self.current, grade, due)

@@ -167,9 +167,7 @@ class Store:
 
     def cards(self, item_ids: Iterable[str] | None = None) -> dict[str, CardState]:
         """Card states by item id (all of them, or those of `item_ids`); new items have none."""
-        rows = self.db.execute(
-            "SELECT item_id, card_json, state, due, last_review, reps, lapses FROM cards"
-        ).fetchall()
+        rows = self.db.execute("SELECT item_id, card_json, state, due, last_review, reps, lapses FROM cards").fetchall()
         wanted = set(item_ids) if item_ids is not None else None
         return {r[0]: self._card(r) for r in rows if wanted is None or r[0] in wanted}
 
