@@ -108,6 +108,8 @@ class Store:
         elif not self.path.parent.is_dir():
             raise QuizgenError("folder does not exist", where=str(self.path.parent))
         existed = self.path.exists() and self.path.stat().st_size > 0
+        if self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK):
+            raise QuizgenError("cannot read and write the review store: check its permissions", where=shown)
         try:
             self.db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
