@@ -1,0 +1,129 @@
+"""`quizgen quiz [DECK...]`: quiz yourself in the terminal, with spaced repetition (FSRS)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import QuizgenError
+
+
+def comma_list(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, found {n}")
+    return n
+
+
+def add_deck_and_store(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--store",
+        metavar="PATH",
+        help="review store (SQLite); default $QUIZGEN_STORE, else reviews.sqlite3 in the user data folder",
+    )
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "quiz",
+        help="quiz yourself in the terminal, with spaced repetition",
+        description="Quiz yourself on decks (default: the bundled New START deck). Every answer is a review "
+        "in FSRS, saved as it is given; due items come first, then new ones.",
+    )
+    p.add_argument("decks", nargs="*", metavar="DECK", help="deck YAML files (default: the bundled New START deck)")
+    p.add_argument("-n", "--count", type=positive, default=10, help="number of questions (default 10)")
+    p.add_argument("--kinds", type=comma_list, help="only these fact kinds, comma-separated (date,limit,…)")
+    p.add_argument("--types", type=comma_list, help="only these question types, comma-separated (typed,cloze,…)")
+    p.add_argument("--seed", type=int, default=0, help="seed for the questions and the order of new ones")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--new-only", action="store_true", help="only items never reviewed")
+    which.add_argument("--due-only", action="store_true", help="only items due for review")
+    which.add_argument("--all", action="store_true", help="after due and new items, also those not yet due")
+    p.add_argument("--plain", action="store_true", help="numbered prompts read line by line (default when piped)")
+    add_deck_and_store(p)
+    p.set_defaults(run=run)
+
+
+def bundled_deck_path() -> Path:
+    """The New START deck shipped as package data."""
+    from importlib.resources import files
+
+    path = Path(str(files("quizgen").joinpath("data", "new-start.yaml")))
+    if not path.is_file():
+        raise QuizgenError(
+            "the bundled New START deck is missing from this installation; name a deck file", where=str(path)
+        )
+    return path
+
+
+def load_decks(paths: list[str]):  # noqa: ANN201 - lazy imports
+    """Load and validate decks (default: the bundled one) before anything slower happens."""
+    from ..deck import load_deck
+
+    return [load_deck(path) for path in (paths or [str(bundled_deck_path())])]
+
+
+def make_deck_items(args: argparse.Namespace, decks: list):  # noqa: ANN001, ANN201
+    """Every deck's items; returns (items, deck by item id)."""
+    from ..questions import make_items
+
+    items, by_id = [], {}
+    for deck in decks:
+        kinds, types = getattr(args, "kinds", None), getattr(args, "types", None)
+        for item in make_items(deck, seed=getattr(args, "seed", 0), types=types, kinds=kinds):
+            if item.id not in by_id:  # the first deck wins if two decks share an item
+                by_id[item.id] = deck
+                items.append(item)
+    return items, by_id
+
+
+def use_plain(args: argparse.Namespace) -> bool:
+    return bool(args.plain) or not sys.stdin.isatty() or not sys.stdout.isatty()
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..quiz import run_quiz, utc_now
+    from ..quiz.session import select_items
+    from ..quiz.store import open_store
+
+    decks = load_decks(args.decks)
+    with open_store(args.store) as store:
+        items, by_id = make_deck_items(args, decks)
+        titles = [d.title for d in decks]
+        now = utc_now()
+        cards = store.cards(i.id for i in items)
+        chosen = select_items(
+            items,
+            cards,
+            now,
+            count=args.count,
+            seed=args.seed,
+            new_only=args.new_only,
+            due_only=args.due_only,
+            include_later=args.all,
+        )
+        due = sum(1 for i in chosen if i.id in cards and cards[i.id].due <= now)
+        new = sum(1 for i in chosen if i.id not in cards)
+        if use_plain(args):
+            from ..quiz.plain import PlainUI
+
+            ui = PlainUI()
+        else:
+            from ..quiz.terminal import TerminalUI
+
+            ui = TerminalUI()
+        print(
+            f"{' + '.join(titles)}: {len(chosen)} questions ({due} due, {new} new). "
+            "Answers are saved as you go; Ctrl-C ends the quiz.",
+            flush=True,
+        )
+        session = run_quiz(chosen, by_id, store, ui)
+    return 130 if session.interrupted else 0

@@ -1,0 +1,342 @@
+"""Grading answers: pure functions from (item, response, fact, deck) to a verdict.
+
+Typed answers are compared by meaning, not by spelling: case, punctuation and articles are ignored;
+dates match at the fact's precision in any common form (numeric dates are read day-first, 5/2/2021 is
+5 February); numbers match as digits, with separators or in words; a surname alone names a person;
+aliases from the deck match; a small typo is forgiven but pointed out. A near miss (right month and
+year but wrong day, a number within 10 %, a misspelling too large to forgive) is graded wrong but shown
+as close, so the feedback is honest about how far off the answer was.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import DateValue, Deck, Fact, Item
+
+# Verdicts, best first. "typo" counts as right; "near" counts as wrong.
+RIGHT, TYPO, NEAR, WRONG = "right", "typo", "near", "wrong"
+VERDICTS = (RIGHT, TYPO, NEAR, WRONG)
+
+# Typed answers are read day-first: 5/2/2021 is 5 February 2021. The prompt says so.
+DATE_CONVENTION = "numeric dates are day-first: 5/2/2021 is 5 February 2021"
+
+Response = str | bool | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grade:
+    verdict: str
+    shown: str  # the response as the person gave it, for feedback and the review log
+    note: str | None = None  # "almost — you wrote …", "close: right month and year, wrong day"
+
+    @property
+    def correct(self) -> bool:
+        return self.verdict in (RIGHT, TYPO)
+
+
+# --- normalising text --------------------------------------------------------------------------
+
+_ARTICLES = {"a", "an", "the"}
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def normalize(text: str) -> str:
+    """Lower case, no accents, no punctuation, no articles, single spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^\w\s]", " ", text.replace("'s ", " ").replace(".", ""))
+    return " ".join(w for w in text.split() if w not in _ARTICLES)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+
+
+def parse_date(text: str) -> DateValue | None:
+    """Read a date written in any common way; None when it is not one.
+
+    ISO (2021-02-05, 2021-02, 2021), numeric day-first (5/2/2021, 05.02.2021, 5-2-21), and with a month
+    name in either order (Feb 5, 2021; 5th of February 2021; February 2021; 5 February).
+    """
+    t = text.strip().lower()
+    m = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", t)
+    if m:
+        return _checked(int(m.group(1)), _int(m.group(2)), _int(m.group(3)))
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{4})", t)
+    if m:
+        return _checked(int(m.group(2)), int(m.group(1)), None)
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?", t)
+    if m:
+        year = _int(m.group(3))
+        if year is not None and year < 100:
+            year += 2000
+        return _checked(year, int(m.group(2)), int(m.group(1)))
+    words = re.sub(r"(\d+)(st|nd|rd|th)\b", r"\1", t)
+    words = re.sub(r"[,.]", " ", words).split()
+    words = [w for w in words if w not in ("of", "the", "on", "in")]
+    month = day = year = None
+    for w in words:
+        if w in _MONTHS and month is None:
+            month = _MONTHS[w]
+        elif w.isdigit() and len(w) == 4 and year is None:
+            year = int(w)
+        elif w.isdigit() and len(w) <= 2 and day is None:
+            day = int(w)
+        else:
+            return None
+    return None if month is None else _checked(year, month, day)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _checked(year: int | None, month: int | None, day: int | None) -> DateValue | None:
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if day is not None and month is None:
+        return None
+    return DateValue(year, month, day)
+
+
+def _grade_date(want: DateValue, got: DateValue) -> tuple[str, str | None]:
+    """Compare at the fact's precision: extra detail the fact does not have is not held against you."""
+    parts = [("year", want.year, got.year), ("month", want.month, got.month), ("day", want.day, got.day)]
+    needed = [(name, w, g) for name, w, g in parts if w is not None]
+    wrong = [name for name, w, g in needed if g is not None and g != w]
+    missing = [name for name, w, g in needed if g is None]
+    if not wrong and not missing:
+        return RIGHT, None
+    if not wrong:
+        return NEAR, f"close, but the {' and '.join(missing)} is missing"
+    if wrong == ["day"] and not missing:
+        return NEAR, "close: right month and year, wrong day"
+    if wrong == ["month"] and not missing and want.day is None:
+        return NEAR, "close: right year, wrong month"
+    return WRONG, None
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "quarter": 0.25}
+
+
+def parse_number(text: str) -> float | None:
+    """The number a short answer states: 1550, 1,550, 1 550, 1.550, one thousand five hundred fifty,
+    fifteen hundred and fifty, half, 50%. None when there is none."""
+    t = text.strip().lower().replace("\u202f", " ").replace("\xa0", " ")
+    m = re.search(r"(\d{1,3}(?:([,. ])\d{3})(?:\2\d{3})*|\d+(?:\.\d+)?)\s*(%|per ?cent)?", t)
+    if m:
+        digits = m.group(1)
+        if m.group(2):
+            digits = digits.replace(m.group(2), "")
+        value = float(digits)
+        return value / 100 if m.group(3) else value
+    return _words_to_number(re.sub(r"[-,]", " ", t).split())
+
+
+def _words_to_number(words: Sequence[str]) -> float | None:
+    total = current = 0
+    seen = False
+    for w in words:
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        elif w in _FRACTIONS and not seen:
+            return _FRACTIONS[w]
+        elif w == "and" and seen:
+            continue
+        elif seen:
+            break  # "one thousand five hundred fifty warheads": the number ends here
+        else:
+            continue  # "by half", "about 1,550": words before the number
+        seen = True
+    return float(total + current) if seen else None
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+def accepted_names(answer: str, deck: Deck) -> set[str]:
+    """Every normalised way to say `answer`: its aliases, and for a person the surname alone."""
+    names = {answer, *deck.aliases_of(answer)}
+    entity = next((e for e in deck.entities if answer == e.name or answer in e.aliases), None)
+    if entity is not None and entity.type == "person":
+        names |= {n.split()[-1] for n in list(names) if n.split()}
+    return {normalize(n) for n in names if normalize(n)}
+
+
+def _typo_allowance(length: int) -> int:
+    """Edits forgiven as a typo: none for short words (where one letter changes the word), then 1, then 2."""
+    if length < 4:
+        return 0
+    return 1 if length < 9 else 2
+
+
+def _grade_text(accepted: set[str], got: str) -> tuple[str, str | None]:
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.fuzz import ratio
+
+    if got in accepted:
+        return RIGHT, None
+    best = min(accepted, key=lambda a: (Levenshtein.distance(a, got), a))
+    distance = Levenshtein.distance(best, got)
+    if distance <= _typo_allowance(len(best)):
+        return TYPO, None
+    if ratio(best, got) >= 75:
+        return NEAR, "close, but not the same name or words"
+    return WRONG, None
+
+
+# --- grading -----------------------------------------------------------------------------------
+
+
+def truth_of(item: Item) -> bool:
+    """A true/false item's right answer as a bool."""
+    return normalize(item.answer) in ("true", "yes", "right", "correct", "t")
+
+
+def grade(item: Item, response: Response, fact: Fact | None, deck: Deck) -> Grade:
+    """Grade one response. `response` is a bool for true/false, a tuple (the events in the order given)
+    for a timeline, the chosen text for multiple choice, and the typed text otherwise."""
+    if item.type == "true_false":
+        if not isinstance(response, bool):
+            raise TypeError("a true/false item takes a bool")
+        shown = "true" if response else "false"
+        return Grade(RIGHT if response == truth_of(item) else WRONG, shown)
+    if item.type == "timeline":
+        given = tuple(response) if not isinstance(response, str | bool) else ()
+        shown = " → ".join(given)
+        if given == item.order:
+            return Grade(RIGHT, shown)
+        if _one_swap(given, item.order):
+            return Grade(NEAR, shown, "close: two neighbouring events are swapped")
+        return Grade(WRONG, shown)
+    if not isinstance(response, str):
+        raise TypeError(f"a {item.type} item takes text")
+    if item.type in ("multiple_choice", "who_said") and item.choices:
+        return Grade(RIGHT if normalize(response) == normalize(item.answer) else WRONG, response)
+    return grade_typed(item.answer, response, fact, deck)
+
+
+def _one_swap(given: Sequence[str], order: Sequence[str]) -> bool:
+    if len(given) != len(order):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(given, order, strict=True)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and given[diff[0]] == order[diff[1]]
+
+
+def grade_typed(answer: str, response: str, fact: Fact | None, deck: Deck) -> Grade:
+    """Grade a typed answer against the right `answer` (of `fact`, when there is one)."""
+    got = normalize(response)
+    shown = response.strip()
+    if not got:
+        return Grade(WRONG, shown)
+    # A date answer: compare dates at the fact's precision.
+    want_date = _date_for(answer, fact)
+    if want_date is not None:
+        got_date = parse_date(response)
+        if got_date is not None:
+            verdict, note = _grade_date(want_date, got_date)
+            return Grade(verdict, shown, note)
+    # A number answer: compare values.
+    want_number = _number_for(answer, fact)
+    if want_number is not None:
+        got_number = parse_number(response)
+        if got_number is not None:
+            if _same_number(want_number, got_number):
+                return Grade(RIGHT, shown)
+            if abs(got_number - want_number) <= 0.1 * abs(want_number):
+                return Grade(NEAR, shown, "close, but not the exact number")
+            return Grade(WRONG, shown)
+    verdict, note = _grade_text(accepted_names(answer, deck), got)
+    if verdict == TYPO:
+        note = f"almost — you wrote {shown!r}"
+    return Grade(verdict, shown, note)
+
+
+def _same_number(want: float, got: float) -> bool:
+    # "by half" is 0.5; someone may write "50%" (0.5 already) or "50" meaning per cent.
+    return abs(want - got) < 1e-9 or (0 < want < 1 and abs(want * 100 - got) < 1e-9)
+
+
+def _date_for(answer: str, fact: Fact | None) -> DateValue | None:
+    if fact is not None and fact.date is not None and normalize(answer) == normalize(fact.answer):
+        return fact.date
+    return parse_date(answer)
+
+
+def _number_for(answer: str, fact: Fact | None) -> float | None:
+    if (
+        fact is not None
+        and fact.quantity is not None
+        and normalize(answer) in (normalize(fact.answer), normalize(fact.quantity.text))
+    ):
+        return fact.quantity.value
+    if re.fullmatch(r"[\d,. ]+", answer.strip()):
+        return parse_number(answer)
+    return None

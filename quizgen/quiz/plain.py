@@ -1,0 +1,95 @@
+"""The quiz without a terminal: numbered prompts, one answer per line, so it can be scripted and piped.
+
+An answer that does not fit the question (a number out of range, "maybe" for true/false) is asked
+again; the end of input raises EOFError, which ends the session with its summary.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from ..model import Item
+from .grading import DATE_CONVENTION, Grade, Response, normalize
+from .session import Session
+
+_TRUE = {"t", "true", "y", "yes", "1"}
+_FALSE = {"f", "false", "n", "no", "0"}
+
+
+class PlainUI:
+    def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.stdout, flush=True)
+
+    def read(self, prompt: str) -> str:
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()
+            raise EOFError
+        return line.strip()
+
+    def ask(self, item: Item, session: Session) -> Response:
+        self.say(session.header())
+        self.say(item.prompt)
+        if item.type == "true_false":
+            while True:
+                reply = self.read("true or false [t/f]: ").lower()
+                if reply in _TRUE or reply in _FALSE:
+                    return reply in _TRUE
+                self.say("Please answer t (true) or f (false).")
+        if item.type == "timeline":
+            return self._order(item)
+        if item.type in ("multiple_choice", "who_said") and item.choices:
+            return self._choose(item)
+        hint = " (" + DATE_CONVENTION + ")" if _wants_date(item) else ""
+        while True:
+            reply = self.read(f"answer{hint}: ")
+            if reply:
+                return reply
+            self.say("Please type an answer.")
+
+    def _choose(self, item: Item) -> str:
+        for n, choice in enumerate(item.choices, 1):
+            self.say(f"  {n}) {choice}")
+        last = len(item.choices)
+        while True:
+            reply = self.read(f"your choice [1-{last}]: ")
+            if reply.isdigit() and 1 <= int(reply) <= last:
+                return item.choices[int(reply) - 1]
+            by_text = [c for c in item.choices if normalize(c) == normalize(reply)]
+            if reply and by_text:
+                return by_text[0]
+            self.say(f"Please answer with a number from 1 to {last}.")
+
+    def _order(self, item: Item) -> tuple[str, ...]:
+        for n, event in enumerate(item.choices, 1):
+            self.say(f"  {n}) {event}")
+        last = len(item.choices)
+        while True:
+            reply = self.read(f"earliest to latest, e.g. {' '.join(str(n) for n in range(last, 0, -1))}: ")
+            words = reply.replace(",", " ").split()
+            numbers = [int(w) for w in words if w.isdigit()]
+            if len(numbers) == len(words) and sorted(numbers) == list(range(1, last + 1)):
+                return tuple(item.choices[n - 1] for n in numbers)
+            self.say(f"Please give each of the numbers 1 to {last} once, earliest first.")
+
+    def feedback(self, item: Item, grade: Grade, lines: list[str]) -> None:
+        for line in lines:
+            self.say(line)
+        self.say()
+
+    def summary(self, lines: list[str]) -> None:
+        for line in lines:
+            self.say(line)
+
+
+def _wants_date(item: Item) -> bool:
+    from .grading import parse_date
+
+    return parse_date(item.answer) is not None

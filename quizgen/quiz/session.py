@@ -1,0 +1,192 @@
+"""A quiz session without a user interface: which items, in what order, the running score, the summary.
+
+Everything here is pure: the store's card states and the clock come in as arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..errors import QuizgenError
+from ..model import KINDS, Item
+from .grading import Grade
+from .scheduler import CardState
+
+
+def select_items(
+    items: Sequence[Item],
+    cards: Mapping[str, CardState],
+    now: dt.datetime,
+    count: int | None = 10,
+    seed: int = 0,
+    new_only: bool = False,
+    due_only: bool = False,
+    include_later: bool = False,
+) -> list[Item]:
+    """Due items first (most overdue first), then new ones (shuffled by `seed`); with `include_later`,
+    then the items not yet due (soonest first). At most `count` (None: all)."""
+    if new_only and due_only:
+        raise QuizgenError("--new-only and --due-only exclude each other")
+    due = sorted((i for i in items if i.id in cards and cards[i.id].due <= now), key=lambda i: (cards[i.id].due, i.id))
+    new = [i for i in items if i.id not in cards]
+    random.Random(seed).shuffle(new)
+    later = sorted((i for i in items if i.id in cards and cards[i.id].due > now), key=lambda i: (cards[i.id].due, i.id))
+    if new_only:
+        chosen = new
+    elif due_only:
+        chosen = due
+    else:
+        chosen = due + new + (later if include_later else [])
+    if not chosen:
+        raise QuizgenError(_empty_reason(items, cards, now, new_only, due_only))
+    return chosen if count is None else chosen[:count]
+
+
+def _empty_reason(
+    items: Sequence[Item], cards: Mapping[str, CardState], now: dt.datetime, new_only: bool, due_only: bool
+) -> str:
+    if not items:
+        return "no items match the filters"
+    scheduled = [cards[i.id].due for i in items if i.id in cards]
+    when = f"; the next is due {describe_due(min(scheduled), now)}" if scheduled else ""
+    if new_only:
+        return f"no new items: all {len(items)} have been reviewed{when} (drop --new-only, or add --all)"
+    if due_only:
+        return f"no items are due{when}"
+    return f"nothing is due and nothing is new{when}; --all practises anyway"
+
+
+def label_for(card: CardState | None, now: dt.datetime) -> str:
+    """How an item stands before it is asked: new, or reviewed and when it was due."""
+    if card is None:
+        return "new"
+    times = f"reviewed {card.reps} time{'s' if card.reps != 1 else ''}"
+    return f"{times}, due {describe_due(card.due, now)}" if card.due > now else f"{times}, due now"
+
+
+@dataclass(frozen=True)
+class Answer:
+    item: Item
+    grade: Grade
+    due: dt.datetime | None  # when the item comes back, after this review
+
+
+@dataclass
+class Session:
+    """The running state of a quiz: position, score, answers."""
+
+    items: list[Item]
+    answers: list[Answer] = field(default_factory=list)
+    interrupted: bool = False
+    labels: dict[str, str] = field(default_factory=dict)  # item id → "new", "reviewed 2 times, due now"
+
+    @property
+    def position(self) -> int:
+        """1-based number of the current question."""
+        return len(self.answers) + 1
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def done(self) -> bool:
+        return len(self.answers) >= len(self.items)
+
+    @property
+    def current(self) -> Item:
+        return self.items[len(self.answers)]
+
+    @property
+    def score(self) -> int:
+        return sum(1 for a in self.answers if a.grade.correct)
+
+    def header(self) -> str:
+        label = self.labels.get(self.current.id)
+        tail = f" · {label}" if label else ""
+        return f"Question {self.position} of {self.total} · score {self.score}/{len(self.answers)}{tail}"
+
+    def record(self, grade: Grade, due: dt.datetime | None) -> Answer:
+        answer = Answer(self.current, grade, due)
+        self.answers.append(answer)
+        return answer
+
+    def summary(self, now: dt.datetime) -> Summary:
+        by_kind: dict[str, list[int]] = {}
+        for a in self.answers:
+            tally = by_kind.setdefault(a.item.kind or "other", [0, 0])
+            tally[0] += int(a.grade.correct)
+            tally[1] += 1
+        order = {k: i for i, k in enumerate(KINDS)}
+        kinds = sorted(by_kind.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+        dues = sorted(a.due for a in self.answers if a.due is not None)
+        return Summary(
+            answered=len(self.answers),
+            total=len(self.items),
+            score=self.score,
+            by_kind=[(k, right, n) for k, (right, n) in kinds],
+            missed=[a for a in self.answers if not a.grade.correct],
+            next_due=dues,
+            now=now,
+            interrupted=self.interrupted,
+        )
+
+
+@dataclass(frozen=True)
+class Summary:
+    answered: int
+    total: int
+    score: int
+    by_kind: list[tuple[str, int, int]]  # kind, right, answered
+    missed: list[Answer]
+    next_due: list[dt.datetime]
+    now: dt.datetime
+    interrupted: bool
+
+    def lines(self) -> list[str]:
+        out = []
+        head = "Quiz interrupted" if self.interrupted else "Quiz finished"
+        if self.answered == 0:
+            return [f"{head}: no questions answered."]
+        pct = round(100 * self.score / self.answered)
+        out.append(f"{head}: {self.score} of {self.answered} right ({pct}%)" + _of_total(self))
+        out.append("By kind: " + ", ".join(f"{k} {r}/{n}" for k, r, n in self.by_kind))
+        if self.missed:
+            out.append("Missed:")
+            for a in self.missed:
+                out.append(f"  - {a.item.prompt}")
+                out.append(f"    answer: {a.item.answer} (you said: {a.grade.shown or '(nothing)'})")
+        if self.next_due:
+            out.append("Next reviews: " + _due_buckets(self.next_due, self.now))
+        return out
+
+
+def _of_total(s: Summary) -> str:
+    return "" if s.answered == s.total else f", {s.total - s.answered} not asked"
+
+
+def _due_buckets(dues: Sequence[dt.datetime], now: dt.datetime) -> str:
+    """'2 in 10 minutes, 3 in 4 days' — grouped by how they would be described."""
+    groups: dict[str, int] = {}
+    for d in sorted(dues):
+        key = describe_due(d, now)
+        groups[key] = groups.get(key, 0) + 1
+    return ", ".join(f"{n} {when}" for when, n in groups.items())
+
+
+def describe_due(due: dt.datetime, now: dt.datetime) -> str:
+    """'now', 'in 10 minutes', 'in 3 hours', 'in 4 days'."""
+    seconds = (due - now).total_seconds()
+    if seconds <= 0:
+        return "now"
+    minutes = max(round(seconds / 60), 1)
+    if minutes < 60:
+        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+    hours = round(seconds / 3600)
+    if hours < 24:
+        return f"in {hours} hour{'s' if hours != 1 else ''}"
+    days = round(seconds / 86400)
+    return f"in {days} day{'s' if days != 1 else ''}"

@@ -1,0 +1,85 @@
+"""The interactive quiz, with questionary: a select list, a confirm, a text box, an ordering.
+
+questionary's ask() catches Ctrl-C and returns None (questionary issues #9, #122, #355), which would
+make an interrupt look like an empty answer; unsafe_ask() lets KeyboardInterrupt (and EOFError at
+Ctrl-D) through, and run_quiz turns both into the end of the session, with its summary.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import questionary
+from prompt_toolkit.styles import Style
+
+from ..model import Item
+from .grading import DATE_CONVENTION, RIGHT, TYPO, Grade, Response, parse_date
+from .session import Session
+
+STYLE = Style(
+    [
+        ("qmark", "fg:ansicyan bold"),
+        ("question", "bold"),
+        ("answer", "fg:ansicyan"),
+        ("pointer", "fg:ansicyan bold"),
+        ("highlighted", "fg:ansicyan bold"),
+        ("instruction", "fg:ansibrightblack"),
+    ]
+)
+
+
+class TerminalUI:
+    def ask(self, item: Item, session: Session) -> Response:
+        questionary.print(session.header(), style="bold fg:ansiblue")
+        if item.type == "true_false":
+            return bool(
+                self._ask(
+                    questionary.confirm(
+                        f"True or false? {item.prompt}", default=True, instruction="(y = true, n = false) ", style=STYLE
+                    )
+                )
+            )
+        if item.type == "timeline":
+            return self._order(item)
+        if item.type in ("multiple_choice", "who_said") and item.choices:
+            return str(self._ask(questionary.select(item.prompt, choices=list(item.choices), style=STYLE)))
+        instruction = f"({DATE_CONVENTION})" if parse_date(item.answer) is not None else None
+        return str(
+            self._ask(
+                questionary.text(
+                    item.prompt,
+                    instruction=instruction,
+                    validate=lambda t: bool(t.strip()) or "Please type an answer (Ctrl-C ends the quiz)",
+                    style=STYLE,
+                )
+            )
+        ).strip()
+
+    def _ask(self, question: questionary.Question) -> Any:
+        # unsafe_ask: Ctrl-C raises KeyboardInterrupt instead of returning None.
+        return question.unsafe_ask()
+
+    def _order(self, item: Item) -> tuple[str, ...]:
+        """Put events in order by picking the earliest remaining one until one is left."""
+        questionary.print(item.prompt, style="bold")
+        remaining = list(item.choices)
+        chosen: list[str] = []
+        while len(remaining) > 1:
+            which = "first" if not chosen else "next"
+            pick = str(self._ask(questionary.select(f"Which came {which}?", choices=remaining, style=STYLE)))
+            chosen.append(pick)
+            remaining.remove(pick)
+        return (*chosen, *remaining)
+
+    def feedback(self, item: Item, grade: Grade, lines: list[str]) -> None:
+        colour = "fg:ansigreen bold" if grade.verdict in (RIGHT, TYPO) else "fg:ansired bold"
+        questionary.print(lines[0], style=colour)
+        for line in lines[1:]:
+            questionary.print(line)
+        questionary.print("")
+
+    def summary(self, lines: list[str]) -> None:
+        if lines:
+            questionary.print(lines[0], style="bold")
+        for line in lines[1:]:
+            questionary.print(line)

@@ -1,0 +1,144 @@
+"""The questionary interface, driven for real through a pseudo-terminal with pexpect.
+
+tests/quiz_app.py runs the quiz on the test items in a child process with a pty; these tests read
+each question off the screen, find its item, and press the keys a person would (arrows and Enter in
+a select list, y/n in a confirm, typing in a text box). The store is a real SQLite file, read back
+afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+from quiz_items import sample_items  # noqa: E402
+
+from quizgen.model import Item  # noqa: E402
+from quizgen.quiz.store import Store  # noqa: E402
+
+APP = Path(__file__).resolve().parent / "quiz_app.py"
+DOWN, ENTER, CTRL_C = "\x1b[B", "\r", "\x03"
+
+
+def spawn(store: Path, *args: str):
+    # No cursor-position requests: pexpect is a terminal that never answers them.
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(
+        sys.executable, [str(APP), str(store), *args], env=env, encoding="utf-8", timeout=20, dimensions=(50, 220)
+    )
+    child.logfile_read = open(os.environ.get("QUIZ_PTY_LOG", os.devnull), "a")  # noqa: SIM115
+    return child
+
+
+def _question_text(item: Item) -> str:
+    if item.type == "true_false":
+        return f"True or false? {item.prompt}"
+    return item.prompt
+
+
+def next_item(child, items: list[Item]) -> Item:
+    """Wait for the next question and return the item it shows."""
+    return next_question(child, items)[0]
+
+
+def next_question(child, items: list[Item]) -> tuple[Item, str]:
+    """Wait for the next question; return its item and its header line."""
+    child.expect(r"Question \d+ of \d+[^\r\n\x1b]*")
+    header = child.after
+    idx = child.expect([re.escape(_question_text(i)) for i in items])
+    return items[idx], header
+
+
+def answer(child, item: Item, right: bool) -> None:
+    """Press the keys that give the right (or a wrong) answer."""
+    if item.type == "true_false":
+        truth = item.answer == "True"
+        child.send("y" if truth == right else "n")
+    elif item.type in ("multiple_choice", "who_said"):
+        index = item.choices.index(item.answer)
+        if not right:
+            index = (index + 1) % len(item.choices)
+        child.send(DOWN * index + ENTER)
+    elif item.type == "timeline":
+        order = list(item.order) if right else list(reversed(item.order))
+        remaining = list(item.choices)
+        for event in order[:-1]:
+            child.expect("Which came")
+            child.send(DOWN * remaining.index(event) + ENTER)
+            remaining.remove(event)
+    else:
+        child.send((item.answer if right else "zzz not it") + ENTER)
+
+
+def test_answering_feedback_interrupt_and_second_run(tmp_path):
+    items = sample_items()
+    store_path = tmp_path / "reviews.sqlite3"
+
+    child = spawn(store_path, "--count", "4")
+    child.expect("4 questions: new, new, new, new")
+    first = next_item(child, items)
+    answer(child, first, right=True)
+    child.expect("✓ Right")
+    child.expect(re.escape(f"Answer: {first.answer}"))
+    child.expect(re.escape(f"Source: “{first.evidence.text}” — {first.source_title}"))
+
+    second = next_item(child, items)
+    answer(child, second, right=False)
+    child.expect("✗ (Wrong|Near miss)")
+    child.expect(re.escape(f"Answer: {second.answer}"))
+
+    child.expect(r"Question 3 of 4 · score 1/2 · new")
+    child.send(CTRL_C)
+    child.expect(r"Quiz interrupted: 1 of 2 right \(50%\), 2 not asked")
+    child.expect("Missed:")
+    child.expect(re.escape(second.prompt))
+    child.expect("Next reviews:")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    # The answers given before Ctrl-C are in the store.
+    with Store(store_path) as store:
+        assert {r.item_id: r.correct for r in store.reviews()} == {first.id: True, second.id: False}
+        assert set(store.cards()) == {first.id, second.id}
+
+    # A second run: the reviewed items are not due yet, so they come last, marked as reviewed.
+    child = spawn(store_path, "--all")
+    child.expect(f"{len(items)} questions: " + ", ".join(["new"] * (len(items) - 2) + ["reviewed"] * 2))
+    for n in range(1, len(items) + 1):
+        item, header = next_question(child, items)
+        if n > len(items) - 2:
+            assert item.id in (first.id, second.id)
+            assert re.fullmatch(rf"Question {n} of {len(items)} · score \d+/\d+ · reviewed 1 time, due .+", header)
+        else:
+            assert header.endswith(" · new")
+        answer(child, item, right=True)
+        child.expect("✓ Right")
+    child.expect(rf"Quiz finished: {len(items)} of {len(items)} right \(100%\)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    with Store(store_path) as store:
+        assert len(store.reviews()) == len(items) + 2
+        assert store.cards()[first.id].reps == 2
+
+
+def test_typo_is_forgiven_and_shown(tmp_path):
+    items = [i for i in sample_items() if i.id == "signatory-new-start-medvedev:typed"]
+    child = spawn(tmp_path / "s.sqlite3", "--types", "typed", "--count", "10")
+    for _ in range(3):
+        item = next_item(child, sample_items())
+        if item.id == items[0].id:
+            child.send("Medvedv" + ENTER)
+            child.expect(re.escape("✓ Right (almost — you wrote 'Medvedv')."))
+            break
+        answer(child, item, right=True)
+    child.send(CTRL_C)
+    child.expect("Quiz interrupted")
+    child.expect(pexpect.EOF)
