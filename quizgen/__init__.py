@@ -8,6 +8,7 @@ for fact in deck.facts:
 
 from __future__ import annotations
 
+from .api import extract_paths, extract_texts
 from .deck import dump_deck, load_deck, parse_deck, save_deck
 from .errors import QuizgenError
 from .model import (
@@ -26,6 +27,14 @@ from .model import (
 
 __version__ = "0.1.0"
 
+
+def make_items(deck: Deck, seed: int = 0, types=None, kinds=None) -> list[Item]:
+    """Question items from a deck (see `quizgen.questions.make_items`)."""
+    from .questions import make_items as _make_items
+
+    return _make_items(deck, seed=seed, types=types, kinds=kinds)
+
+
 __all__ = [
     "ITEM_TYPES",
     "KINDS",
@@ -41,7 +50,10 @@ __all__ = [
     "Source",
     "__version__",
     "dump_deck",
+    "extract_paths",
+    "extract_texts",
     "load_deck",
+    "make_items",
     "parse_deck",
     "save_deck",
 ]

@@ -150,4 +150,5 @@ def _treaty_for(token: Token, ctx: ArticleContext) -> str | None:
     names = find_treaty_names(phrase)
     if names:
         return ctx.names.canonical(names[0][0])
-    return ctx.treaty()
+    # An article that never names its treaty still speaks of "the treaty": keep its own words.
+    return ctx.treaty() or (f"the {token.lower_}" if token.lower_ in TREATY_WORDS else None)

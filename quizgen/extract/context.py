@@ -171,7 +171,7 @@ def find_treaty_names(text: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     taken: list[tuple[int, int]] = []
     for m in _TREATY_NAME.finditer(text):
-        long_name = m.group(1).strip()
+        long_name = re.sub(r"^The\s+", "", m.group(1).strip())
         if len(long_name.split()) < 2:
             continue
         short = m.group(2)

@@ -67,6 +67,8 @@ _WORDS = {
         ]
     )
 }
+# Who a limit applies to, not what it counts ("limits each side to 700 missiles").
+_BEARERS = {"side", "party", "country", "state", "nation", "signatory"}
 _MEASURE_HEADS = {"number", "level", "amount", "total", "size", "quantity", "arsenal", "stockpile"}
 
 
@@ -91,7 +93,8 @@ def _number_tokens(sent: Sentence) -> list[list[Token]]:
     taken = {t.i for grp in out for t in grp}
     for tok in sent.doc:
         if tok.lower_ in ("half", "third", "quarter", "two-thirds") and tok.i not in taken:
-            out.append([tok])
+            det = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "one") else None
+            out.append([det, tok] if det is not None else [tok])
     return out
 
 
@@ -102,7 +105,7 @@ def _governor(num: list[Token]) -> tuple[Token | None, str]:
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         prep = tok.head.lower_
         tok = tok.head.head
-    elif tok.dep_ in ("nummod", "quantmod") and tok.head.lemma_ in LIMIT_NOUNS:
+    elif tok.dep_ in ("nummod", "quantmod") and tok.head.lemma_ in LIMIT_NOUNS and tok.head.pos_ == "NOUN":
         return tok.head, prep
     elif tok.dep_ in ("nummod",):
         tok = tok.head.head if tok.head.dep_ in ("dobj", "pobj") else tok.head
@@ -116,7 +119,7 @@ def _governor(num: list[Token]) -> tuple[Token | None, str]:
 
 def _measure(verb: Token) -> list[Token]:
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_ not in _BEARERS:
             if child.lemma_ in _MEASURE_HEADS:
                 of = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"]
                 if of:
@@ -161,16 +164,24 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         gov, prep = _governor(num)
         if gov is None:
             continue
-        if gov.lemma_ in LIMIT_NOUNS:
+        if gov.lemma_ in LIMIT_NOUNS and gov.pos_ == "NOUN":
             verb, change = gov.head if gov.head.pos_ == "VERB" else gov, "limit"
         elif gov.lemma_ in LIMIT_VERBS and prep in ("to", "by", ""):
-            verb, change = gov, LIMIT_VERBS[gov.lemma_]
+            # "limits X to 700 and cuts Y by a third": the parser may hang "by" on the first verb
+            verbs = [gov] + [c for c in gov.children if c.dep_ == "conj" and c.lemma_ in LIMIT_VERBS]
+            verb = max((v for v in verbs if v.i < num[0].i), key=lambda v: v.i, default=gov)
+            change = LIMIT_VERBS[verb.lemma_]
         else:
             continue
         treaty = _about_treaty(verb, sent, ctx)
         if treaty is None:
             continue
-        measure_toks = _measure(verb) if verb.pos_ == "VERB" else []
+        counted = num[-1].head if num[-1].dep_ == "nummod" else None
+        if counted is not None and counted.pos_ == "NOUN" and counted.lemma_ not in LIMIT_NOUNS:
+            # "to 700 deployed missiles": the number counts the noun it modifies
+            measure_toks = trim([t for t in counted.subtree if t.i <= counted.i and t not in num])
+        else:
+            measure_toks = _measure(verb) if verb.pos_ == "VERB" else []
         measure = span_text(measure_toks) if measure_toks else ""
         if not measure:
             continue

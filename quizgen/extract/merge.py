@@ -122,7 +122,7 @@ def merge(cands: Sequence[Candidate], articles: Sequence[Article], treaties: Tre
             kind=rep.kind,
             subject=rep.subject,
             answer=rep.answer,
-            statement=rep.statement,
+            statement=rep.statement[:1].upper() + rep.statement[1:],
             evidence=evidence,
             date=rep.date,
             quantity=rep.quantity,

@@ -1,0 +1,107 @@
+"""Pure text handling: sentences, paragraphs, page furniture, dates, normalization."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizgen.extract.dates import parse_date
+from quizgen.model import DateValue
+from quizgen.text import is_furniture, normalize, paragraph_spans, sentence_spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_sentences_keep_closing_quotes_and_abbreviations():
+    text = (
+        'He said it was "a non-starter." The U.S. envoy met Mr. Smith in Washington, D.C. on Monday. '
+        "“Nothing bad will happen,” Putin said. What choice do we have? None."
+    )
+    assert sentences(text) == [
+        'He said it was "a non-starter."',
+        "The U.S. envoy met Mr. Smith in Washington, D.C. on Monday.",
+        "“Nothing bad will happen,” Putin said.",
+        "What choice do we have?",
+        "None.",
+    ]
+
+
+def test_sentences_do_not_split_decimals_or_lowercase_continuations():
+    assert sentences("Enrichment is capped at 3.67 percent. it goes on.") == [
+        "Enrichment is capped at 3.67 percent. it goes on."
+    ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["The treaty expires.", "He said “yes.”", "U.S. officials agreed!", "Why?"]),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_sentence_spans_cover_the_text_verbatim(parts):
+    text = " ".join(parts)
+    spans = sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == parts
+
+
+def test_paragraphs_drop_furniture_headlines_and_datelines():
+    text = (
+        "World\n\nUS Rejects Key Talks on Extending New START\n\n"
+        "MOSCOW/WASHINGTON, D.C. – The United States declined a meeting.\n"
+        "Sputnik\n\n- Advertisement -\n\nSubscribe to our newsletter\n"
+        "Sign up here to get the latest news delivered directly to your inbox.\nDiscuss"
+    )
+    assert [text[s:e] for s, e in paragraph_spans(text)] == ["The United States declined a meeting."]
+
+
+def test_hard_wrapped_lines_are_one_paragraph():
+    text = "The treaty, signed in 2010, limits\nwarheads to 1,550 each.\nA second paragraph follows here."
+    assert [text[s:e] for s, e in paragraph_spans(text)] == [
+        "The treaty, signed in 2010, limits\nwarheads to 1,550 each.",
+        "A second paragraph follows here.",
+    ]
+
+
+@pytest.mark.parametrize("line", ["Discuss", "- Advertisement -", "World", "Photo: Getty Images", "Read more"])
+def test_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5 February 2021", DateValue(2021, 2, 5)),
+        ("February 5, 2021", DateValue(2021, 2, 5)),
+        ("Feb. 5, 2021", DateValue(2021, 2, 5)),
+        ("8th of December 1987", DateValue(1987, 12, 8)),
+        ("2021-02-05", DateValue(2021, 2, 5)),
+        ("April 2010", DateValue(2010, 4)),
+        ("2010", DateValue(2010)),
+        ("16 October", DateValue(None, 10, 16)),
+        ("February", DateValue(None, 2)),
+    ],
+)
+def test_absolute_dates(text, expected):
+    assert parse_date(text) == (expected, None)
+
+
+@pytest.mark.parametrize("text", ["Thursday", "last week", "next year", "one year", "31 February 2021", "hours"])
+def test_relative_or_invalid_dates_are_not_guessed_without_a_publication_date(text):
+    assert parse_date(text) is None
+
+
+def test_relative_dates_with_a_publication_date():
+    published = DateValue(2020, 10, 23)  # a Friday
+    assert parse_date("Thursday", published) == (DateValue(2020, 10, 22), "Thursday")
+    assert parse_date("next year", published) == (DateValue(2021), "next year")
+    assert parse_date("February next year", published) == (DateValue(2021, 2), "February next year")
+    assert parse_date("last week", published) is None  # no precise date to give
+
+
+def test_normalize():
+    assert normalize("The “Non-Starter”.") == normalize('the "non starter"') == "non starter"
+    assert normalize("O’Brien’s") == normalize("O'Brien's")
