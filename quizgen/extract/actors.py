@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .context import PRONOUNS, ArticleContext, Sentence, find_treaty_names, strip_possessive
 from .entities import TITLE_WORDS, TREATY_WORDS, country_of
+from .statements import with_the
 from .syntax import Token, compact_name, span_text, trim
 
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
@@ -40,6 +41,16 @@ class Actor:
     answer: str  # as the article writes it (a person's full name)
     name: str  # canonical
     type: str  # person | country | organization | treaty | other
+    the: bool = False  # the article writes "the" before it
+
+    @property
+    def shown(self) -> str:
+        """How a statement names it: 'the Trump administration', 'the White House', 'Beijing'."""
+        if self.type == "person":
+            return self.answer
+        return (
+            f"the {self.answer}" if self.the and not self.answer.lower().startswith("the ") else with_the(self.answer)
+        )
 
 
 def antecedent(token: Token) -> Token:
@@ -92,15 +103,16 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
     if not phrase:
         return None
     text = strip_possessive(span_text(phrase))
+    the = phrase[0].i > 0 and token.doc[phrase[0].i - 1].lower_ == "the"
     country = country_of(text)
     if country:
-        return Actor(text, country, "country")
+        return Actor(text, country, "country", the)
     if token.ent_type_ in ("GPE", "ORG", "NORP") or any(t.pos_ == "PROPN" for t in phrase):
         words = text.split()
         if not words or not words[0][:1].isupper() and not any(w[:1].isupper() for w in words):
             return None
         etype = "country" if token.ent_type_ == "GPE" else "organization"
-        return Actor(text, text, etype)
+        return Actor(text, text, etype, the)
     return None
 
 

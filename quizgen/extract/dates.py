@@ -13,6 +13,7 @@ from ..model import DateValue
 from ..text import normalize
 from .actors import resolve
 from .context import ArticleContext, Candidate, Sentence
+from .statements import finish
 from .syntax import Token, span_text, subject_of, verb_group
 
 MONTHS = {
@@ -197,7 +198,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             continue
         lemma = verb.lemma_.lower()
         event = EVENTS.get(lemma, lemma)
-        statement = _statement(sent, actor.answer, verb, ent, prep, text)
+        statement = finish(_statement(sent, actor.shown, verb, ent, prep, text))
         out.append(
             Candidate(
                 kind="date",

@@ -6,7 +6,7 @@ from ..text import normalize
 from .actors import resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .entities import MEETING_WORDS, TREATY_WORDS
-from .positions import past
+from .statements import finish, past
 from .syntax import Token, noun_phrase, span_text, subject_of, trim, verb_group
 
 SPEECH_AT = {"address", "speak", "attend", "host", "tell", "participate", "visit", "open", "chair"}
@@ -104,7 +104,7 @@ def _speech(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | Non
         if len(answer.split()) < 2:
             return None
         prep = obj.head.text + " " if obj.dep_ == "pobj" else ""
-        statement = f"{actor.answer} {past(verb.lemma_)} {prep}{span_text(phrase)}."
+        statement = f"{actor.shown} {past(verb.lemma_)} {prep}{span_text(phrase)}."
         return _candidate(sent, actor.name, actor.type, answer, statement, "speech")
     return None
 
@@ -130,7 +130,7 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
         # A named treaty is the answer; 'the agreement' alone asks who left it.
         answer = span_text(trim(phrase)) if named else actor.answer
         rest = span_text([t for t in verb.subtree if t.i > verb.i]).rstrip(" .,")
-        statement = f"{actor.answer} {past(verb.lemma_)} {rest}."
+        statement = f"{actor.shown} {past(verb.lemma_)} {rest}."
         return _candidate(sent, actor.name, actor.type, answer, statement, "withdrawal")
     return None
 
@@ -153,7 +153,7 @@ def _declined(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
     answer = span_text(_compact(meeting))
     rest = span_text([t for t in verb.subtree if t.i > verb.i])
     rest = rest.split(", which")[0].rstrip(" ,.")
-    statement = f"{actor.answer} {past(verb.lemma_)} {rest}."
+    statement = f"{actor.shown} {past(verb.lemma_)} {rest}."
     return _candidate(sent, actor.name, actor.type, answer, statement, "declined")
 
 
@@ -176,7 +176,7 @@ def _candidate(sent: Sentence, subject: str, subject_type: str, answer: str, sta
         kind="event",
         subject=subject,
         answer=answer,
-        statement=statement,
+        statement=finish(statement),
         source=sent.source,
         evidence=sent.text,
         sentence=sent.index,

@@ -9,6 +9,7 @@ from ..text import normalize
 from .actors import resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .entities import TREATY_WORDS
+from .statements import finish, with_the
 from .syntax import Token, span_text, subject_of, trim
 
 LIMIT_VERBS = {
@@ -192,9 +193,9 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         answer = f"by {number_text}" if prep == "by" and f"by {number_text}" in sent.text else number_text
         each = any(c.lower_ == "each" for t in num for c in t.children) or f"{number_text} each" in sent.text
         if change == "reduce":
-            statement = f"{treaty} reduces the number of {measure} {answer}."
+            statement = f"{with_the(treaty)} reduces the number of {measure} {answer}."
         else:
-            statement = f"{treaty} limits the number of {measure} to {number_text}{' each' if each else ''}."
+            statement = f"{with_the(treaty)} limits the number of {measure} to {number_text}{' each' if each else ''}."
         used_verbs.add(verb.i)
         out.append(_candidate(sent, treaty, answer, statement, Quantity(value, answer, measure, change)))
     # "The pact limits the number of nuclear warheads": what is limited, with no number.
@@ -209,7 +210,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if not measure_toks:
             continue
         measure = span_text(measure_toks)
-        statement = f"{actor.name} {verb.text} the number of {measure}."
+        statement = f"{with_the(actor.name)} {verb.text} the number of {measure}."
         out.append(_candidate(sent, actor.name, measure, statement, None))
     return out
 
@@ -220,7 +221,7 @@ def _candidate(sent: Sentence, treaty: str, answer: str, statement: str, quantit
         kind="limit",
         subject=treaty,
         answer=answer,
-        statement=statement,
+        statement=finish(statement),
         source=sent.source,
         evidence=sent.text,
         sentence=sent.index,

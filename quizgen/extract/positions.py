@@ -6,6 +6,7 @@ from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
 from .entities import MEETING_WORDS
+from .statements import finish, past
 from .syntax import Token, agent_of, span_text, subject_of, verb_group
 
 # Verbs of stance → the stance recorded.
@@ -93,30 +94,6 @@ STANCE_NOUNS = {
     "initiative": "proposes",
     "suggestion": "proposes",
 }
-# Heads that make a verb hypothetical or reported inside another stance.
-_IRREGULAR_PAST = {
-    "seek": "sought",
-    "say": "said",
-    "tell": "told",
-    "hold": "held",
-    "make": "made",
-    "give": "gave",
-    "take": "took",
-    "go": "went",
-    "put": "put",
-    "think": "thought",
-    "lash": "lashed",
-}
-
-
-def past(lemma: str) -> str:
-    if lemma in _IRREGULAR_PAST:
-        return _IRREGULAR_PAST[lemma]
-    if lemma.endswith("e"):
-        return lemma + "d"
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        return lemma[:-1] + "ied"
-    return lemma + "ed"
 
 
 def _quoted_share(tokens: list[Token], sent: Sentence) -> float:
@@ -190,7 +167,9 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
             return None  # declining a meeting is an event
     elif lemma in REPORTING_VERBS:
         claim = [c for c in verb.children if c.dep_ == "ccomp"]
-        if not claim:
+        if not claim or any(a.dep_ == "relcl" for a in [verb, *verb.ancestors]):
+            return None  # no claim, or "which he said …" inside a relative clause
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who") for c in claim[0].children):
             return None
         toks = [t for t in claim[0].subtree if not t.is_punct and t.dep_ != "mark"]
         if not toks or sent.token_quoted(toks[0]) or _quoted_share(toks, sent) > 0.8:
@@ -210,6 +189,15 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     rest_toks = [t for t in verb.subtree if t.i > verb.i and t.i not in subject_ids and t.dep_ != "agent"]
     rest_toks = [t for t in rest_toks if not any(a.dep_ == "agent" for a in t.ancestors if a.i > verb.i)]
     rest = span_text(rest_toks).strip(" ,")
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if before and stance == "says":  # "The US has decided …, Leontyev told an event": the claim comes first
+        claim = span_text(list(before[0].subtree)).strip(" ,")
+        rest = f"{rest} that {_lower_first(claim)}"
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.lemma_ not in ("time", "year")]
+    if verb.dep_ == "relcl" and not objects:
+        # "an idea Beijing has rejected multiple times": the idea is what was rejected
+        head_np = span_text([t for t in verb.head.subtree if verb.head.left_edge.i <= t.i < verb.left_edge.i])
+        rest = f"{_lower_first(head_np)} {rest}".strip()
     group = verb_group(verb)
     aux_words = [t.text for t in group if t.i < verb.i and t.dep_ in ("aux", "neg")]
     if verb.tag_ in ("VBG", "VB") or verb.dep_ in ("acl", "relcl", "advcl", "pcomp", "xcomp") or agent_of(verb):
@@ -220,16 +208,15 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         rest = span_text(
             [t for t in verb.head.subtree if t.i < verb.i and t.dep_ not in ("punct",) and t not in verb.subtree]
         ).strip(" ,")
-        rest = rest or verb.head.text
-    statement = f"{actor.answer} {' '.join(head_words)} {rest}".strip()
-    statement = statement.rstrip(" ,;:") + ("" if statement.endswith((".", "”", '"')) else ".")
+        rest = _lower_first(rest or verb.head.text)
+    statement = f"{actor.shown} {' '.join(head_words)} {rest}"
     target = _target_key(verb)
     topic = _topic(verb)
     return Candidate(
         kind="position",
         subject=actor.answer,
         answer=actor.answer,
-        statement=_capital(statement),
+        statement=finish(statement),
         source=sent.source,
         evidence=sent.text,
         sentence=sent.index,
@@ -264,12 +251,12 @@ def _from_noun(noun: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     }[stance]
     if rest.startswith("to ") and stance in ("proposes", "offers"):
         rest = "to " + rest[3:]
-    statement = f"{actor.answer} {verb} {rest or 'a ' + noun.text}".rstrip(" ,") + "."
+    statement = f"{actor.shown} {verb} {rest or 'a ' + noun.text}"
     return Candidate(
         kind="position",
         subject=actor.answer,
         answer=actor.answer,
-        statement=_capital(statement),
+        statement=finish(statement),
         source=sent.source,
         evidence=sent.text,
         sentence=sent.index,
@@ -299,5 +286,9 @@ def _topic(head: Token) -> frozenset[str]:
     )
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _lower_first(text: str) -> str:
+    """'Another condition' → 'another condition'; 'Putin's proposal' keeps its capital."""
+    first = text.split(" ", 1)[0].lower()
+    if first in ("a", "an", "the", "another", "such", "this", "that", "these", "those", "its", "their", "his", "her"):
+        return text[:1].lower() + text[1:]
+    return text

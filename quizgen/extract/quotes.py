@@ -7,6 +7,7 @@ import re
 from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
+from .statements import finish
 from .syntax import subject_of
 
 SPEECH_VERBS = frozenset(
@@ -131,10 +132,8 @@ def extract(
     if speaker is None:
         return None
     first = sents[0]
-    shown = quote.strip().rstrip(",")
-    statement = f"{speaker.answer} said: “{shown}”"
-    if not statement.endswith((".", "?", "!")):
-        statement += "."
+    words = quote.strip().rstrip(",")
+    statement = finish(f"{speaker.shown} said: “{words}”")
     return Candidate(
         kind="quote",
         subject=speaker.name if speaker.type == "person" else speaker.answer,

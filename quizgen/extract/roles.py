@@ -141,7 +141,7 @@ def _role(sent: Sentence, full: str, title: str, doc, ent) -> Candidate:
         sentence=sent.index,
         entity=full,
         entity_type="person",
-        key=f"role|{full}|{normalize(shown)}",
+        key=f"role|{full}|{normalize(shown).replace('advisor', 'adviser')}",
     )
 
 

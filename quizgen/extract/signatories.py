@@ -5,6 +5,7 @@ from __future__ import annotations
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
 from .entities import country_of_demonym
+from .statements import finish, with_the
 from .syntax import Token, agent_of, conjuncts, span_text, subject_of
 
 SIGN_VERBS = {"sign", "ink", "ratify", "conclude"}
@@ -83,17 +84,18 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             if actor is None or actor.type == "treaty" or actor.answer not in sent.text:
                 continue
             party = _party(tok, actor, ctx)
+            shown_treaty = with_the(treaty)
             if lemma in SIGN_VERBS:
                 action = "ratified" if lemma == "ratify" else "signed"
-                statement = f"{actor.answer} {action} {treaty}" + (f" for {party}" if party else "") + "."
+                statement = f"{actor.shown} {action} {shown_treaty}" + (f" for {with_the(party)}" if party else "")
             else:
-                statement = f"{actor.answer} is a party to {treaty}."
+                statement = f"{actor.shown} is a party to {shown_treaty}"
             out.append(
                 Candidate(
                     kind="signatory",
                     subject=treaty,
                     answer=actor.answer if actor.type != "person" else _as_written(tok, actor),
-                    statement=statement,
+                    statement=finish(statement),
                     source=sent.source,
                     evidence=sent.text,
                     sentence=sent.index,

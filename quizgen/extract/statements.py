@@ -1,0 +1,92 @@
+"""Small English helpers for writing a fact's statement: past tenses, 'the', closing punctuation."""
+
+from __future__ import annotations
+
+import re
+
+_IRREGULAR_PAST = {
+    "be": "was",
+    "begin": "began",
+    "bring": "brought",
+    "come": "came",
+    "cut": "cut",
+    "draw": "drew",
+    "get": "got",
+    "give": "gave",
+    "go": "went",
+    "hold": "held",
+    "keep": "kept",
+    "lead": "led",
+    "leave": "left",
+    "lose": "lost",
+    "make": "made",
+    "meet": "met",
+    "put": "put",
+    "quit": "quit",
+    "run": "ran",
+    "say": "said",
+    "see": "saw",
+    "seek": "sought",
+    "set": "set",
+    "speak": "spoke",
+    "take": "took",
+    "tell": "told",
+    "think": "thought",
+    "undertake": "undertook",
+    "win": "won",
+    "withdraw": "withdrew",
+    "write": "wrote",
+    "forbid": "forbade",
+    "overtake": "overtook",
+    "shut": "shut",
+    "send": "sent",
+    "spend": "spent",
+    "stand": "stood",
+    "understand": "understood",
+    "sell": "sold",
+    "buy": "bought",
+    "become": "became",
+}
+_DOUBLE_FINAL = {"ban", "plan", "stop", "drop", "ship", "scrap", "admit", "commit", "submit", "regret", "veto"}
+
+# Countries whose names take "the" in running text.
+_WITH_THE = re.compile(
+    r"^(?:United States(?: of America)?|US|U\.S\.|USA|United Kingdom|UK|U\.K\.|Netherlands|Philippines|"
+    r"United Arab Emirates|UAE|Kremlin|White House|Pentagon|European Union|EU|United Nations|UN|"
+    r"Czech Republic|Central African Republic|Democratic Republic of the Congo|Gambia|Bahamas|"
+    r".+\b(?:Treaty|Agreement|Accords?|Pact|Convention|Protocol|Charter|[Aa]dministration|[Mm]inistry|"
+    r"[Dd]epartment|[Gg]overnment|[Cc]ouncil|[Cc]ommission))$"
+)
+
+
+def past(lemma: str) -> str:
+    """The simple past of a verb: 'leave' → 'left', 'reject' → 'rejected', 'ban' → 'banned'."""
+    lemma = lemma.lower()
+    if lemma in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[lemma]
+    if lemma in _DOUBLE_FINAL:
+        return lemma + lemma[-1] + "ed"
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def with_the(name: str) -> str:
+    """'White House' → 'the White House'; names of people and most countries stay as they are."""
+    return f"the {name}" if _WITH_THE.match(name) else name
+
+
+def finish(text: str) -> str:
+    """One sentence: capital first letter, balanced quotation marks, one closing stop."""
+    s = re.sub(r"\s+", " ", text).strip().rstrip(",;:–— ")
+    if s.count("“") > s.count("”"):
+        s = s.rstrip(".") + "”"
+    if s.count('"') % 2:
+        s = s.rstrip(".") + '"'
+    s = s[:1].upper() + s[1:]
+    core = s.rstrip("”\"’'")
+    if not core.endswith((".", "?", "!")):
+        s += "."
+    return s
