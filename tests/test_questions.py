@@ -251,3 +251,31 @@ def test_no_stem_names_its_answer(deck: Deck) -> None:
 
 def _deck(facts: list[Fact]) -> Deck:
     return Deck("test", [Source("a", "a.txt", "An article")], [], facts)
+
+
+def test_every_fact_of_the_ready_deck_yields_at_least_two_item_types():
+    from collections import defaultdict
+
+    from conftest import ROOT
+
+    from quizgen import load_deck
+
+    deck = load_deck(ROOT / "decks" / "new-start.yaml")
+    types: dict[str, set[str]] = defaultdict(set)
+    for item in make_items(deck, seed=1):
+        for fid in item.facts or (item.fact,):
+            types[fid].add(item.type)
+    assert {f.id: sorted(types[f.id]) for f in deck.facts if len(types[f.id]) < 2} == {}
+
+
+def test_role_options_never_hold_the_same_office_twice():
+    from conftest import ROOT
+
+    from quizgen import load_deck
+    from quizgen.questions.distractors import role_key
+
+    deck = load_deck(ROOT / "decks" / "new-start.yaml")
+    for seed in range(5):
+        for item in make_items(deck, seed=seed, types=["multiple_choice"], kinds=["role"]):
+            keys = [role_key(c) for c in item.choices]
+            assert len(keys) == len(set(keys)), item.choices

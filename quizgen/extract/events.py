@@ -6,7 +6,7 @@ from ..text import normalize
 from .actors import resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .entities import MEETING_WORDS, TREATY_WORDS
-from .statements import finish, past
+from .statements import finish, past, with_the
 from .syntax import Token, noun_phrase, span_text, subject_of, trim, verb_group
 
 SPEECH_AT = {"address", "speak", "attend", "host", "tell", "participate", "visit", "open", "chair"}
@@ -126,11 +126,18 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
         actor = resolve(subj, sent, ctx) if subj is not None else None
         if actor is None:
             return None
-        phrase = noun_phrase(obj, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj", "prep"))
+        phrase = trim(noun_phrase(obj, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj", "prep")))
+        # "the landmark Intermediate-Range … Treaty": the name starts at its first proper noun.
+        while named and len(phrase) > 1 and phrase[0].pos_ != "PROPN" and not phrase[0].is_title:
+            phrase = phrase[1:]
         # A named treaty is the answer; 'the agreement' alone asks who left it.
-        answer = span_text(trim(phrase)) if named else actor.answer
-        rest = span_text([t for t in verb.subtree if t.i > verb.i]).rstrip(" .,")
-        statement = f"{actor.shown} {past(verb.lemma_)} {rest}."
+        answer = span_text(phrase) if named else actor.answer
+        if named:
+            prep = obj.head.text + " " if obj.dep_ == "pobj" else ""
+            statement = f"{actor.shown} {past(verb.lemma_)} {prep}{with_the(answer)}."
+        else:
+            rest = span_text([t for t in verb.subtree if t.i > verb.i]).rstrip(" .,")
+            statement = f"{actor.shown} {past(verb.lemma_)} {rest}."
         return _candidate(sent, actor.name, actor.type, answer, statement, "withdrawal")
     return None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
@@ -210,6 +212,12 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         ).strip(" ,")
         rest = _lower_first(rest or verb.head.text)
     statement = f"{actor.shown} {' '.join(head_words)} {rest}"
+    antecedent = verb.head
+    if verb.dep_ == "relcl" and _POINTS_OUT.search(rest) and antecedent.dep_ in ("nsubj", "nsubjpass"):
+        # "Russia, which denied these allegations, reciprocated …": the main clause says what it was about
+        main = antecedent.head
+        predicate = [t for t in main.subtree if t.i >= main.i and t.dep_ != "punct" or t.i > main.i]
+        statement += f" and {span_text(predicate).rstrip(' .')}"
     target = _target_key(verb)
     topic = _topic(verb)
     return Candidate(
@@ -284,6 +292,9 @@ def _topic(head: Token) -> frozenset[str]:
         for t in head.subtree
         if t.i > head.i and t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "NUM") and not t.is_stop
     )
+
+
+_POINTS_OUT = re.compile(r"\b(?:these|those|such|this|that)\s+\w+", re.IGNORECASE)
 
 
 def _lower_first(text: str) -> str:

@@ -41,7 +41,10 @@ def answers_of_same_question(ctx: Context, stem: ph.Stem) -> int:
 
 def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3) -> list[str]:
     """Up to n distractors, deck tiers first, each tier in seeded order."""
-    banned = truths(ctx, stem) | {option_key(ctx, stem.answer)}
+    def key_of(text: str) -> str:
+        return role_key(text) if stem.atype == ph.ROLE else option_key(ctx, text)
+
+    banned = truths(ctx, stem) | {option_key(ctx, stem.answer), key_of(stem.answer)}
     if fact.kind in ("position", "quote") and fact.entity:
         banned.add(option_key(ctx, fact.entity))
     chosen: list[str] = []
@@ -49,7 +52,7 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
         tier = list(dict.fromkeys(tier))
         rng.shuffle(tier)
         for cand in tier:
-            key = option_key(ctx, cand)
+            key = key_of(cand)
             if not cand.strip() or key in banned or ctx.names.mentions(stem.prompt, cand):
                 continue
             banned.add(key)
@@ -111,12 +114,18 @@ def _role_country(ctx: Context, role: str) -> str | None:
     return None
 
 
+def role_key(role: str) -> str:
+    """'then-US President', 'former US President' and 'US President' are one office."""
+    key = normalize(re.sub(r"^(?:then|former|late|acting|the)[\s-]+", "", role.strip(), flags=re.IGNORECASE))
+    return key.replace("advisor", "adviser")
+
+
 def _roles(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     who = ctx.names.key(fact.entity or fact.subject)
-    own = {
-        normalize(f.answer) for f in ctx.deck.facts if f.kind == "role" and ctx.names.key(f.entity or f.subject) == who
+    own = {role_key(stem.answer)} | {
+        role_key(f.answer) for f in ctx.deck.facts if f.kind == "role" and ctx.names.key(f.entity or f.subject) == who
     }
-    deck = [f.answer for f in ctx.deck.facts if f.kind == "role" and normalize(f.answer) not in own]
+    deck = [f.answer for f in ctx.deck.facts if f.kind == "role" and role_key(f.answer) not in own]
     home = _role_country(ctx, stem.answer)
     # A general office is certainly wrong only if it belongs to another country than the person's.
     table = [r for r, country in ROLES if home is not None and country != home]

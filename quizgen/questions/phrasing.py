@@ -263,8 +263,8 @@ def stem_position(ctx: Context, fact: Fact) -> Stem | None:
     if wh is None or atype == TREATY:
         return None
     rest = _pronoun_for(ctx, body[len(head) :].strip(), answer, atype)
-    if not rest:
-        return None
+    if not rest or OUTWARD.search(rest) or len(rest.split()) < 3:
+        return None  # "denied these allegations": which ones only the article says
     return Stem(f"{wh} {rest}?", answer, atype, ("position", normalize(rest)))
 
 
@@ -283,14 +283,19 @@ def stem_quote(ctx: Context, fact: Fact) -> Stem | None:
     return Stem(f"Who said “{quote}”?", answer, PERSON, ("quote", normalize(quote)))
 
 
+_PREPOSITIONS = {"on", "of", "in", "at", "for", "with", "about", "between", "from", "to", "over", "against"}
+# Words that point outside the sentence: a stem with them cannot be answered on its own.
+OUTWARD = re.compile(r"\b(?:these|those|such|the latter|the former|the above)\b", re.IGNORECASE)
+
+
 def stem_event(ctx: Context, fact: Fact) -> Stem | None:
     body = sentence_body(fact.statement)
     atype = answer_type(ctx, fact.entity if fact.entity and fact.entity == fact.answer else fact.answer)
     wh = _WH_FOR_TYPE.get(atype, "What")
     if body.startswith(fact.answer):
         rest = body[len(fact.answer) :].strip()
-        if not rest or ctx.names.mentions(rest, fact.answer):
-            return None
+        if not rest or ctx.names.mentions(rest, fact.answer) or rest.split()[0].lower() in _PREPOSITIONS:
+            return None  # "X on Y are set to …": the answer's phrase goes on past the answer
         prompt = f"{wh} {rest}?"
     else:
         # "X left the Y." → clause "X left"; a lower-case adjective before the answer goes too.

@@ -53,7 +53,16 @@ def false_statement(ctx: Context, fact: Fact, rng) -> str | None:  # noqa: ANN00
     return _replace_once(fact.statement, fact.answer, wrong[0])
 
 
+def vague(statement: str) -> bool:
+    """'Beijing rejected a proposal.': true, but it says too little to test anything (and a false
+    version made by swapping the actor may well be true too)."""
+    words = len(statement.split())
+    return words < 6 or (words < 9 and bool(ph.OUTWARD.search(statement)))
+
+
 def make(ctx: Context, fact: Fact) -> Item | None:
+    if vague(fact.statement):
+        return None
     rng = ctx.rng(fact.id, "true_false")
     want_false = rng.random() < 0.5
     statement = fact.statement
