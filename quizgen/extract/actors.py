@@ -104,6 +104,9 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
         return None
     text = strip_possessive(span_text(phrase))
     the = phrase[0].i > 0 and token.doc[phrase[0].i - 1].lower_ == "the"
+    led = _led_by(token, ctx)
+    if led:
+        return Actor(text, led, "organization", the)
     country = country_of(text)
     if country:
         return Actor(text, country, "country", the)
@@ -135,6 +138,36 @@ def _actor_phrase(token: Token) -> list[Token]:
     while hi + 1 in ids:
         hi += 1
     return trim([token.doc[i] for i in range(lo, hi + 1)])
+
+
+_LED_BODIES = {"administration", "government", "cabinet", "team", "campaign"}
+
+
+def _led_by(token: Token, ctx: ArticleContext) -> str | None:
+    """'the administration of US President Donald Trump' and 'the Trump administration' are one actor:
+    '<surname> <body>'."""
+    if token.lemma_.lower() not in _LED_BODIES:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                ent = next(
+                    (
+                        e
+                        for e in token.doc.ents
+                        if e.label_ == "PERSON" and e.start >= pobj.left_edge.i and e.end <= pobj.right_edge.i + 1
+                    ),
+                    None,
+                )
+                name = ctx.person(ent.text) if ent is not None else None
+                if name:
+                    return f"{name.split()[-1]} {token.lower_}"
+    for child in token.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            surname = ctx.person(child.text)
+            if surname or child.ent_type_ in ("PERSON", "ORG"):
+                return f"{child.text} {token.lower_}"
+    return None
 
 
 def _pronoun_person(token: Token, ctx: ArticleContext) -> str | None:

@@ -41,6 +41,7 @@ def answers_of_same_question(ctx: Context, stem: ph.Stem) -> int:
 
 def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3) -> list[str]:
     """Up to n distractors, deck tiers first, each tier in seeded order."""
+
     def key_of(text: str) -> str:
         return role_key(text) if stem.atype == ph.ROLE else option_key(ctx, text)
 

@@ -263,7 +263,7 @@ def stem_position(ctx: Context, fact: Fact) -> Stem | None:
     if wh is None or atype == TREATY:
         return None
     rest = _pronoun_for(ctx, body[len(head) :].strip(), answer, atype)
-    if not rest or OUTWARD.search(rest) or len(rest.split()) < 3:
+    if not rest or OUTWARD.search(rest) or len(rest.split()) < 4:
         return None  # "denied these allegations": which ones only the article says
     return Stem(f"{wh} {rest}?", answer, atype, ("position", normalize(rest)))
 
