@@ -211,6 +211,9 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
             [t for t in verb.head.subtree if t.i < verb.i and t.dep_ not in ("punct",) and t not in verb.subtree]
         ).strip(" ,")
         rest = _lower_first(rest or verb.head.text)
+        summary = _summarized(verb.head)
+        if summary:
+            rest = f"{rest}: {summary}"
     statement = f"{actor.shown} {' '.join(head_words)} {rest}"
     antecedent = verb.head
     if verb.dep_ == "relcl" and _POINTS_OUT.search(rest) and antecedent.dep_ in ("nsubj", "nsubjpass"):
@@ -295,6 +298,18 @@ def _topic(head: Token) -> frozenset[str]:
 
 
 _POINTS_OUT = re.compile(r"\b(?:these|those|such|this|that)\s+\w+", re.IGNORECASE)
+
+
+def _summarized(noun: Token) -> str | None:
+    """'…calling for the participation of China, a proposal that was rejected by Beijing': the bare
+    'a proposal' sums up the clause before it; that clause's main object says what it was."""
+    if noun.dep_ not in ("appos", "npadvmod") or any(c.dep_ not in ("det", "relcl", "punct") for c in noun.children):
+        return None
+    objects = [t for t in noun.doc if t.i < noun.i and t.dep_ in ("dobj", "pobj") and t.pos_ == "NOUN"]
+    if not objects:
+        return None
+    best = min(objects, key=lambda t: (len(list(t.ancestors)), -t.i))
+    return span_text(list(best.subtree)).strip(" ,")
 
 
 def _lower_first(text: str) -> str:
