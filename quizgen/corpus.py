@@ -82,11 +82,13 @@ def decode(data: bytes, where: str, warn: Warn | None = None) -> str:
 
 def find_title(text: str) -> str | None:
     """The headline: the first line that reads as one, before the body starts."""
-    for line in text.splitlines()[:6]:
+    lines = text.splitlines()
+    for n, line in enumerate(lines[:6]):
         s = line.strip()
         if not s:
             continue
-        if is_headline(s):
+        set_off = n + 1 < len(lines) and not lines[n + 1].strip() and s[-1] not in ".!?\"”'’"
+        if is_headline(s) or (set_off and not text[: text.find(line)].strip() and len(s.split()) <= 25):
             return s
         if is_furniture(s):
             continue  # a section label such as "World"

@@ -105,15 +105,23 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         else:
             joined.append((start, end))
     out = []
-    for start, end in joined:
+    for n, (start, end) in enumerate(joined):
         line = text[start:end]
-        if is_furniture(line) or is_headline(line):
+        if is_furniture(line) or is_headline(line) or (n == 0 and _set_off_first_line(text, start, end)):
             continue
         m = _DATELINE_RE.match(line)
         if m:
             start += m.end()
         out.append((start, end))
     return out
+
+
+def _set_off_first_line(text: str, start: int, end: int) -> bool:
+    """A sentence-case headline: the text's first line, unpunctuated, followed by a blank line."""
+    line = text[start:end]
+    if text[:start].strip() or line[-1] in TERMINAL + CLOSERS or len(line.split()) > 25:
+        return False
+    return text[end:].startswith(("\n\n", "\r\n\r\n", "\n \n", "\n\r\n"))
 
 
 def _ends_sentence(text: str, i: int) -> bool:

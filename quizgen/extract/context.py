@@ -157,11 +157,17 @@ class ArticleContext:
 
 
 _TREATY_NAME = re.compile(
-    r"\b((?:[Nn]ew\s+)?(?:[A-Z][\w’'-]*\s+){0,8}(?:Treaty|Agreement|Accord|Accords|Pact|Convention|Protocol)"
-    r"(?:\s+on\s+(?:the\s+)?(?:[A-Z][\w-]*\s*)+)?)(?:\s+\(((?:[Nn]ew\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\))?"
+    r"\b((?:[Nn]ew\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:of|on|for)\s+(?:the\s+)?)?){0,8}"
+    r"(?:Treaty|Agreement|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|Plan\s+of\s+Action)"
+    r"(?:\s+on\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*)*)?)(?:\s+\(((?:[Nn]ew\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\))?"
 )
 _ACRONYM_TREATY = re.compile(
     r"\b((?:New\s+)?[A-Z]{3,}(?:[- ]?[IVX0-9]+)?)(?=\s+(?:treaty|Treaty|pact|accord|deal|agreement))"
+)
+# "the Paris climate agreement": a place or proper name, a few lower-case words, a treaty word.
+_NAMED_COMMON = re.compile(
+    r"\b((?:[A-Z][\w’'-]+\s+){1,3}(?:(?!(?:of|the|to|out|in|on|with|and|a|an|from|for|by|at|as)\b)"
+    r"[a-z][\w-]+\s+){0,2}(?:agreement|accord|accords|deal|treaty|pact))\b"
 )
 _BARE_ACRONYM = re.compile(r"(?<![\w(])(New\s+[A-Z]{3,}|[A-Z]{3,}(?:[- ]?[IVX0-9]+)?)(?![\w)])")
 
@@ -182,6 +188,14 @@ def find_treaty_names(text: str) -> list[tuple[str, str | None]]:
         if not any(s <= m.start() < e for s, e in taken):
             out.append((m.group(1), None))
             taken.append(m.span())
+    for m in _NAMED_COMMON.finditer(text):
+        name = m.group(1)
+        first = name.split()[0]
+        # A capital that only starts the sentence makes no name ("Trade deal talks …").
+        if m.start() == 0 or any(s <= m.start() < e for s, e in taken) or first in _DETERMINER_WORDS:
+            continue
+        out.append((name, None))
+        taken.append(m.span())
     known = {n for n, _ in out}
     for m in _BARE_ACRONYM.finditer(text):
         if m.group(1) in known or any(s <= m.start() < e for s, e in taken):
@@ -192,8 +206,13 @@ def find_treaty_names(text: str) -> list[tuple[str, str | None]]:
 
 
 def _looks_like_treaty_acronym(word: str) -> bool:
-    # Acronyms like START, SALT, CTBT, NPT, JCPOA, INF; not country codes or agencies.
+    # Acronyms like START, SALT, CTBT, NPT, JCPOA, INF; not country codes, agencies or summits (COP21).
+    if any(c.isdigit() for c in word):
+        return False
     return word in _KNOWN_SHAPES or (len(word) >= 4 and word not in _NOT_TREATIES)
+
+
+_DETERMINER_WORDS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our"})
 
 
 _KNOWN_SHAPES = {"NPT", "INF", "ABM", "CFE", "CTBT", "FMCT", "SALT", "START", "JCPOA", "TPNW"}

@@ -11,10 +11,11 @@ import re
 
 from ..model import DateValue
 from ..text import normalize
-from .actors import resolve
-from .context import ArticleContext, Candidate, Sentence
-from .statements import finish
-from .syntax import Token, span_text, subject_of, verb_group
+from .actors import Actor, resolve
+from .context import ArticleContext, Candidate, Sentence, find_treaty_names
+from .entities import MEETING_WORDS, TREATY_WORDS
+from .statements import finish, with_the
+from .syntax import Token, compact_name, noun_phrase, span_text, subject_of, trim, verb_group
 
 MONTHS = {
     "january": 1,
@@ -165,7 +166,7 @@ def _governing_verb(root: Token) -> tuple[Token | None, str]:
     else:
         return None, prep
     hops = 0
-    while tok.pos_ not in ("VERB", "AUX") and hops < 2 and tok.head.i != tok.i:
+    while tok.pos_ not in ("VERB", "AUX") and hops < 4 and tok.head.i != tok.i:
         if tok.pos_ == "NOUN" and tok.lemma_ in EVENTS:
             break
         tok = tok.head
@@ -187,18 +188,24 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         date, relative = parsed
         if text not in sent.text:
             continue
-        verb, prep = _governing_verb(ent.root)
-        if verb is None:
-            continue
-        subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subj is None and verb.dep_ in ("relcl", "acl"):
-            subj = verb.head
-        actor = resolve(subj, sent, ctx, allow_treaty=True) if subj is not None else None
-        if actor is None:
-            continue
-        lemma = verb.lemma_.lower()
-        event = EVENTS.get(lemma, lemma)
-        statement = finish(_statement(sent, actor.shown, verb, ent, prep, text))
+        head = ent.root.head
+        if ent.root.dep_ in ("nummod", "compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i >= ent.end:
+            dated = _dated_noun(head, ent, text, sent, ctx)
+            if dated is not None:
+                actor, event, statement, verb = dated
+            else:
+                continue
+        else:
+            verb, prep = _governing_verb(ent.root)
+            if verb is None:
+                continue
+            found = _who(verb, sent, ctx)
+            if found is None:
+                continue
+            actor, said_by = found
+            lemma = verb.lemma_.lower()
+            event = EVENTS.get(lemma, lemma)
+            statement = finish(_statement(sent, actor.shown, said_by, ent, prep, text))
         out.append(
             Candidate(
                 kind="date",
@@ -217,6 +224,47 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             )
         )
     return out
+
+
+def _who(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, Token] | None:
+    """Who or what the dated verb is about, and the verb the statement is built on."""
+    subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subj is None and verb.dep_ in ("relcl", "acl"):
+        subj = verb.head
+    actor = resolve(subj, sent, ctx, allow_treaty=True) if subj is not None else None
+    if actor is not None:
+        return actor, verb
+    # "announced its intention to leave the treaty on 1 February 2019": the announcer's date
+    if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "acl", "advcl"):
+        upper = verb.head.head if verb.head.pos_ == "NOUN" else verb.head
+        if upper.pos_ in ("VERB", "AUX"):
+            subj2 = subject_of(upper)
+            actor = resolve(subj2, sent, ctx, allow_treaty=True) if subj2 is not None else None
+            if actor is not None:
+                return actor, upper
+    # "The withdrawal took effect …", "The last Soviet nuclear test was conducted …": the thing itself
+    if subj is not None and subj.pos_ == "NOUN" and subj.lower_ not in ("which", "that"):
+        phrase = trim(noun_phrase(subj))
+        if phrase and len(phrase) <= 8:
+            text = span_text(phrase)
+            the = phrase[0].i > 0 and phrase[0].doc[phrase[0].i - 1].lower_ == "the"
+            return Actor(text, text, "other", the), verb
+    return None
+
+
+def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext):
+    """'the 2015 nuclear deal', 'the 2015 talks': a year that dates the noun it modifies."""
+    if noun.lemma_ in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun))):
+        actor = resolve(noun, sent, ctx, allow_treaty=True)
+        if actor is None or actor.type != "treaty":
+            return None
+        return actor, "agreement", finish(f"{with_the(actor.name)} dates from {text}"), noun
+    if noun.lemma_ in MEETING_WORDS or noun.lemma_ in ("test", "election", "war", "crisis", "visit"):
+        phrase = [t for t in trim(noun_phrase(noun)) if t not in ent]
+        what = span_text(phrase) if phrase else noun.text
+        actor = Actor(what, what, "other", True)
+        return actor, noun.lemma_, finish(f"The {what} took place in {text}"), noun
+    return None
 
 
 def _object_key(verb: Token) -> str:

@@ -6,18 +6,27 @@ from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
 from .entities import country_of_demonym
 from .statements import finish, with_the
-from .syntax import Token, agent_of, conjuncts, span_text, subject_of
+from .syntax import Token, agent_of, conjuncts, noun_phrase, span_text, subject_of, trim
 
 SIGN_VERBS = {"sign", "ink", "ratify", "conclude"}
-PARTY_VERBS = {"agree", "pledge", "commit", "undertake"}
+PARTY_VERBS = {"agree", "pledge", "commit", "undertake", "join", "rejoin", "accede", "adopt"}
+PARTY_NOUNS = {"signatory", "party", "signer", "member"}
+# Common nouns that still name who signed: "six world powers", "196 parties".
+GROUP_NOUNS = {"power", "country", "nation", "state", "party", "member", "government", "signatory"}
+_HYPOTHETICAL = {"want", "wish", "hope", "call", "urge", "ask", "press", "demand", "consider", "refuse", "plan"}
 
 
 def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
     """The treaty a signing verb is about: its object, its passive subject, the noun it modifies."""
     candidates: list[Token] = []
     candidates += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if verb.dep_ in ("relcl", "acl"):
+    if verb.dep_ in ("relcl", "acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         candidates.append(verb.head)
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "relcl"):
+        # "Under the JCPOA, agreed in Vienna …": the participle describes the treaty named before it
+        for tok in sent.doc:
+            if tok.lower_ == "under" and tok.dep_ == "prep":
+                candidates += [p for p in tok.children if p.dep_ == "pobj"]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "under":
             candidates += [p for p in c.children if p.dep_ == "pobj"]
@@ -39,6 +48,10 @@ def _signers(verb: Token) -> list[Token]:
         return conjuncts(agent)
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "between":
+            return [t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
+        # "agreed in Vienna by Iran and six world powers": a participle's "by" is its agent
+        participle = verb.tag_ == "VBN" or not any(s.dep_ in ("nsubj", "nsubjpass") for s in verb.children)
+        if c.dep_ == "prep" and c.lower_ == "by" and participle and verb.dep_ in ("acl", "advcl", "relcl"):
             return [t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
     subj = subject_of(verb)
     if subj is not None and subj.dep_ != "nsubjpass":
@@ -75,13 +88,15 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or lemma not in SIGN_VERBS | PARTY_VERBS:
             continue
+        if _negated_or_hypothetical(verb):
+            continue  # "has not ratified it", "wants China to join the agreement"
         treaty = _treaty_of(verb, sent, ctx)
         if treaty is None:
             continue
         for tok in _signers(verb):
             tok = _person_behind(tok)
-            actor = resolve(tok, sent, ctx)
-            if actor is None or actor.type == "treaty" or actor.answer not in sent.text:
+            actor = _signer(tok, sent, ctx)
+            if actor is None:
                 continue
             party = _party(tok, actor, ctx)
             shown_treaty = with_the(treaty)
@@ -102,6 +117,67 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                     entity=actor.name,
                     entity_type=actor.type,
                     party=party,
+                    key=f"signatory|{treaty}|{actor.name}",
+                )
+            )
+    out.extend(_party_nouns(sent, ctx))
+    return out
+
+
+def _negated_or_hypothetical(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should") for c in verb.children):
+        return True
+    return any(a.lemma_ in _HYPOTHETICAL for a in verb.ancestors)
+
+
+def _signer(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    actor = resolve(tok, sent, ctx)
+    if actor is not None:
+        return None if actor.type == "treaty" or actor.answer not in sent.text else actor
+    if tok.pos_ == "NOUN" and tok.lemma_ in GROUP_NOUNS and any(c.dep_ == "nummod" or c.dep_ == "amod"
+                                                                  for c in tok.children):
+        text = span_text(trim(noun_phrase(tok)))
+        return Actor(text, text, "other")
+    return None
+
+
+def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    """'the remaining signatories, Britain, France and China'; 'Russia would remain a signatory'."""
+    treaty = ctx.treaty()
+    if treaty is None:
+        return []
+    out = []
+    for noun in sent.doc:
+        if noun.lemma_ not in PARTY_NOUNS or noun.pos_ != "NOUN" or sent.token_quoted(noun):
+            continue
+        named: list[Token] = []
+        for c in noun.children:
+            if c.dep_ == "appos":
+                named += conjuncts(c)
+            elif c.dep_ == "conj" and c.ent_type_ == "GPE":  # "signatories, Britain, France and China"
+                named += conjuncts(c)
+        negated = any(c.dep_ == "neg" for c in noun.head.children)
+        if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "remain", "become", "stay") and not negated:
+            subj = subject_of(noun.head)
+            if subj is not None:
+                named.append(subj)
+        for tok in named:
+            actor = resolve(tok, sent, ctx)
+            if actor is None or actor.type not in ("country", "organization") or actor.answer not in sent.text:
+                continue
+            out.append(
+                Candidate(
+                    kind="signatory",
+                    subject=treaty,
+                    answer=actor.answer,
+                    statement=finish(f"{actor.shown} is a party to {with_the(treaty)}"),
+                    source=sent.source,
+                    evidence=sent.text,
+                    sentence=sent.index,
+                    entity=actor.name,
+                    entity_type=actor.type,
                     key=f"signatory|{treaty}|{actor.name}",
                 )
             )
