@@ -53,6 +53,18 @@ class Candidate:
     topic: frozenset[str] = frozenset()  # positions: content words of the stance's object
 
 
+def _titled_name(ent) -> bool:
+    """A name the tagger took for an organization, but that an office marks as a person:
+    'Laurent Fabius, the former French foreign minister', 'President Biden'."""
+    words = ent.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) or ent.label_ not in ("ORG", "GPE", "NORP"):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in TITLE_WORDS and before.is_title:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in TITLE_WORDS for c in ent.root.children)
+
+
 def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text.strip())
 
@@ -73,7 +85,7 @@ class ArticleContext:
     # -- people -----------------------------------------------------------------------------------
     def learn_people(self, sent: Sentence) -> None:
         for ent in sent.doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" and not _titled_name(ent):
                 continue
             name = strip_possessive(ent.text)
             words = name.split()

@@ -49,7 +49,8 @@ def _left_title(doc, start: int) -> list[Token]:
     while i >= 0:
         t = doc[i]
         glued = t.text in ("-", "–") and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-        if glued or t.text in ("’s", "'s"):
+        of_title = t.lower_ in ("of", "for") and toks and toks[-1].is_title and i > 0 and _is_title_head(doc[i - 1])
+        if glued or t.text in ("’s", "'s") or of_title:  # "Secretary of State Mike Pompeo"
             toks.append(t)
         elif (
             t.lower_ in DETERMINERS
@@ -65,8 +66,9 @@ def _left_title(doc, start: int) -> list[Token]:
             break
         i -= 1
     toks.reverse()
-    # A title ends in its head word, right before the name.
-    if not toks or not _is_title_head(toks[-1]):
+    # A title ends in its head word right before the name, or has one before "of" ("Secretary of State").
+    of_at = next((n for n, t in enumerate(toks) if t.lower_ in ("of", "for")), None)
+    if not toks or not (_is_title_head(toks[-1]) or (of_at and _is_title_head(toks[of_at - 1]))):
         return []
     while toks and toks[0].text in ("’s", "'s", "-", "–"):
         toks = toks[1:]
@@ -99,7 +101,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     doc = sent.doc
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or sent.token_quoted(ent.root):
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or sent.token_quoted(ent.root):
             continue
         full = ctx.person(ent.text)
         if full is None:
@@ -108,7 +110,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if not title:
             root = ent.root
             title = _appos_title(root)
-            if title and any(t.i >= ent.start for t in title):
+            if title and any(ent.start <= t.i < ent.end for t in title):
                 title = []
         if not title:
             continue
@@ -118,18 +120,20 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
 
 
 def _role(sent: Sentence, full: str, title: str, doc, ent) -> Candidate:
-    past = title.lower().startswith(("then-", "then ", "former ", "late "))
+    low = title.lower()
     shown = title
-    for prefix in ("then-", "then "):
-        if shown.lower().startswith(prefix):
+    for prefix in ("then-", "then ", "former ", "late "):
+        if low.startswith(prefix):
             shown = shown[len(prefix) :]
     article = "" if ("’s " in shown or "'s " in shown) else "the "
+    if low.startswith(("former ", "late ")):
+        article = f"a {low.split()[0]} "  # "Donald Trump is a former president"
     of = ""
     if shown.lower().endswith("counterpart"):
         others = [e for e in doc.ents if e.label_ == "PERSON" and e.start < ent.start]
         if others:
             of = f" of {strip_possessive(others[-1].text)}"
-    verb = "was then" if past else "is"
+    verb = "was then" if low.startswith("then") else "is"
     statement = f"{full} {verb} {article}{shown}{of}."
     return Candidate(
         kind="role",
