@@ -77,10 +77,12 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
             return Actor(name, name, "person")
     # "Russian President Vladimir Putin": the title is the head, the name its appos or compound.
     for child in token.children:
-        if child.dep_ in ("appos",) and child.ent_type_ == "PERSON":
-            name = ctx.person(span_text(compact_name(child)))
-            if name:
-                return Actor(name, name, "person")
+        if child.dep_ == "appos":
+            # "The head of the organization, Executive Secretary Robert Floyd, …"
+            inner = [e for e in token.doc.ents if child.left_edge.i <= e.start and e.end <= child.right_edge.i + 1]
+            names = [n for n in (ctx.person(e.text) for e in inner) if n]
+            if len(set(names)) == 1:
+                return Actor(names[0], names[0], "person")
     if low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS:
         name = ctx.resolve_person_token(token)
         if name:
@@ -110,7 +112,13 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
     country = country_of(text)
     if country:
         return Actor(text, country, "country", the)
-    if token.ent_type_ in ("GPE", "ORG", "NORP") or any(t.pos_ == "PROPN" for t in phrase):
+    named_head = (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in ("GPE", "ORG", "NORP")
+        or token.lemma_.lower() in ORG_NOUNS
+        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    )
+    if named_head and any(t.pos_ == "PROPN" or t.ent_type_ for t in phrase):
         words = text.split()
         if not words or not words[0][:1].isupper() and not any(w[:1].isupper() for w in words):
             return None
@@ -140,6 +148,39 @@ def _actor_phrase(token: Token) -> list[Token]:
     return trim([token.doc[i] for i in range(lo, hi + 1)])
 
 
+# Common nouns that stand for a body that acts ("the ministry said", "the Trump administration").
+ORG_NOUNS = frozenset(
+    [
+        "administration",
+        "government",
+        "ministry",
+        "department",
+        "council",
+        "agency",
+        "organization",
+        "organisation",
+        "parliament",
+        "commission",
+        "committee",
+        "alliance",
+        "union",
+        "bloc",
+        "court",
+        "congress",
+        "senate",
+        "duma",
+        "military",
+        "army",
+        "office",
+        "cabinet",
+        "embassy",
+        "coalition",
+        "delegation",
+        "presidency",
+        "secretariat",
+        "assembly",
+    ]
+)
 _LED_BODIES = {"administration", "government", "cabinet", "team", "campaign"}
 
 
@@ -175,13 +216,11 @@ def _pronoun_person(token: Token, ctx: ArticleContext) -> str | None:
     doc = token.doc
     best = None
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.end <= token.i:
+        if ent.end <= token.i:
             name = ctx.person(ent.text)
-            if name:
+            if name and ctx.fits(name, token.lower_):
                 best = name
-    if best:
-        return best
-    return ctx.speakers[-1] if ctx.speakers else ctx.last_person()
+    return best or ctx.pronoun_person(token.lower_)
 
 
 def _names_treaty(token: Token) -> bool:

@@ -12,6 +12,104 @@ from .syntax import Token, span_text
 from .treaties import TreatyNames
 
 PRONOUNS = {"he", "she", "him", "her"}
+FEMININE_PRONOUNS = {"she", "her", "hers", "herself"}
+# Words that say a person is a woman or a man; a general list, no names from any article.
+_FEMININE_TITLES = {
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "queen",
+    "princess",
+    "duchess",
+    "mrs",
+    "ms",
+    "madam",
+    "madame",
+    "lady",
+    "empress",
+    "baroness",
+    "dame",
+    "sister",
+    "mother",
+}
+_MASCULINE_TITLES = {
+    "spokesman",
+    "chairman",
+    "congressman",
+    "businessman",
+    "king",
+    "prince",
+    "duke",
+    "mr",
+    "sir",
+    "lord",
+    "emperor",
+    "baron",
+    "brother",
+    "father",
+}
+_FEMININE_FIRST_NAMES = set(
+    [
+        "angela",
+        "annalena",
+        "anna",
+        "anne",
+        "antonia",
+        "barbara",
+        "catherine",
+        "christine",
+        "christina",
+        "claudia",
+        "condoleezza",
+        "elizabeth",
+        "ellen",
+        "emma",
+        "federica",
+        "giorgia",
+        "hillary",
+        "helen",
+        "ingrid",
+        "jacinda",
+        "jennifer",
+        "julia",
+        "julie",
+        "kaja",
+        "kamala",
+        "karen",
+        "kathryn",
+        "kristalina",
+        "linda",
+        "liz",
+        "madeleine",
+        "margaret",
+        "margrethe",
+        "maria",
+        "marie",
+        "marine",
+        "mary",
+        "mette",
+        "michelle",
+        "nancy",
+        "natalia",
+        "nikki",
+        "olga",
+        "samantha",
+        "sanna",
+        "sarah",
+        "sheikh_hasina",
+        "sophie",
+        "susan",
+        "tatiana",
+        "theresa",
+        "tulsi",
+        "ursula",
+        "valentina",
+        "victoria",
+        "wendy",
+        "yulia",
+    ]
+)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -81,6 +179,7 @@ class ArticleContext:
         self.treaties: dict[str, int] = {}  # canonical treaty name → mentions in this article
         self.recent: list[str] = []  # people, most recently mentioned last
         self.speakers: list[str] = []  # people who were subjects of speech, most recent last
+        self.gender: dict[str, str] = {}  # full name → "f" or "m", where the text shows it
 
     # -- people -----------------------------------------------------------------------------------
     def learn_people(self, sent: Sentence) -> None:
@@ -96,6 +195,9 @@ class ArticleContext:
                 and name not in self.people
             ):
                 self.people.append(name)
+                before = [t.text for t in sent.doc[max(0, ent.start - 3) : ent.start]]
+                after = [c.text for c in ent.root.children if c.dep_ == "appos"]
+                self.learn_gender(name, before + after)
 
     def person(self, text: str) -> str | None:
         """The full name a mention refers to: itself, or the person whose surname it is."""
@@ -133,6 +235,32 @@ class ArticleContext:
                 return name
         return candidates[-1]
 
+    def learn_gender(self, name: str, words: list[str]) -> None:
+        """From a title next to the name ("spokeswoman", "Mr") or a common first name."""
+        low = {w.lower().strip(".") for w in words}
+        if low & _FEMININE_TITLES or name.split()[0].lower() in _FEMININE_FIRST_NAMES:
+            self.gender[name] = "f"
+        elif low & _MASCULINE_TITLES:
+            self.gender[name] = "m"
+        elif name.split()[-1].lower().endswith(("ova", "eva", "ina", "aya", "skaya")):
+            self.gender[name] = "f"  # Slavic feminine surnames
+
+    def fits(self, name: str, pronoun: str) -> bool:
+        """Can this pronoun refer to this person, as far as the text tells?"""
+        g = self.gender.get(name)
+        if pronoun.lower() in FEMININE_PRONOUNS:
+            return g != "m"
+        return g != "f"
+
+    def pronoun_person(self, pronoun: str) -> str | None:
+        for name in reversed(self.speakers):
+            if self.fits(name, pronoun):
+                return name
+        for name in reversed(self.recent):
+            if self.fits(name, pronoun):
+                return name
+        return None
+
     def mention(self, name: str) -> None:
         if name in self.recent:
             self.recent.remove(name)
@@ -144,7 +272,7 @@ class ArticleContext:
     def resolve_person_token(self, token: Token) -> str | None:
         """A token that names a person: a PERSON entity, a pronoun, or a title ('the president')."""
         if token.lower_ in PRONOUNS:
-            return self.speakers[-1] if self.speakers else self.last_person()
+            return self.pronoun_person(token.lower_)
         if token.ent_type_ == "PERSON":
             ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
             if ent is not None:

@@ -8,8 +8,9 @@ from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
 from .entities import MEETING_WORDS
+from .quotes import according_to
 from .statements import finish, past
-from .syntax import Token, agent_of, span_text, subject_of, verb_group
+from .syntax import Token, agent_of, span_text, subject_of, trim, verb_group
 
 # Verbs of stance → the stance recorded.
 STANCE_VERBS = {
@@ -141,6 +142,13 @@ def _actor_for(verb: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None
 
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
+    source = according_to(sent, ctx)
+    if source is not None:  # "According to Greenpeace USA, the administration must …"
+        main = [t for t in sent.doc if t.dep_ == "ROOT"]
+        if main:
+            clause = [t for t in main[0].subtree if not any(a.lower_ == "according" for a in [t, *t.ancestors])]
+            text = span_text(trim(clause, drop_det=False)).strip(" ,.")
+            out.append(_candidate(sent, source, "says", f"{source.shown} says {_lower_first(text)}", main[0]))
     for tok in sent.doc:
         if sent.token_quoted(tok):
             continue
@@ -163,8 +171,15 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
             c.lemma_ in ("hope", "concern", "support", "regret", "readiness") for c in verb.children if c.dep_ == "dobj"
         ):
             return None
-        if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
-            return None
+        if lemma == "call":
+            calls_for = any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children)
+            # "called the accord “an unprecedented framework”", "calling it “the worst deal ever”"
+            names_it = any(c.dep_ in ("oprd", "xcomp") for c in verb.children) or any(
+                c.dep_ == "dobj" and any(g.dep_ == "appos" for g in c.children) for c in verb.children
+            )
+            if not (calls_for or names_it):
+                return None
+            stance = "calls for" if calls_for else "calls"
         if lemma == "decline" and _meeting_object(verb):
             return None  # declining a meeting is an event
     elif lemma in REPORTING_VERBS:
@@ -179,8 +194,10 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         stance = "says"
     else:
         return None
-    if _nested_in_report(verb):
-        return None
+    if _nested_in_report(verb) or any(
+        c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children
+    ):
+        return None  # someone else's stance, or only a possibility
     actor = _actor_for(verb, sent, ctx)
     if actor is None or actor.type == "treaty":
         return None
@@ -236,6 +253,23 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         stance=stance,
         key=f"position|{actor.name}|{stance}|{target}",
         topic=topic,
+    )
+
+
+def _candidate(sent: Sentence, actor: Actor, stance: str, statement: str, head: Token) -> Candidate:
+    return Candidate(
+        kind="position",
+        subject=actor.answer,
+        answer=actor.answer,
+        statement=finish(statement),
+        source=sent.source,
+        evidence=sent.text,
+        sentence=sent.index,
+        entity=actor.name,
+        entity_type=actor.type,
+        stance=stance,
+        key=f"position|{actor.name}|{stance}|{_target_key(head)}",
+        topic=_topic(head),
     )
 
 

@@ -76,10 +76,14 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _worth_quoting(quote: str) -> bool:
+_NAMING_VERBS = {"call", "dub", "term", "label", "describe", "brand"}
+
+
+def _worth_quoting(quote: str, before: str = "") -> bool:
     words = quote.split()
     if len(words) < 2:
-        return False
+        # one word is a quotation only when someone is said to have called something so
+        return bool(re.search(r"\b(?:call|dub|term|label|describ|brand)\w*\b(?:\s+\w+){0,4}\s*$", before))
     # A capitalised title ("Putin Reiterates …"), not words someone said.
     caps = sum(1 for w in words if w[:1].isupper())
     return not (len(words) <= 8 and caps == len(words))
@@ -96,16 +100,26 @@ def speaker_in(sent: Sentence, ctx: ArticleContext):
         actor = resolve(subj, sent, ctx)
         if actor is not None and actor.type in ("person", "country", "organization"):
             return actor
-    for ent in sent.doc.ents:  # "according to Lavrov"
-        if (
-            ent.label_ == "PERSON"
-            and ent.start > 1
-            and sent.doc[ent.start - 1].lower_ == "to"
-            and sent.doc[ent.start - 2].lower_ == "according"
-        ):
-            name = ctx.person(ent.text)
-            if name:
-                return Actor(name, name, "person")
+    return according_to(sent, ctx)
+
+
+def according_to(sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    """'According to White House spokeswoman Sarah Sanders, …': the source of the sentence's claim."""
+    for tok in sent.doc:
+        if tok.lower_ != "according" or sent.token_quoted(tok):
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
+            to = sent.doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is None:
+            continue
+        for ent in sent.doc.ents:
+            if pobj.left_edge.i <= ent.start and ent.end <= pobj.right_edge.i + 1:
+                name = ctx.person(ent.text)
+                if name:
+                    return Actor(name, name, "person")
+        return resolve(pobj, sent, ctx)
     return None
 
 
@@ -119,7 +133,8 @@ def extract(
     """One quotation; `sents` are the sentences of its paragraph, the one it closes in first."""
     qs, qe = quote_span
     quote = article_text[qs:qe]
-    if not _worth_quoting(quote):
+    first = sents[0]
+    if not _worth_quoting(quote, article_text[max(first.start, qs - 60) : qs - 1]):
         return None
     speaker = None
     for sent in sents:

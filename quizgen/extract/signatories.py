@@ -136,8 +136,11 @@ def _signer(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
     actor = resolve(tok, sent, ctx)
     if actor is not None:
         return None if actor.type == "treaty" or actor.answer not in sent.text else actor
-    if tok.pos_ == "NOUN" and tok.lemma_ in GROUP_NOUNS and any(c.dep_ == "nummod" or c.dep_ == "amod"
-                                                                  for c in tok.children):
+    if (
+        tok.pos_ == "NOUN"
+        and tok.lemma_ in GROUP_NOUNS
+        and any(c.dep_ == "nummod" or c.dep_ == "amod" for c in tok.children)
+    ):
         text = span_text(trim(noun_phrase(tok)))
         return Actor(text, text, "other")
     return None
@@ -154,9 +157,7 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             continue
         named: list[Token] = []
         for c in noun.children:
-            if c.dep_ == "appos":
-                named += conjuncts(c)
-            elif c.dep_ == "conj" and c.ent_type_ == "GPE":  # "signatories, Britain, France and China"
+            if c.dep_ == "appos" or c.dep_ == "conj" and c.ent_type_ == "GPE":
                 named += conjuncts(c)
         negated = any(c.dep_ == "neg" for c in noun.head.children)
         if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "remain", "become", "stay") and not negated:
