@@ -87,12 +87,13 @@ def find_title(text: str) -> str | None:
         s = line.strip()
         if not s:
             continue
-        set_off = n + 1 < len(lines) and not lines[n + 1].strip() and s[-1] not in ".!?\"”'’"
-        if is_headline(s) or (set_off and not text[: text.find(line)].strip() and len(s.split()) <= 25):
+        if is_headline(s):
             return s
         if is_furniture(s):
             continue  # a section label such as "World"
-        return None
+        # A sentence-case headline: the first line, unpunctuated, set off by a blank line.
+        set_off = n + 1 < len(lines) and not lines[n + 1].strip() and s[-1] not in ".!?\"”'’"
+        return s if set_off and len(s.split()) <= 25 else None
     return None
 
 
