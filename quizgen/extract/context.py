@@ -302,7 +302,8 @@ _TREATY_NAME = re.compile(
     r"(?:\s+on\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*)*)?)(?:\s+\(((?:[Nn]ew\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\))?"
 )
 _ACRONYM_TREATY = re.compile(
-    r"\b((?:New\s+)?[A-Z]{3,}(?:[- ]?[IVX0-9]+)?)(?=\s+(?:treaty|Treaty|pact|accord|deal|agreement))"
+    r"\b((?:New\s+)?[A-Z]{3,}(?:[- ]?[IVX0-9]+)?(?:\s+(?:Treaty|Agreement|Accord|Pact))?)"
+    r"(?=\s+(?:treaty|pact|accord|deal|agreement)|(?<=Treaty|Accord)|(?<=Agreement)|(?<=Pact))"
 )
 # "the Paris climate agreement": a place or proper name, a few lower-case words, a treaty word.
 _NAMED_COMMON = re.compile(

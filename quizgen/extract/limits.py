@@ -10,7 +10,7 @@ from .actors import resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .entities import TREATY_WORDS
 from .statements import finish, with_the
-from .syntax import Token, span_text, subject_of, trim
+from .syntax import Token, noun_phrase, span_text, subject_of, trim
 
 LIMIT_VERBS = {
     "limit": "limit",
@@ -73,12 +73,24 @@ _BEARERS = {"side", "party", "country", "state", "nation", "signatory"}
 _MEASURE_HEADS = {"number", "level", "amount", "total", "size", "quantity", "arsenal", "stockpile"}
 
 
+_UNITS = (
+    "kilograms|kilogram|kg|tonnes|tonne|tons|ton|kilometres|kilometers|kilometre|kilometer|km|miles|mile|metres|"
+    "meters|degrees|degree|celsius|percent|per cent|%|megatons|kilotons|warheads|missiles|launchers|troops|days|years"
+)
+_QUANTIFIER = re.compile(r"^(?:no more than|not more than|up to|at most|at least|fewer than|less than|more than|"
+                         r"(?:well )?below|under|over|a maximum of|a total of|between)\s+", re.IGNORECASE)
+
+
 def parse_number(text: str) -> float | None:
     t = text.lower().strip()
-    t = re.sub(r"^(?:by|to|of)\s+", "", t)
+    t = re.sub(r"^(?:by|to|of|at)\s+", "", t)
+    t = _QUANTIFIER.sub("", t)
+    t = re.sub(rf"(?:\s*(?:{_UNITS}))+$", "", t).strip()
+    if " and " in t:  # a range: "500 and 5,500"
+        t = t.rsplit(" and ", 1)[1].strip()
     if t in _FRACTIONS:
         return _FRACTIONS[t]
-    m = re.match(r"^(\d[\d,]*(?:\.\d+)?)\s*(%|percent|per cent)?$", t)
+    m = re.match(r"^(\d[\d,]*(?:\.\d+)?)$", t)
     if m:
         return float(m.group(1).replace(",", ""))
     if t in _WORDS:
@@ -140,6 +152,48 @@ def _measure(verb: Token) -> list[Token]:
     return []
 
 
+def _limit_above(tok: Token) -> Token | None:
+    """The nearest limit verb above a token, a few steps up the parse at most."""
+    for _ in range(5):
+        if tok.pos_ == "VERB" and tok.lemma_ in LIMIT_VERBS:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _climbed_measure(num: list[Token], verb: Token) -> str:
+    """What a number met higher up counts: 'kilograms of low-enriched uranium' → the uranium; else the
+    limit verb's object ('all land-based missiles')."""
+    units = _UNITS.split("|")
+    for tok in num:
+        if tok.lower_ in units:
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            if of:
+                return span_text(trim(list(of[0].subtree)))
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ not in _BEARERS), None)
+    return span_text(trim(noun_phrase(obj))) if obj is not None else ""
+
+
+def _with_unit_and_quantifier(num: list[Token]) -> list[Token]:
+    """'300' → 'no more than 300 kilograms'; '5,500' → 'between 500 and 5,500 km'."""
+    doc = num[0].doc
+    toks = sorted(num, key=lambda t: t.i)
+    end = toks[-1].i + 1
+    while end < len(doc) and doc[end].lower_ in _UNITS.split("|"):
+        end += 1
+    start = toks[0].i
+    words = [w.lower() for w in doc.text[max(0, doc[start].idx - 20) : doc[start].idx].split()]
+    for n in (3, 2, 1):
+        phrase = " ".join(words[-n:])
+        if len(words) >= n and _QUANTIFIER.match(phrase + " 1"):
+            start -= len(phrase.split())
+            break
+    start = max(start, 0)
+    return [doc[i] for i in range(start, end)]
+
+
 def _about_treaty(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
     """The treaty that sets the limit: the verb's subject, an 'under …' phrase, or the article's treaty."""
     subj = subject_of(verb)
@@ -165,15 +219,21 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         gov, prep = _governor(num)
         if gov is None:
             continue
+        climbed = False
         if gov.lemma_ in LIMIT_NOUNS and gov.pos_ == "NOUN":
             verb, change = gov.head if gov.head.pos_ == "VERB" else gov, "limit"
-        elif gov.lemma_ in LIMIT_VERBS and prep in ("to", "by", ""):
+        elif gov.lemma_ in LIMIT_VERBS and prep in ("to", "by", "at", ""):
             # "limits X to 700 and cuts Y by a third": the parser may hang "by" on the first verb
             verbs = [gov] + [c for c in gov.children if c.dep_ == "conj" and c.lemma_ in LIMIT_VERBS]
             verb = max((v for v in verbs if v.i < num[0].i), key=lambda v: v.i, default=gov)
             change = LIMIT_VERBS[verb.lemma_]
         else:
-            continue
+            # "caps the purity to which Iran can enrich uranium at 3.67%", "allows it to keep no more than
+            # 300 kilograms", "banned missiles with ranges between 500 and 5,500 km": the limit verb is higher up
+            verb = _limit_above(gov)
+            if verb is None:
+                continue
+            change, climbed = LIMIT_VERBS[verb.lemma_], True
         treaty = _about_treaty(verb, sent, ctx)
         if treaty is None:
             continue
@@ -183,12 +243,28 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             measure_toks = trim([t for t in counted.subtree if t.i <= counted.i and t not in num])
         else:
             measure_toks = _measure(verb) if verb.pos_ == "VERB" else []
+        if len(measure_toks) == 1 and measure_toks[0].pos_ == "PRON":
+            measure_toks = []  # "limit it to 1.5 degrees": what "it" is, the parse does not say
         measure = span_text(measure_toks) if measure_toks else ""
-        if not measure:
+        if not measure and not climbed:
             continue
+        num = _with_unit_and_quantifier(num)
         number_text = span_text(num)
         value = parse_number(number_text)
         if value is None:
+            continue
+        if climbed:
+            measure = _climbed_measure(num, verb) or measure
+            if not measure:
+                continue
+            end = num[-1].i
+            for tok in num:  # "300 kilograms of low-enriched uranium": the unit's "of" phrase too
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        end = max(end, c.right_edge.i)
+            statement = f"{with_the(treaty)} {span_text(list(sent.doc[verb.i : end + 1]))}"
+            used_verbs.add(verb.i)
+            out.append(_candidate(sent, treaty, number_text, statement, Quantity(value, number_text, measure, change)))
             continue
         answer = f"by {number_text}" if prep == "by" and f"by {number_text}" in sent.text else number_text
         each = any(c.lower_ == "each" for t in num for c in t.children) or f"{number_text} each" in sent.text
@@ -210,7 +286,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if not measure_toks:
             continue
         measure = span_text(measure_toks)
-        statement = f"{with_the(actor.name)} {verb.text} the number of {measure}."
+        counts = any(c.dep_ == "dobj" and c.lemma_ in _MEASURE_HEADS for c in verb.children)
+        statement = f"{with_the(actor.name)} {verb.text} {'the number of ' if counts else ''}{measure}."
         out.append(_candidate(sent, actor.name, measure, statement, None))
     return out
 

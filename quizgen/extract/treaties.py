@@ -9,6 +9,8 @@ def _plain(name: str) -> str:
     t = re.sub(r"\s+", " ", name.strip()).lower()
     t = re.sub(r"^the ", "", t)
     t = re.sub(r"^new ", "", t)  # "the new treaty (START)" and "New START" are written of as one
+    if re.fullmatch(r"[a-z0-9-]+ (?:treaty|agreement|accord|pact)", t):
+        t = t.rsplit(" ", 1)[0]  # "INF Treaty" and "INF" (as in "the INF pact") are one
     return t
 
 
