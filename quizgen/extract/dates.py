@@ -231,6 +231,15 @@ def _who(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, Token
     subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
     if subj is None and verb.dep_ in ("relcl", "acl"):
         subj = verb.head
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and not own_subject:
+        # "Under the JCPOA, agreed in Vienna on 14 July 2015, …": the participle tells of the treaty
+        for tok in sent.doc:
+            if tok.lower_ == "under" and tok.dep_ == "prep":
+                for p in tok.children:
+                    treaty = resolve(p, sent, ctx, allow_treaty=True)
+                    if treaty is not None and treaty.type == "treaty":
+                        return treaty, verb
     actor = resolve(subj, sent, ctx, allow_treaty=True) if subj is not None else None
     if actor is not None:
         return actor, verb
@@ -281,7 +290,8 @@ def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_t
     if verb.pos_ == "NOUN":
         return f"The {verb.text} involving {subject} is dated {date_text}."
     group = " ".join(t.text for t in verb_group(verb))
-    if verb.tag_ == "VBN" and group == verb.text:
+    participle = verb.dep_ in ("acl", "advcl") and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    if (verb.tag_ == "VBN" or participle and verb.tag_ == "VBD") and group == verb.text:
         group = "was " + group  # "the agreement, signed in 2010" → "was signed"
     date_ids = {t.i for t in ent} | {ent.root.head.i} if prep else {t.i for t in ent}
     obj = None

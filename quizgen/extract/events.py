@@ -23,7 +23,36 @@ WITHDRAW = {
     "rejoin",
     "join",
     "renounce",
+    "pull",
+    "revoke",
 }
+# What a state does to its part in a treaty: "suspended its obligations", "reimposed sanctions".
+LIFECYCLE = {"suspend", "revoke", "reimpose", "impose", "lift", "resume", "restore", "halt", "freeze", "renew", "vote"}
+LIFECYCLE_OBJECTS = {
+    "obligation",
+    "commitment",
+    "participation",
+    "membership",
+    "ratification",
+    "sanction",
+    "inspection",
+    "moratorium",
+    "testing",
+    "test",
+    "talk",
+    "negotiation",
+    "treaty",
+    "agreement",
+    "deal",
+    "accord",
+    "pact",
+    "limit",
+    "cap",
+}
+# Signing a document that is not the treaty itself: "signed an executive order", "signed a law".
+DOCUMENTS = {"order", "law", "decree", "bill", "resolution", "declaration", "memorandum", "statement"}
+# Where a treaty was made: "agreed in Vienna", "opened for signature in New York".
+MAKING = {"agree", "sign", "adopt", "open", "conclude", "negotiate", "reach", "ink", "finalize", "finalise"}
 DECLINE = {"decline", "cancel", "postpone", "refuse", "reject", "skip", "boycott", "ditch", "call"}
 HAPPEN = {"take", "hold", "begin", "start", "resume", "open", "convene"}
 _HYPOTHETICAL_HEADS = {
@@ -78,22 +107,142 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             cand = _declined(verb, sent, ctx)
         if cand is None and lemma in HAPPEN:
             cand = _happening(verb, sent, ctx)
+        if cand is None and lemma in LIFECYCLE:
+            cand = _lifecycle(verb, sent, ctx)
+        if cand is None and lemma in ("take", "enter", "come"):
+            cand = _in_force(verb, sent, ctx)
+        if cand is None and lemma in ("sign", "ink", "issue"):
+            cand = _document(verb, sent, ctx)
+        if cand is None and lemma in MAKING:
+            cand = _made_at(verb, sent, ctx)
+        if cand is None and lemma == "preside":
+            cand = _speech(verb, sent, ctx, preps=("over",))
         if cand is not None:
             out.append(cand)
     return out
 
 
-def _objects(verb: Token) -> list[Token]:
+def _objects(verb: Token, preps: tuple[str, ...] = ("at", "to", "before", "in")) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("at", "to", "before", "in"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             objs += [p for p in c.children if p.dep_ == "pobj"]
     return objs
 
 
-def _speech(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
-    for obj in _objects(verb):
-        if not _gathering(obj) or obj.lower_ in ("talks", "contacts", "negotiations"):
+def _clause(verb: Token, upto: Token | None = None) -> str:
+    """The verb and what follows it, up to `upto`'s phrase: 'suspended its own obligations'."""
+    end = (upto.right_edge.i if upto is not None else verb.i) + 1
+    return span_text(list(verb.doc[verb.i : end]))
+
+
+def _finite(verb: Token) -> Token:
+    """'announced its intention to leave': the finite verb above a non-finite one, through nouns."""
+    tok = verb
+    for _ in range(3):
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return tok
+        up = tok.head.head if tok.head.pos_ == "NOUN" else tok.head
+        if up.i == tok.i or up.pos_ not in ("VERB", "AUX"):
+            return tok
+        tok = up
+    return tok
+
+
+def _lifecycle(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    if verb.lemma_ == "vote":  # "voted unanimously … to revoke the ratification"
+        subj = subject_of(verb)
+        actor = resolve(subj, sent, ctx) if subj is not None else None
+        if actor is None:
+            return None
+        manner = [c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i + 1]
+        answer = _clause(verb, manner[0] if manner else None)
+        rest = span_text([t for t in verb.subtree if t.i > verb.i]).rstrip(" .")
+        return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {past('vote')} {rest}", "vote")
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in LIFECYCLE_OBJECTS), None)
+    if obj is None or _hypothetical(verb) or verb.tag_ in ("VB", "VBG"):
+        return None  # "voted to revoke the ratification": the vote is the event
+    subj = subject_of(verb)
+    actor = resolve(subj, sent, ctx) if subj is not None and subj.dep_ != "nsubjpass" else None
+    if actor is None:
+        return None
+    answer = _clause(verb, obj)
+    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {answer}", "lifecycle")
+
+
+def _in_force(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    """'The withdrawal took effect …', 'the pact has never entered into force'."""
+    lemma = verb.lemma_
+    words = {c.lower_ for c in verb.subtree}
+    if not (lemma == "take" and "effect" in words or lemma in ("enter", "come") and "force" in words):
+        return None
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    start = trim(noun_phrase(subj))
+    last = max((c for c in verb.subtree if c.lower_ in ("effect", "force")), key=lambda t: t.i)
+    if not start:
+        return None
+    answer = span_text([*start, *verb.doc[start[-1].i + 1 : last.i + 1]])
+    if len(answer.split()) > 10:
+        answer = span_text(list(verb.doc[verb.i : last.i + 1]))
+    subject = span_text(start)
+    clause = span_text(trim([*subj.subtree, *[t for t in verb.subtree if t.i >= subj.i]], drop_det=False))
+    return _candidate(sent, subject, "other", answer, clause, "in force")
+
+
+def _document(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DOCUMENTS), None)
+    if obj is None or _hypothetical(verb):
+        return None
+    subj = subject_of(verb)
+    actor = resolve(subj, sent, ctx) if subj is not None else None
+    if actor is None:
+        return None
+    answer = span_text(_compact(obj))
+    rest = span_text([t for t in obj.subtree if t.ent_type_ != "DATE"]).rstrip(" ,.")
+    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {past(verb.lemma_)} {rest}", "document")
+
+
+def _made_at(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    """'agreed in Vienna', 'opened for signature in New York', 'adopted … at the COP21 summit'."""
+    treaty = None
+    for cand in [subject_of(verb), verb.head if verb.dep_ in ("acl", "relcl", "advcl") else None]:
+        if cand is None:
+            continue
+        actor = resolve(cand, sent, ctx, allow_treaty=True)
+        if actor is not None and actor.type == "treaty":
+            treaty = actor.name
+    participle = verb.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if treaty is None and participle and verb.dep_ in ("advcl", "acl") and any(t.lower_ == "under" for t in sent.doc):
+        treaty = ctx.treaty()  # "Under the JCPOA, agreed in Vienna …"
+    if treaty is None:
+        return None
+    # the place may hang on the verb or on its agent ("adopted by 196 parties at the COP21 summit")
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    for c in [*verb.children, *(g for a in agents for g in a.children)]:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "at"):
+            continue
+        place = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if place is None or not (place.ent_type_ in ("GPE", "LOC", "FAC") or _gathering(place)):
+            continue
+        answer = (
+            span_text(_compact(place))
+            if place.ent_type_ not in ("GPE", "LOC")
+            else span_text([t for t in place.subtree if t.ent_type_ == place.ent_type_])
+        )
+        what = "opened for signature" if verb.lemma_ == "open" else past(verb.lemma_)
+        statement = f"{with_the(treaty)} was {what} {c.text} {span_text(list(place.subtree))}"
+        return _candidate(sent, treaty, "treaty", answer, statement, "place")
+    return None
+
+
+def _speech(
+    verb: Token, sent: Sentence, ctx: ArticleContext, preps: tuple[str, ...] = ("at", "to", "before", "in")
+) -> Candidate | None:
+    for obj in _objects(verb, preps):
+        spoken_in = obj.ent_type_ in ("GPE", "LOC") and obj.dep_ == "pobj" and verb.lemma_ == "speak"
+        if not (_gathering(obj) or spoken_in) or obj.lower_ in ("talks", "contacts", "negotiations"):
             continue
         subj = subject_of(verb)
         actor = resolve(subj, sent, ctx) if subj is not None else None
@@ -101,7 +250,7 @@ def _speech(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | Non
             return None
         phrase = noun_phrase(obj)
         answer = span_text(trim(phrase))
-        if len(answer.split()) < 2:
+        if len(answer.split()) < 2 and not spoken_in:
             return None
         prep = obj.head.text + " " if obj.dep_ == "pobj" else ""
         statement = f"{actor.shown} {past(verb.lemma_)} {prep}{span_text(phrase)}."
@@ -112,13 +261,12 @@ def _speech(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | Non
 def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     if _hypothetical(verb):
         return None
-    for obj in _objects(verb) + [
-        p
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("from", "of")
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]:
+    outs = [c for c in verb.children if c.lower_ == "out"]  # "pulled the United States out of the agreement"
+    if verb.lemma_ == "pull" and not outs:
+        return None
+    preps = [c for c in [*verb.children, *(g for o in outs for g in o.children)] if c.dep_ == "prep"]
+    via = [p for c in preps if c.lower_ in ("from", "of") for p in c.children if p.dep_ == "pobj"]
+    for obj in (_objects(verb) if verb.lemma_ != "pull" else []) + via:
         named = find_treaty_names(span_text(list(obj.subtree)))
         if obj.lower_ not in TREATY_WORDS and not named:
             continue
@@ -132,7 +280,10 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
             phrase = phrase[1:]
         # A named treaty is the answer; 'the agreement' alone asks who left it.
         answer = span_text(phrase) if named else actor.answer
-        if named:
+        top = _finite(verb)
+        if top.i != verb.i:  # "announced its intention to leave the treaty"
+            statement = f"{actor.shown} {span_text(list(verb.doc[top.i : obj.right_edge.i + 1]))}"
+        elif named:
             prep = obj.head.text + " " if obj.dep_ == "pobj" else ""
             statement = f"{actor.shown} {past(verb.lemma_)} {prep}{with_the(answer)}."
         else:

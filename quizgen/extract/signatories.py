@@ -5,8 +5,8 @@ from __future__ import annotations
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
 from .entities import country_of_demonym
-from .statements import finish, with_the
-from .syntax import Token, agent_of, conjuncts, noun_phrase, span_text, subject_of, trim
+from .statements import finish, past, with_the
+from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim
 
 SIGN_VERBS = {"sign", "ink", "ratify", "conclude"}
 PARTY_VERBS = {"agree", "pledge", "commit", "undertake", "join", "rejoin", "accede", "adopt"}
@@ -103,6 +103,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             if lemma in SIGN_VERBS:
                 action = "ratified" if lemma == "ratify" else "signed"
                 statement = f"{actor.shown} {action} {shown_treaty}" + (f" for {with_the(party)}" if party else "")
+            elif agent_of(verb) is not None or _by_phrase(verb):  # "adopted by 196 parties"
+                statement = f"{actor.shown} {past(lemma)} {shown_treaty}"
             else:
                 statement = f"{actor.shown} is a party to {shown_treaty}"
             out.append(
@@ -124,6 +126,10 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     return out
 
 
+def _by_phrase(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
+
+
 def _negated_or_hypothetical(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
@@ -141,7 +147,9 @@ def _signer(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
         and tok.lemma_ in GROUP_NOUNS
         and any(c.dep_ == "nummod" or c.dep_ == "amod" for c in tok.children)
     ):
-        text = span_text(trim(noun_phrase(tok)))
+        keep = [tok, *(t for c in tok.children if c.i < tok.i and c.dep_ in ("nummod", "amod", "compound")
+                       for t in c.subtree)]
+        text = span_text(trim(sorted(keep, key=lambda t: t.i)))
         return Actor(text, text, "other")
     return None
 
