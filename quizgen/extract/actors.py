@@ -84,6 +84,8 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
             if len(set(names)) == 1:
                 return Actor(names[0], names[0], "person")
     if low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS:
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
+            return None  # "a spokesman for …": someone unnamed
         name = ctx.resolve_person_token(token)
         if name:
             return Actor(name, name, "person")

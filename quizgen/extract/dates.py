@@ -15,7 +15,7 @@ from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .entities import MEETING_WORDS, TREATY_WORDS
 from .statements import finish, with_the
-from .syntax import Token, compact_name, noun_phrase, span_text, subject_of, trim, verb_group
+from .syntax import Token, clause_after, compact_name, noun_phrase, span_text, subject_of, trim, verb_group
 
 MONTHS = {
     "january": 1,
@@ -167,7 +167,7 @@ def _governing_verb(root: Token) -> tuple[Token | None, str]:
         return None, prep
     hops = 0
     while tok.pos_ not in ("VERB", "AUX") and hops < 4 and tok.head.i != tok.i:
-        if tok.pos_ == "NOUN" and tok.lemma_ in EVENTS:
+        if tok.pos_ == "NOUN" and (tok.lemma_ in EVENTS or tok.lemma_ in MEETING_WORDS):
             break
         tok = tok.head
         hops += 1
@@ -199,13 +199,15 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             verb, prep = _governing_verb(ent.root)
             if verb is None:
                 continue
-            found = _who(verb, sent, ctx)
+            found = _who(verb, sent, ctx) if verb.pos_ != "NOUN" else _noun_itself(verb)
             if found is None:
                 continue
             actor, said_by = found
             lemma = verb.lemma_.lower()
             event = EVENTS.get(lemma, lemma)
-            statement = finish(_statement(sent, actor.shown, said_by, ent, prep, text))
+            if any(c.dep_ == "neg" for c in said_by.children) and prep != "since":
+                continue  # "has not signed on Monday": nothing happened then ("not … since 1992" says when it last did)
+            statement = finish(_statement(sent, actor.shown, said_by, ent, prep, text, ctx.treaty()))
         out.append(
             Candidate(
                 kind="date",
@@ -261,6 +263,15 @@ def _who(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, Token
     return None
 
 
+def _noun_itself(noun: Token) -> tuple[Actor, Token] | None:
+    """'before the next UN summit in Glasgow in November': the summit is what is dated."""
+    phrase = [t for t in trim(noun_phrase(noun)) if t.ent_type_ != "DATE"]
+    if not phrase:
+        return None
+    text = span_text(phrase).strip(" ,")
+    return Actor(text, text, "other", True), noun
+
+
 def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext):
     """'the 2015 nuclear deal', 'the 2015 talks': a year that dates the noun it modifies."""
     if noun.lemma_ in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun))):
@@ -286,25 +297,29 @@ def _object_key(verb: Token) -> str:
     return ""
 
 
-def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_text: str) -> str:
+def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_text: str, treaty: str | None) -> str:
     if verb.pos_ == "NOUN":
-        return f"The {verb.text} involving {subject} is dated {date_text}."
+        date_phrase = ent.root.head if prep and ent.root.head.dep_ == "prep" else ent.root
+        drop = {t.i for t in date_phrase.subtree}
+        what = span_text([t for t in trim(noun_phrase(verb)) if t.i not in drop]).strip(" ,")
+        return f"The {what or verb.text} is {prep or 'in'} {date_text}"
     group = " ".join(t.text for t in verb_group(verb))
     participle = verb.dep_ in ("acl", "advcl") and not any(c.dep_.startswith("nsubj") for c in verb.children)
     if (verb.tag_ == "VBN" or participle and verb.tag_ == "VBD") and group == verb.text:
         group = "was " + group  # "the agreement, signed in 2010" → "was signed"
-    date_ids = {t.i for t in ent} | {ent.root.head.i} if prep else {t.i for t in ent}
-    obj = None
-    for child in verb.children:
-        if child.dep_ in ("dobj", "ccomp", "xcomp") and child.i not in date_ids:
-            obj = child
-            break
+    # the date's own phrase goes; so does a trailing apposition to it ("…, his first day in office")
+    date_phrase = ent.root.head if prep and ent.root.head.dep_ == "prep" else ent.root
+    drop = {t.i for t in date_phrase.subtree}
+    rest = clause_after(verb, drop)
+    if treaty and re.fullmatch(r"it|its", rest.split(" ")[0] if rest else "") and verb.lemma_ in TREATY_VERBS:
+        rest = with_the(treaty) + rest[len(rest.split(" ")[0]) :]
     prep = prep or ("on" if ent_precision_day(date_text) else "in")
-    if obj is not None:
-        toks = [t for t in obj.subtree if t.i not in date_ids]
-        rest = span_text(toks)
-        return f"{prep.capitalize()} {date_text}, {subject} {group} {rest}".rstrip(" ,") + _end(rest)
-    return f"{subject} {group} {prep} {date_text}."
+    if rest and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return f"{prep.capitalize()} {date_text}, {subject} {group} {rest}"
+    return f"{subject} {group} {rest + ' ' if rest else ''}{prep} {date_text}"
+
+
+TREATY_VERBS = {"sign", "ratify", "join", "leave", "quit", "abandon", "extend", "violate", "suspend", "revoke"}
 
 
 def ent_precision_day(text: str) -> bool:

@@ -7,7 +7,7 @@ from .actors import resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .entities import MEETING_WORDS, TREATY_WORDS
 from .statements import finish, past, with_the
-from .syntax import Token, noun_phrase, span_text, subject_of, trim, verb_group
+from .syntax import Token, clause_after, noun_phrase, span_text, subject_of, trim, verb_group
 
 SPEECH_AT = {"address", "speak", "attend", "host", "tell", "participate", "visit", "open", "chair"}
 WITHDRAW = {
@@ -287,8 +287,7 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
             prep = obj.head.text + " " if obj.dep_ == "pobj" else ""
             statement = f"{actor.shown} {past(verb.lemma_)} {prep}{with_the(answer)}."
         else:
-            rest = span_text([t for t in verb.subtree if t.i > verb.i]).rstrip(" .,")
-            statement = f"{actor.shown} {past(verb.lemma_)} {rest}."
+            statement = f"{actor.shown} {past(verb.lemma_)} {clause_after(verb)}."
         return _candidate(sent, actor.name, actor.type, answer, statement, "withdrawal")
     return None
 

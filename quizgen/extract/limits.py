@@ -77,8 +77,11 @@ _UNITS = (
     "kilograms|kilogram|kg|tonnes|tonne|tons|ton|kilometres|kilometers|kilometre|kilometer|km|miles|mile|metres|"
     "meters|degrees|degree|celsius|percent|per cent|%|megatons|kilotons|warheads|missiles|launchers|troops|days|years"
 )
-_QUANTIFIER = re.compile(r"^(?:no more than|not more than|up to|at most|at least|fewer than|less than|more than|"
-                         r"(?:well )?below|under|over|a maximum of|a total of|between)\s+", re.IGNORECASE)
+_QUANTIFIER = re.compile(
+    r"^(?:no more than|not more than|up to|at most|at least|fewer than|less than|more than|"
+    r"(?:well )?below|under|over|a maximum of|a total of|between)\s+",
+    re.IGNORECASE,
+)
 
 
 def parse_number(text: str) -> float | None:

@@ -171,6 +171,8 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
             c.lemma_ in ("hope", "concern", "support", "regret", "readiness") for c in verb.children if c.dep_ == "dobj"
         ):
             return None
+        if lemma == "call" and any(c.lower_ == "what" for c in verb.subtree if c.i < verb.i):
+            return None  # "for what he called its “unjustified” pressure"
         if lemma == "call":
             calls_for = any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children)
             # "called the accord “an unprecedented framework”", "calling it “the worst deal ever”"
@@ -194,9 +196,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         stance = "says"
     else:
         return None
-    if _nested_in_report(verb) or any(
-        c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children
-    ):
+    if _nested_in_report(verb) or any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children):
         return None  # someone else's stance, or only a possibility
     actor = _actor_for(verb, sent, ctx)
     if actor is None or actor.type == "treaty":

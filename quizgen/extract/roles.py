@@ -49,7 +49,14 @@ def _left_title(doc, start: int) -> list[Token]:
     while i >= 0:
         t = doc[i]
         glued = t.text in ("-", "–") and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-        of_title = t.lower_ in ("of", "for") and toks and toks[-1].is_title and i > 0 and _is_title_head(doc[i - 1])
+        of_title = (
+            t.lower_ == "of"
+            and toks
+            and toks[-1].is_title
+            and i > 0
+            and _is_title_head(doc[i - 1])
+            and doc[i - 1].is_title
+        )
         if glued or t.text in ("’s", "'s") or of_title:  # "Secretary of State Mike Pompeo"
             toks.append(t)
         elif (
@@ -67,7 +74,7 @@ def _left_title(doc, start: int) -> list[Token]:
         i -= 1
     toks.reverse()
     # A title ends in its head word right before the name, or has one before "of" ("Secretary of State").
-    of_at = next((n for n, t in enumerate(toks) if t.lower_ in ("of", "for")), None)
+    of_at = next((n for n, t in enumerate(toks) if t.lower_ == "of"), None)
     if not toks or not (_is_title_head(toks[-1]) or (of_at and _is_title_head(toks[of_at - 1]))):
         return []
     while toks and toks[0].text in ("’s", "'s", "-", "–"):

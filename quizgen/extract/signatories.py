@@ -147,8 +147,10 @@ def _signer(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
         and tok.lemma_ in GROUP_NOUNS
         and any(c.dep_ == "nummod" or c.dep_ == "amod" for c in tok.children)
     ):
-        keep = [tok, *(t for c in tok.children if c.i < tok.i and c.dep_ in ("nummod", "amod", "compound")
-                       for t in c.subtree)]
+        keep = [
+            tok,
+            *(t for c in tok.children if c.i < tok.i and c.dep_ in ("nummod", "amod", "compound") for t in c.subtree),
+        ]
         text = span_text(trim(sorted(keep, key=lambda t: t.i)))
         return Actor(text, text, "other")
     return None

@@ -133,5 +133,27 @@ def verb_group(verb: Token) -> list[Token]:
     return sorted(set(toks), key=lambda t: t.i)
 
 
+_SIDE_CLAUSES = ("advcl", "conj", "cc", "parataxis", "mark", "punct", "relcl")
+
+
+def clause_after(verb: Token, drop: set[int] | None = None) -> str:
+    """What follows a verb in its own clause: objects and prepositional phrases, without side clauses
+    ('…, calling it …', '… and reimposed …') or the tokens in `drop` (with everything under them)."""
+    drop = drop or set()
+    keep: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ in _SIDE_CLAUSES or child.i in drop:
+            continue
+        keep.extend(t for t in child.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors))
+    keep.sort(key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for t in keep:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return " ".join(span_text(r).strip(" ,") for r in runs if span_text(r).strip(" ,"))
+
+
 def in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in spans)
