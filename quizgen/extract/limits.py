@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Quantity
+from ..numbers import words_to_number
 from ..text import normalize
 from .actors import resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
@@ -40,34 +41,6 @@ _FRACTIONS = {
     "two-thirds": 2 / 3,
     "two thirds": 2 / 3,
 }
-_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
 # Who a limit applies to, not what it counts ("limits each side to 700 missiles").
 _BEARERS = {"side", "party", "country", "state", "nation", "signatory"}
 _MEASURE_HEADS = {"number", "level", "amount", "total", "size", "quantity", "arsenal", "stockpile"}
@@ -96,8 +69,8 @@ def parse_number(text: str) -> float | None:
     m = re.match(r"^(\d[\d,]*(?:\.\d+)?)$", t)
     if m:
         return float(m.group(1).replace(",", ""))
-    if t in _WORDS:
-        return float(_WORDS[t])
+    if re.fullmatch(r"[a-z -]+", t):
+        return words_to_number(t.replace("-", " ").split())
     return None
 
 

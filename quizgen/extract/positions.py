@@ -238,22 +238,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         main = antecedent.head
         predicate = [t for t in main.subtree if t.i >= main.i and t.dep_ != "punct" or t.i > main.i]
         statement += f" and {span_text(predicate).rstrip(' .')}"
-    target = _target_key(verb)
-    topic = _topic(verb)
-    return Candidate(
-        kind="position",
-        subject=actor.answer,
-        answer=actor.answer,
-        statement=finish(statement),
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
-        entity=actor.name,
-        entity_type=actor.type,
-        stance=stance,
-        key=f"position|{actor.name}|{stance}|{target}",
-        topic=topic,
-    )
+    return _candidate(sent, actor, stance, statement, verb)
 
 
 def _candidate(sent: Sentence, actor: Actor, stance: str, statement: str, head: Token) -> Candidate:
@@ -297,20 +282,7 @@ def _from_noun(noun: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     if rest.startswith("to ") and stance in ("proposes", "offers"):
         rest = "to " + rest[3:]
     statement = f"{actor.shown} {verb} {rest or 'a ' + noun.text}"
-    return Candidate(
-        kind="position",
-        subject=actor.answer,
-        answer=actor.answer,
-        statement=finish(statement),
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
-        entity=actor.name,
-        entity_type=actor.type,
-        stance=stance,
-        key=f"position|{actor.name}|{stance}|{_target_key(noun)}",
-        topic=_topic(noun),
-    )
+    return _candidate(sent, actor, stance, statement, noun)
 
 
 def _target_key(head: Token) -> str:

@@ -7,31 +7,12 @@ treaties or people (a real person or treaty might well fit the question).
 
 from __future__ import annotations
 
-# Canonical country → other names it goes by (capitals, seats of government, adjectives are not here).
+from ..countries import COUNTRIES as _SHARED
+
+# Canonical country → other names it goes by: the shared table, with "the Kremlin" as well as "Kremlin".
 COUNTRIES: dict[str, tuple[str, ...]] = {
-    "United States": (
-        "US",
-        "U.S.",
-        "USA",
-        "U.S.A.",
-        "United States of America",
-        "America",
-        "Washington",
-        "White House",
-        "the White House",
-    ),
-    "Russia": ("Moscow", "Kremlin", "the Kremlin", "Russian Federation"),
-    "China": ("Beijing", "PRC", "People's Republic of China"),
-    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "London", "Downing Street"),
-    "France": ("Paris", "Elysee", "Élysée"),
-    "Germany": ("Berlin",),
-    "India": ("New Delhi", "Delhi"),
-    "Pakistan": ("Islamabad",),
-    "Israel": ("Jerusalem",),
-    "Iran": ("Tehran",),
-    "North Korea": ("Pyongyang", "DPRK"),
-    "Japan": ("Tokyo",),
-    "Ukraine": ("Kyiv", "Kiev"),
+    name: (*aliases, *(f"the {a}" for a in aliases if a in ("White House", "Kremlin", "Pentagon", "Elysee")))
+    for name, (aliases, _demonyms) in _SHARED.items()
 }
 
 # Roles a distractor may be drawn from, with the country they belong to, so that a Russian official is

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import DateValue, Deck, Fact, Item
+from ..numbers import parse_number
 
 # Verdicts, best first. "typo" counts as right; "near" counts as wrong.
 RIGHT, TYPO, NEAR, WRONG = "right", "typo", "near", "wrong"
@@ -143,80 +144,6 @@ def _grade_date(want: DateValue, got: DateValue) -> tuple[str, str | None]:
 
 
 # --- numbers -----------------------------------------------------------------------------------
-
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-}
-_TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "quarter": 0.25}
-
-
-def parse_number(text: str) -> float | None:
-    """The number a short answer states: 1550, 1,550, 1 550, 1.550, one thousand five hundred fifty,
-    fifteen hundred and fifty, half, 50%. None when there is none."""
-    t = text.strip().lower().replace("\u202f", " ").replace("\xa0", " ")
-    m = re.search(r"(\d{1,3}(?:([,. ])\d{3})(?:\2\d{3})*|\d+(?:\.\d+)?)\s*(%|per ?cent)?", t)
-    if m:
-        digits = m.group(1)
-        if m.group(2):
-            digits = digits.replace(m.group(2), "")
-        value = float(digits)
-        return value / 100 if m.group(3) else value
-    return _words_to_number(re.sub(r"[-,]", " ", t).split())
-
-
-def _words_to_number(words: Sequence[str]) -> float | None:
-    total = current = 0
-    seen = False
-    for w in words:
-        if w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w == "hundred":
-            current = (current or 1) * 100
-        elif w in _SCALES:
-            total += (current or 1) * _SCALES[w]
-            current = 0
-        elif w in _FRACTIONS and not seen:
-            return _FRACTIONS[w]
-        elif w == "and" and seen:
-            continue
-        elif seen:
-            break  # "one thousand five hundred fifty warheads": the number ends here
-        else:
-            continue  # "by half", "about 1,550": words before the number
-        seen = True
-    return float(total + current) if seen else None
-
 
 # --- names -------------------------------------------------------------------------------------
 
