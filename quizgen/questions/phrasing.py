@@ -180,6 +180,11 @@ def stem_date(ctx: Context, fact: Fact) -> Stem | None:
 
 def stem_signatory(ctx: Context, fact: Fact) -> Stem | None:
     subject = with_the(fact.subject) if ctx.names.type_of(fact.subject) != TREATY else fact.subject
+    if ctx.names.type_of(fact.entity or fact.answer) == COUNTRY:
+        # every country party to the treaty answers this, so the others are never offered as wrong
+        verb = "is a party to" if " party to " in fact.statement else "signed"
+        prompt = f"Which country {verb} {subject}?"
+        return Stem(prompt, fact.answer, COUNTRY, ("signatory", ctx.names.key(fact.subject), ""))
     if fact.party:
         party = ctx.names.canonical(fact.party)
         prompt = f"Who signed {subject} for {with_the(party)}?"

@@ -43,9 +43,11 @@ def feedback_lines(item: Item, g: Grade) -> list[str]:
     else:
         head = "✗ Wrong."
     lines = [head, f"  Answer: {item.answer}"]
-    if item.explanation:
-        lines.append(f"  Why: {item.explanation}")
-    lines.append(f"  Source: “{item.evidence.text}” — {item.source_title}")
+    why, _, source = (item.explanation or "").partition("\nSource: ")
+    if why:
+        lines.append(f"  Why: {why}")
+    # The explanation names its source; otherwise the item's evidence does.
+    lines.append(f"  Source: {source}" if source else f"  Source: “{item.evidence.text}” — {item.source_title}")
     return lines
 
 
