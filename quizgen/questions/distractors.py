@@ -32,9 +32,9 @@ def truths(ctx: Context, stem: ph.Stem) -> set[str]:
         if other_stem is not None and other_stem.key == stem.key:
             out.add(option_key(ctx, other_stem.answer))
         # "Who signed X?" (no party named): everyone who signed X is a right answer
-        if stem.key[0] == "signatory" and stem.key[2] == "" and other.kind == "signatory":
-            if ctx.names.key(other.subject) == stem.key[1]:
-                out.add(option_key(ctx, other.answer))
+        same_treaty = other.kind == "signatory" and ctx.names.key(other.subject) == stem.key[1]
+        if stem.key[0] == "signatory" and stem.key[2] == "" and same_treaty:
+            out.add(option_key(ctx, other.answer))
     return out
 
 
