@@ -17,7 +17,7 @@ _FURNITURE_RE = re.compile(
     re.IGNORECASE,
 )
 # "MOSCOW/WASHINGTON, D.C. – ", "GENEVA (Reuters) - ": a dateline before the first sentence.
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z]{2,}[A-Za-z.,/'’()\s-]{0,50}?\s[–—-]{1,2}\s+(?=[A-Z\"“])")
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z]{2,}[A-Za-z0-9.,/'’()\s-]{0,60}?\s[–—-]{1,2}\s+(?=[A-Z\"“])")
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
     "mr",

@@ -11,6 +11,9 @@ from .syntax import Token, compact_name, span_text, trim
 
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # Common nouns that are never an actor of a position, however they are parsed.
+# Where a claim comes from without anyone holding it: "according to U.N. data".
+SOURCE_NOUNS = {"data", "figure", "report", "estimate", "survey", "poll", "study", "statistic", "document",
+                "record", "analysis", "source", "assessment", "calculation", "count", "tally"}
 _NOT_ACTORS = {
     "remarks",
     "statement",
@@ -101,7 +104,7 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
                     inner = resolve(pobj, sent, ctx, allow_treaty=True)
                     if inner is not None and inner.type == "treaty":
                         return inner
-    if low in _NOT_ACTORS or token.pos_ == "PRON":
+    if low in _NOT_ACTORS or token.pos_ == "PRON" or token.lemma_.lower() in SOURCE_NOUNS:
         return None
     phrase = _actor_phrase(token)
     if not phrase:

@@ -89,7 +89,7 @@ TITLE_WORDS = frozenset(
 
 # Nouns that name an agreement between states.
 TREATY_WORDS = frozenset(
-    ["treaty", "agreement", "accord", "pact", "deal", "convention", "protocol", "charter", "accords"]
+    ["treaty", "agreement", "accord", "pact", "deal", "convention", "protocol", "charter", "accords", "initiative"]
 )
 
 # Nouns for a meeting of people.

@@ -21,7 +21,6 @@ WITHDRAW = {
     "ditch",
     "scrap",
     "rejoin",
-    "join",
     "renounce",
     "pull",
     "revoke",
@@ -159,6 +158,12 @@ def _lifecycle(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         answer = _clause(verb, manner[0] if manner else None)
         rest = span_text([t for t in verb.subtree if t.i > verb.i]).rstrip(" .")
         return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {past('vote')} {rest}", "vote")
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and verb.lemma_ in ("renew", "extend", "suspend", "revoke", "lift", "freeze", "halt"):
+        treaty = resolve(passive, sent, ctx, allow_treaty=True)
+        if treaty is not None and treaty.type == "treaty":  # "It was renewed in November"
+            group = " ".join(t.text for t in verb_group(verb))
+            return _candidate(sent, treaty.name, "treaty", verb.text, f"{with_the(treaty.name)} {group}", "lifecycle")
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in LIFECYCLE_OBJECTS), None)
     if obj is None or _hypothetical(verb) or verb.tag_ in ("VB", "VBG"):
         return None  # "voted to revoke the ratification": the vote is the event
@@ -259,8 +264,8 @@ def _speech(
 
 
 def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
-    if _hypothetical(verb):
-        return None
+    if _hypothetical(verb) or (verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN")):
+        return None  # "signed the law on leaving the pact": the law is the event, not a departure
     outs = [c for c in verb.children if c.lower_ == "out"]  # "pulled the United States out of the agreement"
     if verb.lemma_ == "pull" and not outs:
         return None

@@ -41,6 +41,7 @@ _FRACTIONS = {
     "two-thirds": 2 / 3,
     "two thirds": 2 / 3,
 }
+RESTRICTING = {"limit", "cap", "restrict", "ban", "curb", "prohibit", "forbid"}
 # Who a limit applies to, not what it counts ("limits each side to 700 missiles").
 _BEARERS = {"side", "party", "country", "state", "nation", "signatory"}
 _MEASURE_HEADS = {"number", "level", "amount", "total", "size", "quantity", "arsenal", "stockpile"}
@@ -48,7 +49,8 @@ _MEASURE_HEADS = {"number", "level", "amount", "total", "size", "quantity", "ars
 
 _UNITS = (
     "kilograms|kilogram|kg|tonnes|tonne|tons|ton|kilometres|kilometers|kilometre|kilometer|km|miles|mile|metres|"
-    "meters|degrees|degree|celsius|percent|per cent|%|megatons|kilotons|warheads|missiles|launchers|troops|days|years"
+    "meters|degrees|degree|celsius|percent|per cent|%|megatons|kilotons|warheads|missiles|launchers|troops|days|years|"
+    "metric ton|metric tons|metric tonnes"
 )
 _QUANTIFIER = re.compile(
     r"^(?:no more than|not more than|up to|at most|at least|fewer than|less than|more than|"
@@ -80,6 +82,11 @@ def _number_tokens(sent: Sentence) -> list[list[Token]]:
         if ent.label_ in ("CARDINAL", "QUANTITY", "PERCENT"):
             out.append(list(ent))
     taken = {t.i for grp in out for t in grp}
+    for tok in sent.doc:  # numbers the tagger filed under another label ("one metric ton" as MONEY)
+        if tok.like_num and tok.i not in taken and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL") \
+                and tok.dep_ == "nummod":
+            out.append([tok])
+            taken.add(tok.i)
     for tok in sent.doc:
         if tok.lower_ in ("half", "third", "quarter", "two-thirds") and tok.i not in taken:
             det = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "one") else None
@@ -250,11 +257,14 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             statement = f"{with_the(treaty)} limits the number of {measure} to {number_text}{' each' if each else ''}."
         used_verbs.add(verb.i)
         out.append(_candidate(sent, treaty, answer, statement, Quantity(value, answer, measure, change)))
-    # "The pact limits the number of nuclear warheads": what is limited, with no number.
+    # "The pact limits the number of nuclear warheads": what is limited, with no number. Only verbs that
+    # restrict (not "allows"), said of the treaty by the verb's own subject (not "accused … of restricting").
     for verb in sent.doc:
-        if verb.lemma_ not in LIMIT_VERBS or verb.pos_ != "VERB" or verb.i in used_verbs or sent.token_quoted(verb):
+        if verb.lemma_ not in RESTRICTING or verb.pos_ != "VERB" or verb.i in used_verbs or sent.token_quoted(verb):
             continue
-        subj = subject_of(verb)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "relcl":
+            subj = verb.head
         actor = resolve(subj, sent, ctx, allow_treaty=True) if subj is not None else None
         if actor is None or actor.type != "treaty" or verb.dep_ in ("xcomp",):
             continue

@@ -10,7 +10,7 @@ from .context import ArticleContext, Candidate, Sentence
 from .entities import MEETING_WORDS
 from .quotes import according_to
 from .statements import finish, past
-from .syntax import Token, agent_of, span_text, subject_of, trim, verb_group
+from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim, verb_group
 
 # Verbs of stance → the stance recorded.
 STANCE_VERBS = {
@@ -56,6 +56,8 @@ STANCE_VERBS = {
     "favor": "supports",
     "favour": "supports",
     "warn": "warns",
+    "voice": "expresses",
+    "object": "opposes",
     "threaten": "threatens",
     "reiterate": "reiterates",
     "hint": "hints",
@@ -160,6 +162,29 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             cand = None
         if cand is not None:
             out.append(cand)
+            if tok.pos_ in ("VERB", "AUX"):
+                out.extend(_fellow_actors(tok, cand, sent, ctx))
+    return out
+
+
+def _fellow_actors(verb: Token, cand: Candidate, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    """'Iran, Egypt and other states have demanded …': one position for each named actor, with the
+    subject kept as written so the statement stays true and grammatical."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.dep_ == "conj" for c in subj.children):
+        return []
+    written = span_text(list(subj.subtree))
+    rest = cand.statement[len(cand.answer) :] if cand.statement.startswith(cand.answer) else None
+    if rest is None:
+        rest = cand.statement.split(" ", len(cand.answer.split()))[-1]
+    statement = finish(f"{written}{rest if rest.startswith(' ') else ' ' + rest}")
+    out = []
+    cand.statement = statement
+    for tok in conjuncts(subj)[1:]:
+        actor = resolve(tok, sent, ctx)
+        if actor is None or actor.type == "treaty" or actor.name == cand.entity:
+            continue
+        out.append(_candidate(sent, actor, cand.stance or "says", statement, verb))
     return out
 
 
@@ -167,7 +192,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     lemma = verb.lemma_.lower()
     if lemma in STANCE_VERBS:
         stance = STANCE_VERBS[lemma]
-        if lemma == "express" and not any(
+        if lemma in ("express", "voice") and not any(
             c.lemma_ in ("hope", "concern", "support", "regret", "readiness") for c in verb.children if c.dep_ == "dobj"
         ):
             return None
@@ -211,7 +236,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if before and stance == "says":  # "The US has decided …, Leontyev told an event": the claim comes first
         claim = span_text(list(before[0].subtree)).strip(" ,")
-        rest = f"{rest} that {_lower_first(claim)}"
+        rest = f"{rest.strip(' ,.')} that {_lower_first(claim)}".strip()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.lemma_ not in ("time", "year")]
     if verb.dep_ == "relcl" and not objects:
         # "an idea Beijing has rejected multiple times": the idea is what was rejected

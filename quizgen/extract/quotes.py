@@ -62,14 +62,16 @@ SPEECH_VERBS = frozenset(
     ]
 )
 
-_QUOTE_RE = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+# “…”, "…", and single quotes where they cannot be apostrophes: opening after a space or at the start,
+# closing before punctuation or a space ('Russia has questions to answer,' she said).
+_QUOTE_RE = re.compile(r"“([^”]*)”|\"([^\"]*)\"|(?:(?<=\s)|^)[‘']([^‘’'\n]{3,}?)[’'](?=[\s,.;:!?]|$)")
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Character spans of the words inside quotation marks within text[start:end]."""
     out = []
     for m in _QUOTE_RE.finditer(text, start, end):
-        group = 1 if m.group(1) is not None else 2
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
         s, e = m.span(group)
         if e > s:
             out.append((s, e))
@@ -136,11 +138,13 @@ def extract(
     first = sents[0]
     if not _worth_quoting(quote, article_text[max(first.start, qs - 60) : qs - 1]):
         return None
-    speaker = None
+    # The verb that governs the quoted words speaks first ("X criticized Moscow for “…”, and Y called
+    # the move “…”"), then any speech verb of the sentence, then the rest of the paragraph.
+    speaker = _governing_speaker(first, qs, ctx)
     for sent in sents:
-        speaker = speaker_in(sent, ctx)
         if speaker is not None:
             break
+        speaker = speaker_in(sent, ctx)
     if speaker is None:
         # A paragraph that is all quotation continues the previous speaker.
         speaker = previous_speaker
@@ -162,6 +166,27 @@ def extract(
         quote=quote,
         key=f"quote|{speaker.name}|{normalize(quote)}",
     )
+
+
+_GOVERNING_VERBS = SPEECH_VERBS | {"criticize", "criticise", "accuse", "praise", "tout", "slam", "condemn",
+                                   "denounce", "dismiss", "hail", "reject", "welcome", "blame"}
+
+
+def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) -> Actor | None:
+    offset = quote_start - sent.start
+    first = next((t for t in sent.doc if t.idx >= offset and not t.is_punct), None)
+    if first is None:
+        return None
+    tok = first
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _GOVERNING_VERBS and not sent.token_quoted(tok):
+            subj = subject_of(tok)
+            actor = resolve(subj, sent, ctx) if subj is not None and not sent.token_quoted(subj) else None
+            return actor if actor is not None and actor.type in ("person", "country", "organization") else None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def speaker_of(cand: Candidate) -> Actor:

@@ -69,6 +69,8 @@ def _left_title(doc, start: int) -> list[Token]:
             break
         elif t.is_title or t.is_upper or t.lower_ in _TITLE_MODIFIERS or _is_title_head(t):
             toks.append(t)
+        elif t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod") and toks:
+            toks.append(t)  # "opposition leader", "foreign policy chief"
         else:
             break
         i -= 1

@@ -34,7 +34,8 @@ def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
         actor = resolve(c, sent, ctx, allow_treaty=True)
         if actor is not None and actor.type == "treaty":
             return actor.name
-        if c.lower_ in ("iteration", "version", "text"):
+        if c.lower_ in ("iteration", "version", "text", "article", "provision", "terms", "clause") or c.is_title:
+            # "under Article VI of the treaty"
             for p in c.subtree:
                 a = resolve(p, sent, ctx, allow_treaty=True) if p.dep_ == "pobj" else None
                 if a is not None and a.type == "treaty":
@@ -43,6 +44,19 @@ def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
 
 
 def _signers(verb: Token) -> list[Token]:
+    return [*_named_signers(verb), *_with_parties(verb)]
+
+
+def _with_parties(verb: Token) -> list[Token]:
+    """'… by Russia and Ukraine in separate agreements with Turkey and the United Nations'."""
+    out = []
+    for tok in verb.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.lemma_ in ("agreement", "deal", "accord", "pact"):
+            out += [t for p in tok.children if p.dep_ == "pobj" for t in conjuncts(p)]
+    return out
+
+
+def _named_signers(verb: Token) -> list[Token]:
     agent = agent_of(verb)
     if agent is not None:
         return conjuncts(agent)
@@ -55,7 +69,9 @@ def _signers(verb: Token) -> list[Token]:
             return [t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
     subj = subject_of(verb)
     if subj is not None and subj.dep_ != "nsubjpass":
-        return conjuncts(subj)
+        # "The five recognised nuclear powers — the United States, Russia, … — pledged": the members too
+        members = [t for c in subj.children if c.dep_ == "appos" for t in conjuncts(c)]
+        return [*conjuncts(subj), *members]
     return []
 
 
@@ -169,6 +185,11 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         for c in noun.children:
             if c.dep_ == "appos" or c.dep_ == "conj" and c.ent_type_ == "GPE":
                 named += conjuncts(c)
+        if noun.dep_ == "conj":
+            head = noun.head
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            named += [t for t in conjuncts(head) if t.i != noun.i and t.ent_type_ in ("GPE", "NORP", "ORG")]
         negated = any(c.dep_ == "neg" for c in noun.head.children)
         if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "remain", "become", "stay") and not negated:
             subj = subject_of(noun.head)

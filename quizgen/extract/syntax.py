@@ -32,6 +32,10 @@ def trim(tokens: list[Token], drop_det: bool = True) -> list[Token]:
         toks = toks[1:]
     while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].is_space or toks[-1].dep_ == "case"):
         toks = toks[:-1]
+    # An opening bracket whose close was cut off goes, with what follows it: "… Weapons (OPCW"
+    opened = [n for n, t in enumerate(toks) if t.text == "("]
+    if opened and not any(t.text == ")" for t in toks[opened[-1] :]):
+        toks = trim(toks[: opened[-1]], drop_det)
     return toks
 
 
