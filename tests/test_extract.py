@@ -178,6 +178,17 @@ def test_recall_and_precision_on_articles_about_other_treaties_do_not_fall():
         assert table[kind].recall >= 0.90, (kind, table[kind].recall)
 
 
+def test_recall_and_precision_on_a_second_set_of_other_treaties_do_not_fall():
+    """tests/data/heldout2 (Open Skies, chemical weapons, Black Sea grain, NPT): written after the first
+    round of rules, scored unseen at 72% recall / 81% precision, then its failure patterns fixed."""
+    from quizgen.evaluate import score
+
+    held = ROOT / "tests" / "data" / "heldout2"
+    deck = quizgen.extract_paths([held / "articles"], title="held out 2")
+    table = score(deck, load_gold(held / "gold"))
+    assert table["all"].recall >= 0.86 and table["all"].precision >= 0.85
+
+
 @pytest.mark.skipif(not GOLD.is_dir(), reason="needs the gold annotation in ../shared/gold")
 def test_recall_and_precision_on_the_seeds_do_not_fall(seed_deck):
     from quizgen.evaluate import score

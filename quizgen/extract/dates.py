@@ -154,6 +154,13 @@ def parse_date(text: str, published: DateValue | None = None) -> tuple[DateValue
     return None
 
 
+def _action_noun(tok: Token) -> bool:
+    """'the poisoning of Alexei Navalny (in 2020)': an action named by a noun, dated as such."""
+    return bool(re.search(r"(?:ing|tion|sion|ment)$", tok.lower_)) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    )
+
+
 def _governing_verb(root: Token) -> tuple[Token | None, str]:
     """The verb a date phrase attaches to, and its preposition ('on', 'in', …)."""
     tok = root
@@ -167,7 +174,7 @@ def _governing_verb(root: Token) -> tuple[Token | None, str]:
         return None, prep
     hops = 0
     while tok.pos_ not in ("VERB", "AUX") and hops < 4 and tok.head.i != tok.i:
-        if tok.pos_ == "NOUN" and (tok.lemma_ in EVENTS or tok.lemma_ in MEETING_WORDS):
+        if tok.pos_ == "NOUN" and (tok.lemma_ in EVENTS or tok.lemma_ in MEETING_WORDS or _action_noun(tok)):
             break
         tok = tok.head
         hops += 1
@@ -302,7 +309,8 @@ def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_t
         date_phrase = ent.root.head if prep and ent.root.head.dep_ == "prep" else ent.root
         drop = {t.i for t in date_phrase.subtree}
         what = span_text([t for t in trim(noun_phrase(verb)) if t.i not in drop]).strip(" ,")
-        return f"The {what or verb.text} is {prep or 'in'} {date_text}"
+        happened = "took place" if _action_noun(verb) else "is"
+        return f"The {what or verb.text} {happened} {prep or 'in'} {date_text}"
     group = " ".join(t.text for t in verb_group(verb))
     participle = verb.dep_ in ("acl", "advcl") and not any(c.dep_.startswith("nsubj") for c in verb.children)
     if (verb.tag_ == "VBN" or participle and verb.tag_ == "VBD") and group == verb.text:

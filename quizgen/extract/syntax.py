@@ -56,7 +56,8 @@ def noun_phrase(
     """The head's phrase without relative clauses, appositions and conjuncts."""
     toks = [head]
     for child in head.children:
-        if child.dep_ in exclude_deps:
+        glued = child.text in ("-", "–") and not child.whitespace_  # "Director-General"
+        if child.dep_ in exclude_deps and not glued:
             continue
         toks.extend(child.subtree)
     return contiguous_around(head, toks)

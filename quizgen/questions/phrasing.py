@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..extract.statements import with_the as shared_with_the
 from ..model import DateValue, Fact
 from ..text import normalize
 from .context import Context
@@ -20,7 +21,6 @@ PERSON, COUNTRY, ORGANIZATION, TREATY, OTHER = "person", "country", "organizatio
 DATE, QUANTITY, ROLE = "date", "quantity", "role"
 
 _WH_FOR_TYPE = {PERSON: "Who", COUNTRY: "Which country", ORGANIZATION: "Which organization", TREATY: "Which treaty"}
-_THE_NAMES = re.compile(r"^(United |Netherlands|Philippines|Czech Republic|Kremlin|White House|Pentagon)")
 _DATE_PREPOSITIONS = ("on", "in", "by", "until", "from", "at", "since", "before", "after")
 
 
@@ -39,7 +39,8 @@ class Stem:
 
 
 def with_the(name: str) -> str:
-    return f"the {name}" if _THE_NAMES.match(name) else name
+    """The article's way of naming it in running text (shared with extraction's statements)."""
+    return shared_with_the(name)
 
 
 def possessive(name: str) -> str:
@@ -157,8 +158,8 @@ def event_clause(fact: Fact) -> str | None:
         return None
     if fact.date.year is not None and str(fact.date.year) in clause:
         return None
-    if len(clause.split()) < 3:
-        return None
+    if len(clause.split()) < 3 or clause.split()[-1].lower() in _PREPOSITIONS:
+        return None  # "… is scheduled in New York for": the date was the preposition's object
     return clause
 
 
@@ -180,6 +181,9 @@ def stem_date(ctx: Context, fact: Fact) -> Stem | None:
 
 def stem_signatory(ctx: Context, fact: Fact) -> Stem | None:
     subject = with_the(fact.subject) if ctx.names.type_of(fact.subject) != TREATY else fact.subject
+    known = ctx.names.type_of(fact.entity or fact.answer)
+    if (known is not None and known not in (PERSON, COUNTRY)) or not fact.answer[:1].isupper():
+        return None  # "five recognised nuclear powers": no options of that kind to offer
     if ctx.names.type_of(fact.entity or fact.answer) == COUNTRY:
         # every country party to the treaty answers this, so the others are never offered as wrong
         verb = "is a party to" if " party to " in fact.statement else "signed"
@@ -274,7 +278,7 @@ def stem_position(ctx: Context, fact: Fact) -> Stem | None:
 
 
 def stem_quote(ctx: Context, fact: Fact) -> Stem | None:
-    quote = (fact.quote or "").strip().strip('“”"')
+    quote = (fact.quote or "").strip().strip('“”"').rstrip(",;:")
     answer = ctx.answer_name(fact)
     if not quote or ctx.names.mentions(quote, answer) or len(quote) > 300:
         return None
@@ -290,11 +294,14 @@ def stem_quote(ctx: Context, fact: Fact) -> Stem | None:
 
 _PREPOSITIONS = {"on", "of", "in", "at", "for", "with", "about", "between", "from", "to", "over", "against"}
 # Words that point outside the sentence: a stem with them cannot be answered on its own.
-OUTWARD = re.compile(r"\b(?:these|those|such|the latter|the former|the above)\b", re.IGNORECASE)
+OUTWARD = re.compile(r"\b(?:these|those|such|the latter|the former|the above|him|them)\b", re.IGNORECASE)
 
 
 def stem_event(ctx: Context, fact: Fact) -> Stem | None:
     body = sentence_body(fact.statement)
+    place = re.match(rf"^(.+?) was (.+?) (?:in|at) (?:the )?{re.escape(fact.answer)}$", body)
+    if fact.event == "place" and place:  # "Where was the Chemical Weapons Convention opened for signature?"
+        return Stem(f"Where was {place.group(1)} {place.group(2)}?", fact.answer, OTHER, ("event", normalize(body)))
     atype = answer_type(ctx, fact.entity if fact.entity and fact.entity == fact.answer else fact.answer)
     wh = _WH_FOR_TYPE.get(atype, "What")
     if body.startswith(fact.answer):
