@@ -39,6 +39,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="10,100,1000", help="corpus sizes, comma-separated")
     p.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel run (default 2)")
+    p.add_argument("--only", choices=("throughput", "rebuilds"), help="run one half only")
     p.add_argument("--tiny", action="store_true", help="one corpus of 2 articles (to check the script works)")
     args = p.parse_args()
     sizes = [2] if args.tiny else [int(s) for s in args.sizes.split(",")]
@@ -49,6 +50,8 @@ def main() -> None:
         for n in sizes:
             corpus = root / f"c{n}"
             words = make_corpus(corpus, n)
+            if args.only == "rebuilds":
+                continue
             bare, _ = peak_of([PY, "-c", BARE, str(corpus), "1"])
             one, _ = peak_of(
                 quizgen("extract", str(corpus), "-o", str(root / f"d{n}.yaml"), "--no-cache", "--title", "b")
@@ -81,48 +84,53 @@ def main() -> None:
                     "yes" if same else "NO",
                 )
             )
-        print(
-            "Extraction throughput (words/s; each a fresh process, start-up and pipeline loading included), "
-            f"jobs={args.jobs}"
-        )
-        table(
-            rows,
-            (
-                "articles",
-                "words",
-                "spaCy pipe",
-                "quizgen -j1",
-                "ratio",
-                f"spaCy n_process={args.jobs}",
-                f"quizgen -j{args.jobs}",
-                "gain",
-                "same deck",
-            ),
-        )
+        if args.only != "rebuilds":
+            print_throughput(rows, args.jobs)
+        if args.only != "throughput":
+            rebuilds(root, sizes[-1])
 
-        n = sizes[-1]
-        corpus, cache = root / f"c{n}", root / "cache"
-        out = root / "r.yaml"
-        cmd = quizgen("extract", str(corpus), "-o", str(out), "--cache", str(cache))
-        cold, _ = peak_of(cmd)
-        before = hashlib.sha256(out.read_bytes()).hexdigest()
-        warm, _ = peak_of(cmd)
-        assert hashlib.sha256(out.read_bytes()).hexdigest() == before, "warm rebuild changed the deck"
-        first = sorted(corpus.glob("*.txt"))[0]
-        text = first.read_text(encoding="utf-8")
-        first.write_text(text.replace("treaty", "accord", 1) + "\nThe treaty expires on 5 February 2031.\n", "utf-8")
-        changed, _ = peak_of(cmd)
-        assert hashlib.sha256(out.read_bytes()).hexdigest() != before, "the changed article did not change the deck"
-        print()
-        print(f"Rebuilds of {n} articles with --cache (fresh process each, start-up included)")
-        table(
-            [
-                ("cold cache (parse everything, fill the cache)", f"{cold:.2f}"),
-                ("unchanged corpus", f"{warm:.2f}"),
-                ("one article changed", f"{changed:.2f}"),
-            ],
-            ("run", "seconds"),
-        )
+
+def print_throughput(rows: list[tuple], jobs: int) -> None:
+    print(f"Extraction throughput (words/s; each a fresh process, start-up and pipeline loading included), {jobs=}")
+    table(
+        rows,
+        (
+            "articles",
+            "words",
+            "spaCy pipe",
+            "quizgen -j1",
+            "ratio",
+            f"spaCy n_process={jobs}",
+            f"quizgen -j{jobs}",
+            "gain",
+            "same deck",
+        ),
+    )
+
+
+def rebuilds(root: Path, n: int) -> None:
+    corpus, cache = root / f"c{n}", root / "cache"
+    out = root / "r.yaml"
+    cmd = quizgen("extract", str(corpus), "-o", str(out), "--cache", str(cache))
+    cold, _ = peak_of(cmd)
+    before = hashlib.sha256(out.read_bytes()).hexdigest()
+    warm, _ = peak_of(cmd)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == before, "warm rebuild changed the deck"
+    first = sorted(corpus.glob("*.txt"))[0]
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace("treaty", "accord", 1) + "\nThe treaty expires on 5 February 2031.\n", "utf-8")
+    changed, _ = peak_of(cmd)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() != before, "the changed article did not change the deck"
+    print()
+    print(f"Rebuilds of {n} articles with --cache (fresh process each, start-up included)")
+    table(
+        [
+            ("cold cache (parse everything, fill the cache)", f"{cold:.2f}"),
+            ("unchanged corpus", f"{warm:.2f}"),
+            ("one article changed", f"{changed:.2f}"),
+        ],
+        ("run", "seconds"),
+    )
 
 
 if __name__ == "__main__":
