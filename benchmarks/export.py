@@ -1,0 +1,107 @@
+"""Export scale: 50,000 question items to an Anki package, against genanki writing the same notes directly.
+
+    python benchmarks/export.py [--items 50000] [--tiny]
+
+The items are those of decks/new-start.yaml, repeated under new ids until there are enough (each copy a
+distinct note with its own GUID). Two fresh processes, each loading the same pickled items first:
+
+- quizgen: `quizgen.anki.export_apkg` — notes from items (HTML escaping, GUIDs, tags), genanki objects, the
+  SQLite collection, the zip, written atomically: everything `quizgen export` does after making the items;
+- genanki: the finished note fields handed to genanki.Note / Deck / Package.write_to_file, nothing else.
+
+Prints the time and peak memory of each and the ratio (target: quizgen ≤ 1.3× genanki). Making the items
+(`make_items`) is not in these figures: see benchmarks/quiz_scale.py for how that grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import PY, ROOT, peak_of, table  # noqa: E402
+
+QUIZGEN = """
+import pickle, sys, time
+from quizgen.anki import DeckExport, export_apkg
+items, subjects, _ = pickle.load(open(sys.argv[1], "rb"))
+t = time.perf_counter()
+n = export_apkg([DeckExport("quizgen::bench", items, subjects)], sys.argv[2], timestamp=1_700_000_000)
+print(time.perf_counter() - t, n)
+"""
+
+GENANKI = """
+import pickle, sys, time
+import genanki
+from quizgen.anki import anki_model, deck_id, MODEL_IDS
+_, _, specs = pickle.load(open(sys.argv[1], "rb"))
+t = time.perf_counter()
+models = {key: anki_model(key) for key in MODEL_IDS}
+deck = genanki.Deck(deck_id("quizgen::bench"), "quizgen::bench")
+for spec in specs:
+    note = genanki.Note(model=models[spec.model], fields=list(spec.fields), tags=list(spec.tags), guid=spec.guid)
+    deck.add_note(note)
+genanki.Package(deck).write_to_file(sys.argv[2], timestamp=1_700_000_000)
+print(time.perf_counter() - t, len(deck.notes))
+"""
+
+
+def make_items_file(path: Path, n: int) -> int:
+    from quizgen.anki import note_for
+    from quizgen.deck import load_deck
+    from quizgen.questions import make_items
+
+    deck = load_deck(ROOT / "decks" / "new-start.yaml")
+    base = make_items(deck, seed=0)
+    subjects = {f.id: f.subject for f in deck.facts}
+    items = []
+    k = 0
+    while len(items) < n:
+        items += [dataclasses.replace(i, id=f"{i.id}~{k}") for i in base[: n - len(items)]]
+        k += 1
+    specs = [note_for(i, subjects) for i in items]
+    path.write_bytes(pickle.dumps((items, subjects, specs)))
+    return len(items)
+
+
+def measure(script: str, data: Path, out: Path) -> tuple[float, int, int]:
+    """(seconds of the export itself, notes, peak MiB of the whole process)."""
+    import subprocess
+
+    r = subprocess.run([PY, "-c", script, str(data), str(out)], cwd=ROOT, capture_output=True, text=True)
+    if r.returncode:
+        raise SystemExit(r.stderr[-2000:])
+    seconds, notes = r.stdout.split()
+    _, peak = peak_of([PY, "-c", script, str(data), str(out)])
+    return float(seconds), int(notes), peak
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--items", type=int, default=50_000)
+    p.add_argument("--tiny", action="store_true", help="200 items (to check the script works)")
+    args = p.parse_args()
+    n = 200 if args.tiny else args.items
+    with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
+        data = Path(tmp) / "items.pickle"
+        make_items_file(data, n)
+        q_time, q_notes, q_peak = measure(QUIZGEN, data, Path(tmp) / "q.apkg")
+        g_time, g_notes, g_peak = measure(GENANKI, data, Path(tmp) / "g.apkg")
+        assert q_notes == g_notes == n, (q_notes, g_notes, n)
+        q_size, g_size = (Path(tmp) / "q.apkg").stat().st_size, (Path(tmp) / "g.apkg").stat().st_size
+    print(f"Export of {n:,} items to .apkg (export only; peak memory of the whole process)")
+    table(
+        [
+            ("genanki directly", f"{g_time:.2f}", f"{g_peak}", f"{g_size / 2**20:.1f}", "1.00"),
+            ("quizgen export_apkg", f"{q_time:.2f}", f"{q_peak}", f"{q_size / 2**20:.1f}", f"{q_time / g_time:.2f}"),
+        ],
+        ("writer", "seconds", "peak MiB", "file MiB", "× genanki"),
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""Extraction throughput and rebuilds: `quizgen extract` against spaCy's own `nlp.pipe`.
+
+    python benchmarks/extract.py [--sizes 10,100,1000] [--jobs 2] [--tiny]
+
+For each size, a corpus of varied articles is made from the seed articles (benchmarks/_common.py: every
+article a different mix of paragraphs with other names, places, dates and numbers, so nothing is parsed
+twice). Then, each a fresh process, so both sides pay for starting Python and loading the pipeline:
+
+- bare spaCy: read the same files and `list(nlp.pipe(texts))` with the same pipeline;
+- quizgen extract --no-cache, with --jobs 1 and --jobs N;
+- rebuilds (largest size only): a cold cache, the same corpus again (warm), then one article changed.
+
+Prints words per second and the ratio against bare spaCy measured in the same run. A benchmark, not a
+test: nothing here is asserted except that the commands work and the changed article changes the deck.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import PY, make_corpus, peak_of, quizgen, table  # noqa: E402
+
+BARE = """
+import sys
+from pathlib import Path
+from quizgen.extract.nlp import load_pipeline
+nlp = load_pipeline(None)
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+n = sum(1 for _ in nlp.pipe(texts, batch_size=64, n_process=int(sys.argv[2])))
+"""
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="10,100,1000", help="corpus sizes, comma-separated")
+    p.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel run (default 2)")
+    p.add_argument("--only", choices=("throughput", "rebuilds"), help="run one half only")
+    p.add_argument("--tiny", action="store_true", help="one corpus of 2 articles (to check the script works)")
+    args = p.parse_args()
+    sizes = [2] if args.tiny else [int(s) for s in args.sizes.split(",")]
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
+        root = Path(tmp)
+        for n in sizes:
+            corpus = root / f"c{n}"
+            words = make_corpus(corpus, n)
+            if args.only == "rebuilds":
+                continue
+            bare, _ = peak_of([PY, "-c", BARE, str(corpus), "1"])
+            one, _ = peak_of(
+                quizgen("extract", str(corpus), "-o", str(root / f"d{n}.yaml"), "--no-cache", "--title", "b")
+            )
+            many, _ = peak_of(
+                quizgen(
+                    "extract",
+                    str(corpus),
+                    "-o",
+                    str(root / f"j{n}.yaml"),
+                    "--no-cache",
+                    "--title",
+                    "b",
+                    "--jobs",
+                    str(args.jobs),
+                )
+            )
+            bare_many, _ = peak_of([PY, "-c", BARE, str(corpus), str(args.jobs)])
+            same = (root / f"d{n}.yaml").read_bytes() == (root / f"j{n}.yaml").read_bytes()
+            rows.append(
+                (
+                    n,
+                    words,
+                    f"{words / bare:,.0f}",
+                    f"{words / one:,.0f}",
+                    f"{bare / one:.2f}",
+                    f"{words / bare_many:,.0f}",
+                    f"{words / many:,.0f}",
+                    f"{one / many:.2f}",
+                    "yes" if same else "NO",
+                )
+            )
+        if args.only != "rebuilds":
+            print_throughput(rows, args.jobs)
+        if args.only != "throughput":
+            rebuilds(root, sizes[-1])
+
+
+def print_throughput(rows: list[tuple], jobs: int) -> None:
+    print(f"Extraction throughput (words/s; each a fresh process, start-up and pipeline loading included), {jobs=}")
+    table(
+        rows,
+        (
+            "articles",
+            "words",
+            "spaCy pipe",
+            "quizgen -j1",
+            "ratio",
+            f"spaCy n_process={jobs}",
+            f"quizgen -j{jobs}",
+            "gain",
+            "same deck",
+        ),
+    )
+
+
+def rebuilds(root: Path, n: int) -> None:
+    corpus, cache = root / f"c{n}", root / "cache"
+    out = root / "r.yaml"
+    cmd = quizgen("extract", str(corpus), "-o", str(out), "--cache", str(cache))
+    cold, _ = peak_of(cmd)
+    before = hashlib.sha256(out.read_bytes()).hexdigest()
+    warm, _ = peak_of(cmd)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == before, "warm rebuild changed the deck"
+    first = sorted(corpus.glob("*.txt"))[0]
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace("treaty", "accord", 1) + "\nThe treaty expires on 5 February 2031.\n", "utf-8")
+    changed, _ = peak_of(cmd)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() != before, "the changed article did not change the deck"
+    print()
+    print(f"Rebuilds of {n} articles with --cache (fresh process each, start-up included)")
+    table(
+        [
+            ("cold cache (parse everything, fill the cache)", f"{cold:.2f}"),
+            ("unchanged corpus", f"{warm:.2f}"),
+            ("one article changed", f"{changed:.2f}"),
+        ],
+        ("run", "seconds"),
+    )
+
+
+if __name__ == "__main__":
+    main()

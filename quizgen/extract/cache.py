@@ -1,0 +1,228 @@
+"""The extraction cache: work that need not be done twice.
+
+Three kinds of entry, each a file named by the sha256 of everything its content depends on:
+
+- `parse`: the spaCy docs of one article's sentences (DocBin bytes), keyed by the sentence texts, the
+  pipeline's name and version and spaCy's version. Parsing is most of the cost of `extract`.
+- `cands`: one article's candidate facts (JSON), keyed additionally by the extractor's fingerprint and the
+  corpus-wide treaty-name table (extraction reads it, so a new treaty name elsewhere invalidates these).
+- `deck`: the finished deck file, keyed by every input of `extract` (see `deck_key`), so rebuilding an
+  unchanged corpus only reads the articles.
+
+The extractor's fingerprint is EXTRACTOR_VERSION plus a hash of the extractor's own source files, so a rule
+change invalidates cached results even when nobody remembered to bump the version.
+
+Entries are written atomically and carry a checksum; an unreadable, truncated or corrupt entry is treated as
+missing (and rewritten), never as an error. A cache folder that cannot be written is simply not used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, DateValue, Quantity
+
+ENV_VAR = "QUIZGEN_CACHE"
+_MAGIC = b"QGC1"
+_DIGEST = 16  # bytes of sha256 kept as the checksum of an entry
+
+
+def default_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("quizgen"))
+
+
+def cache_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """Where the cache lives: the option, else $QUIZGEN_CACHE, else the user's cache folder."""
+    if option:
+        return Path(option)
+    env = os.environ.get(ENV_VAR, "").strip()
+    return Path(env) if env else default_dir()
+
+
+class Cache:
+    """Content-addressed files under `root/<kind>/<key[:2]>/<key>`."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.root / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        try:
+            data = self._path(kind, key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        head = len(_MAGIC) + _DIGEST
+        payload = data[head:]
+        if data[: len(_MAGIC)] != _MAGIC or hashlib.sha256(payload).digest()[:_DIGEST] != data[len(_MAGIC) : head]:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return payload
+
+    def put(self, kind: str, key: str, payload: bytes) -> None:
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_MAGIC + hashlib.sha256(payload).digest()[:_DIGEST] + payload)
+            os.replace(tmp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def digest(*parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+
+
+# ---- keys -----------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """EXTRACTOR_VERSION and the source of the modules whose code decides what is extracted."""
+    from . import pipeline
+
+    package = Path(__file__).resolve().parent
+    files = sorted(package.glob("*.py")) + [package.parent / "model.py", package.parent / "text.py"]
+    h = hashlib.sha256(pipeline.EXTRACTOR_VERSION.encode())
+    for f in files:
+        if f.name == "cache.py":
+            continue
+        h.update(f.name.encode() + b"\0")
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(b"?")
+    return h.hexdigest()
+
+
+def pipeline_id(nlp: Any) -> list[str]:
+    """What identifies a spaCy pipeline's output: its name, version, components and spaCy's version."""
+    import spacy
+
+    meta = getattr(nlp, "meta", {}) or {}
+    return [
+        f"{meta.get('lang', '')}_{meta.get('name', '')}",
+        str(meta.get("version", "")),
+        ",".join(getattr(nlp, "pipe_names", ())),
+        spacy.__version__,
+    ]
+
+
+def parse_key(pipeline: list[str], texts: list[str]) -> str:
+    return digest("parse", pipeline, texts)
+
+
+def treaty_table(treaties: Any) -> str:
+    """What one article's extraction can learn from the corpus-wide treaty names, as a stable string: the
+    name each known name resolves to (`canonical`) and each treaty's other names (`aliases`). Not the raw
+    mention counts: another article writing "New START" once more changes the counts but, unless it changes
+    which name is canonical, not any article's candidates, so it must not invalidate them all.
+    (If per-article extraction ever reads more of TreatyNames than these two, add it here.)"""
+    names = sorted(set(treaties._parent) | set(treaties.counts))
+    canonical = {n: treaties.canonical(n) for n in names}
+    aliases = {c: treaties.aliases(c) for c in sorted(set(canonical.values()))}
+    return json.dumps([canonical, aliases], sort_keys=True, ensure_ascii=False)
+
+
+def article_data(article: Article) -> list[Any]:
+    src = article.source
+    return [src.id, src.path, src.title, src.published, article.text, [list(p) for p in article.paragraphs]]
+
+
+def candidates_key(parse: str, article: Article, table: str) -> str:
+    return digest("cands", extractor_fingerprint(), parse, article_data(article), table)
+
+
+def deck_key(articles: Iterable[Article], title: str, model: Any) -> str:
+    """Every input of `quizgen extract`: the articles as read (text, paths, dates), the title, the pipeline
+    asked for, the extractor. The installed pipeline's version is added by the caller through `model`."""
+    return digest("deck", extractor_fingerprint(), model, title, [article_data(a) for a in articles])
+
+
+# ---- candidates as JSON ---------------------------------------------------------------------------------
+
+
+def _types() -> dict[str, type]:
+    from .context import Candidate
+
+    return {"Candidate": Candidate, "DateValue": DateValue, "Quantity": Quantity}
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if type(value).__name__ not in _types():
+            raise TypeError(f"cannot cache {type(value).__name__}")
+        out = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out["$"] = type(value).__name__
+        return out
+    if isinstance(value, frozenset | set):
+        items = [_encode(v) for v in value]
+        return {"$": type(value).__name__, "items": sorted(items, key=json.dumps)}
+    if isinstance(value, tuple):
+        return {"$": "tuple", "items": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value) or "$" in value:
+            raise TypeError("cannot cache this mapping")
+        return {k: _encode(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"cannot cache {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, dict):
+        tag = value.get("$")
+        if tag is None:
+            return {k: _decode(v) for k, v in value.items()}
+        if tag in ("tuple", "frozenset", "set"):
+            items = [_decode(v) for v in value["items"]]
+            return {"tuple": tuple, "frozenset": frozenset, "set": set}[tag](items)
+        cls = _types()[tag]
+        return cls(**{k: _decode(v) for k, v in value.items() if k != "$"})
+    return value
+
+
+def dump_candidates(candidates: list[Any]) -> bytes | None:
+    """JSON of the candidates, or None when they do not survive the round trip exactly (then they are
+    not cached: a field of a type this module does not know is never silently mangled)."""
+    try:
+        data = json.dumps([_encode(c) for c in candidates], ensure_ascii=False, separators=(",", ":")).encode()
+    except (TypeError, ValueError):
+        return None
+    if load_candidates(data) != candidates:
+        return None
+    return data
+
+
+def load_candidates(data: bytes) -> list[Any] | None:
+    try:
+        out = _decode(json.loads(data))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return out if isinstance(out, list) else None
