@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TERMINAL = ".!?"
 CLOSERS = "\"'”’»)]"
@@ -173,6 +174,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called on the same names many times when making questions
 def normalize(text: str) -> str:
     """For matching: NFKC, lower case, straight quotes, no punctuation, no articles."""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).lower()

@@ -81,6 +81,7 @@ class Context:
     seed: int
     names: Names = field(init=False)
     cache: dict[str, Any] = field(init=False, default_factory=dict)  # per-fact stems, computed once
+    memo: dict[Any, Any] = field(init=False, default_factory=dict)  # deck-wide indexes, built once
 
     def __post_init__(self) -> None:
         self.names = Names(self.deck)

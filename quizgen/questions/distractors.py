@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random
 import re
+from functools import lru_cache
 
 from ..model import DateValue, Fact
 from ..text import normalize
@@ -26,16 +27,27 @@ def option_key(ctx: Context, text: str) -> str:
 
 def truths(ctx: Context, stem: ph.Stem) -> set[str]:
     """Keys of every answer the deck gives to this same question (conflicting facts included)."""
-    out = set()
-    for other in ctx.deck.facts:
-        other_stem = ph.stem_for(ctx, other)
-        if other_stem is not None and other_stem.key == stem.key:
-            out.add(option_key(ctx, other_stem.answer))
+    by_question, signers = _truth_index(ctx)
+    out = set(by_question.get(stem.key, ()))
+    if stem.key[0] == "signatory" and stem.key[2] == "":
         # "Who signed X?" (no party named): everyone who signed X is a right answer
-        same_treaty = other.kind == "signatory" and ctx.names.key(other.subject) == stem.key[1]
-        if stem.key[0] == "signatory" and stem.key[2] == "" and same_treaty:
-            out.add(option_key(ctx, other.answer))
+        out |= signers.get(stem.key[1], set())
     return out
+
+
+def _truth_index(ctx: Context) -> tuple[dict[tuple, set[str]], dict[str, set[str]]]:
+    """Every question's answers, and every treaty's signers, found in one pass over the deck."""
+    if "truths" not in ctx.memo:
+        by_question: dict[tuple, set[str]] = {}
+        signers: dict[str, set[str]] = {}
+        for fact in ctx.deck.facts:
+            stem = ph.stem_for(ctx, fact)
+            if stem is not None:
+                by_question.setdefault(stem.key, set()).add(option_key(ctx, stem.answer))
+            if fact.kind == "signatory":
+                signers.setdefault(ctx.names.key(fact.subject), set()).add(option_key(ctx, fact.answer))
+        ctx.memo["truths"] = (by_question, signers)
+    return ctx.memo["truths"]
 
 
 def answers_of_same_question(ctx: Context, stem: ph.Stem) -> int:
@@ -93,17 +105,21 @@ def _people(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     """People of similar standing first: fellow signatories for a signer, fellow speakers for a speaker,
     then people the deck gives an office, then everyone else the deck names."""
 
-    def named(kind: str) -> list[str]:
-        return [ctx.names.canonical(f.entity or f.answer) for f in ctx.deck.facts if f.kind == kind]
+    if "people" not in ctx.memo:
 
-    def people(names: list[str]) -> list[str]:
-        # A position's actors may be countries: only people (or names the deck does not type) here.
-        return [n for n in names if ctx.names.type_of(n) in (None, ph.PERSON)]
+        def people(names: list[str]) -> list[str]:
+            # A position's actors may be countries: only people (or names the deck does not type) here;
+            # each once, in deck order, so a big deck is not scanned again for every question.
+            return list(dict.fromkeys(n for n in names if ctx.names.type_of(n) in (None, ph.PERSON)))
 
-    same_kind = named(fact.kind)
-    with_role = [ctx.names.canonical(f.entity or f.subject) for f in ctx.deck.facts if f.kind == "role"]
-    rest = _deck_entities(ctx, ph.PERSON) + named("signatory") + named("quote")
-    return [people(same_kind), people(with_role), people(rest)]
+        by_kind: dict[str, list[str]] = {}
+        for f in ctx.deck.facts:
+            by_kind.setdefault(f.kind, []).append(ctx.names.canonical(f.entity or f.answer))
+        with_role = [ctx.names.canonical(f.entity or f.subject) for f in ctx.deck.facts if f.kind == "role"]
+        rest = _deck_entities(ctx, ph.PERSON) + by_kind.get("signatory", []) + by_kind.get("quote", [])
+        ctx.memo["people"] = ({k: people(v) for k, v in by_kind.items()}, people(with_role), people(rest))
+    same_kind, with_role, rest = ctx.memo["people"]
+    return [same_kind.get(fact.kind, []), with_role, rest]
 
 
 def _countries(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
@@ -119,6 +135,7 @@ def _role_country(ctx: Context, role: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def role_key(role: str) -> str:
     """'then-US President', 'former US President' and 'US President' are one office."""
     key = normalize(re.sub(r"^(?:then|former|late|acting|the)[\s-]+", "", role.strip(), flags=re.IGNORECASE))
@@ -126,11 +143,16 @@ def role_key(role: str) -> str:
 
 
 def _roles(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
+    if "roles" not in ctx.memo:  # (holder's key, office's key, office as written) for every role fact, once
+        ctx.memo["roles"] = [
+            (ctx.names.key(f.entity or f.subject), role_key(f.answer), f.answer)
+            for f in ctx.deck.facts
+            if f.kind == "role"
+        ]
+    roles = ctx.memo["roles"]
     who = ctx.names.key(fact.entity or fact.subject)
-    own = {role_key(stem.answer)} | {
-        role_key(f.answer) for f in ctx.deck.facts if f.kind == "role" and ctx.names.key(f.entity or f.subject) == who
-    }
-    deck = [f.answer for f in ctx.deck.facts if f.kind == "role" and role_key(f.answer) not in own]
+    own = {role_key(stem.answer)} | {key for holder, key, _ in roles if holder == who}
+    deck = [answer for _, key, answer in roles if key not in own]
     home = _role_country(ctx, stem.answer)
     # A general office is certainly wrong only if it belongs to another country than the person's.
     table = [r for r, country in ROLES if home is not None and country != home]
