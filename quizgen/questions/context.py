@@ -91,7 +91,9 @@ class Context:
         return random.Random(":".join([str(self.seed), *parts]))
 
     def title_of(self, ev: Evidence) -> str:
-        src = self.deck.source(ev.source)
+        if "sources" not in self.memo:
+            self.memo["sources"] = {s.id: s for s in self.deck.sources}
+        src = self.memo["sources"].get(ev.source)
         return (src.title if src and src.title else None) or ev.source
 
     def explanation(self, fact: Fact, ev: Evidence | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..model import DateValue, Fact
@@ -55,6 +56,9 @@ def answers_of_same_question(ctx: Context, stem: ph.Stem) -> int:
     return len(truths(ctx, stem) | {option_key(ctx, stem.answer)})
 
 
+_TIER_SAMPLE = 64  # candidates looked at per tier; more than enough to find three good ones
+
+
 def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3) -> list[str]:
     """Up to n distractors, deck tiers first, each tier in seeded order."""
 
@@ -64,10 +68,19 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
     banned = truths(ctx, stem) | {option_key(ctx, stem.answer), key_of(stem.answer)}
     if fact.kind in ("position", "quote") and fact.entity:
         banned.add(option_key(ctx, fact.entity))
+    if stem.atype == ph.ROLE:
+        banned |= _own_roles(ctx, fact)
     chosen: list[str] = []
     for tier in candidate_tiers(ctx, fact, stem):
-        tier = list(dict.fromkeys(tier))
-        rng.shuffle(tier)
+        if len(tier) > 4 * _TIER_SAMPLE:
+            # A big deck's tier: a seeded sample, so each question costs the same whatever the deck's size.
+            tier = list(dict.fromkeys(rng.sample(tier, _TIER_SAMPLE)))
+        else:
+            tier = list(dict.fromkeys(tier))
+            if len(tier) > _TIER_SAMPLE:
+                tier = rng.sample(tier, _TIER_SAMPLE)
+            else:
+                rng.shuffle(tier)
         for cand in tier:
             key = key_of(cand)
             if not cand.strip() or key in banned or ctx.names.mentions(stem.prompt, cand):
@@ -123,8 +136,29 @@ def _people(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
 
 
 def _countries(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
-    deck = _deck_entities(ctx, ph.COUNTRY) + [ctx.names.canonical(f.party) for f in ctx.deck.facts if f.party]
-    return [deck, ctx.names.entities_of_type(ph.COUNTRY)]
+    if "countries" not in ctx.memo:
+        parties = [ctx.names.canonical(f.party) for f in ctx.deck.facts if f.party]
+        deck = list(dict.fromkeys(_deck_entities(ctx, ph.COUNTRY) + parties))
+        ctx.memo["countries"] = (deck, ctx.names.entities_of_type(ph.COUNTRY))
+    deck, table = ctx.memo["countries"]
+    return [deck, table]
+
+
+def _role_index(ctx: Context) -> tuple[dict[str, set[str]], list[str]]:
+    """Each holder's offices (as keys), and every office the deck names, built once per deck."""
+    if "roles" not in ctx.memo:
+        by_holder: dict[str, set[str]] = {}
+        offices: list[str] = []
+        for f in ctx.deck.facts:
+            if f.kind == "role":
+                by_holder.setdefault(ctx.names.key(f.entity or f.subject), set()).add(role_key(f.answer))
+                offices.append(f.answer)
+        ctx.memo["roles"] = (by_holder, offices)
+    return ctx.memo["roles"]
+
+
+def _own_roles(ctx: Context, fact: Fact) -> set[str]:
+    return _role_index(ctx)[0].get(ctx.names.key(fact.entity or fact.subject), set())
 
 
 def _role_country(ctx: Context, role: str) -> str | None:
@@ -143,16 +177,10 @@ def role_key(role: str) -> str:
 
 
 def _roles(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
-    if "roles" not in ctx.memo:  # (holder's key, office's key, office as written) for every role fact, once
-        ctx.memo["roles"] = [
-            (ctx.names.key(f.entity or f.subject), role_key(f.answer), f.answer)
-            for f in ctx.deck.facts
-            if f.kind == "role"
-        ]
-    roles = ctx.memo["roles"]
-    who = ctx.names.key(fact.entity or fact.subject)
-    own = {role_key(stem.answer)} | {key for holder, key, _ in roles if holder == who}
-    deck = [answer for _, key, answer in roles if key not in own]
+    by_holder, offices = _role_index(ctx)
+    own = {role_key(stem.answer)} | by_holder.get(ctx.names.key(fact.entity or fact.subject), set())
+    # A big deck's offices are not filtered here (pick() bans the person's own and samples the rest).
+    deck = [o for o in offices if role_key(o) not in own] if len(offices) <= 4 * _TIER_SAMPLE else offices
     home = _role_country(ctx, stem.answer)
     # A general office is certainly wrong only if it belongs to another country than the person's.
     table = [r for r, country in ROLES if home is not None and country != home]
@@ -189,10 +217,19 @@ def perturbed_dates(d: DateValue) -> list[DateValue]:
 def _dates(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     assert fact.date is not None
     style = ph.date_style(fact.answer)
+    if "dates" not in ctx.memo:  # dated facts by precision, so a big deck is not scanned per question
+        by_precision: dict[str, list[Fact]] = {}
+        for other in ctx.deck.facts:
+            if other.date is not None:
+                by_precision.setdefault(other.date.precision, []).append(other)
+        ctx.memo["dates"] = by_precision
+    same_precision = ctx.memo["dates"].get(fact.date.precision, [])
+    if len(same_precision) > _BIG:
+        return [_big_deck_dates(ctx, fact, style), *_near_dates(fact, style)]
     deck: list[str] = []
-    for other in ctx.deck.facts:
+    for other in same_precision:
         d = other.date
-        if d is None or other.id == fact.id or d.precision != fact.date.precision:
+        if d is None or other.id == fact.id:
             continue
         if (d.year is None) != (fact.date.year is None):
             continue
@@ -200,9 +237,42 @@ def _dates(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
         if d.year is not None and fact.date.year is not None and abs(d.year - fact.date.year) > 5:
             continue
         deck.append(ph.format_date(d, style))
+    return [deck, *_near_dates(fact, style)]
+
+
+def _near_dates(fact: Fact, style: str) -> list[list[str]]:
     # Perturbed dates are kept in nearness order (not shuffled away): the nearest are the most plausible.
+    assert fact.date is not None
     near = [ph.format_date(d, style) for d in perturbed_dates(fact.date)]
-    return [deck, near[:4], near[4:]]
+    return [near[:4], near[4:]]
+
+
+_BIG = 4 * _TIER_SAMPLE  # past this many candidates of a kind, look them up in a sorted index
+
+
+def _spread(seq: list, limit: int) -> list:
+    """At most `limit` items, evenly spaced through `seq` (deterministic, order kept)."""
+    if len(seq) <= limit:
+        return list(seq)
+    step = len(seq) / limit
+    return [seq[int(i * step)] for i in range(limit)]
+
+
+def _big_deck_dates(ctx: Context, fact: Fact, style: str) -> list[str]:
+    """Dates of the same precision within five years, from a year-sorted index (a big deck)."""
+    assert fact.date is not None
+    key = ("dates-by-year", fact.date.precision)
+    if key not in ctx.memo:
+        dated = [f for f in ctx.memo["dates"][fact.date.precision] if f.date is not None]
+        dated.sort(key=lambda f: f.date.year if f.date.year is not None else -1)  # stable: deck order kept
+        ctx.memo[key] = ([f.date.year if f.date.year is not None else -1 for f in dated], dated)
+    years, dated = ctx.memo[key]
+    year = fact.date.year if fact.date.year is not None else -1
+    lo, hi = (
+        (bisect_left(years, year - 5), bisect_right(years, year + 5)) if year >= 0 else (0, bisect_right(years, -1))
+    )
+    window = [f for f in _spread(dated[lo:hi], 2 * _BIG) if f.id != fact.id]
+    return [ph.format_date(f.date, style) for f in window]
 
 
 # ---- numbers -------------------------------------------------------------------------------------
@@ -242,8 +312,18 @@ def _quantities(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
         return [deck, [t for v, t in FRACTIONS if abs(v - q.value) > 1e-6]]
     if _NUMBER_RE.search(text) is None:
         return []
+    if "quantities" not in ctx.memo:  # facts with a quantity of 1 or more, by value
+        counted = sorted(
+            (f for f in ctx.deck.facts if f.quantity and f.quantity.value >= 1), key=lambda f: f.quantity.value
+        )  # type: ignore[union-attr]
+        ctx.memo["quantities"] = ([f.quantity.value for f in counted], counted)  # type: ignore[union-attr]
+    values, counted = ctx.memo["quantities"]
+    candidates: list[Fact] = ctx.deck.facts
+    if len(counted) > _BIG and q.value >= 1:
+        # Same magnitude: within a factor of three, found by bisection in a big deck.
+        candidates = _spread(counted[bisect_left(values, q.value / 3) : bisect_right(values, q.value * 3)], 2 * _BIG)
     deck = []
-    for other in ctx.deck.facts:
+    for other in candidates:
         oq = other.quantity
         if oq is None or other.id == fact.id or oq.value < 1 or q.value < 1:
             continue
