@@ -11,6 +11,7 @@ import re
 
 from ..model import Fact, Item
 from .context import Context
+from .true_false import vague
 
 BLANK = "_____"
 
@@ -52,7 +53,7 @@ def make(ctx: Context, fact: Fact) -> Item | None:
         if made:
             prompt, cloze = _with_topic(ctx, fact, made)
             return ctx.item(fact, "cloze", prompt, fact.answer, ev, cloze=cloze)
-    if fact.kind in ("quote", "position"):
+    if fact.kind in ("quote", "position") and not vague(fact.statement):
         made = _blank(ctx, fact.statement, fact.answer)
         if made:
             prompt, cloze = made

@@ -254,7 +254,10 @@ def _pronoun_for(ctx: Context, text: str, name: str, atype: str) -> str | None:
         return None
 
     def repl(m: re.Match[str]) -> str:
-        return "its" if m.group(0).endswith(("’s", "'s")) else "it"
+        if m.group(0).endswith(("’s", "'s")):
+            return "its"
+        # "the participation of China" → "of that country", not "of it"
+        return f"that {atype}" if m.string[: m.start()].endswith("of ") else "it"
 
     for alias in sorted(ctx.names.aliases(name) | {name}, key=len, reverse=True):
         text = re.sub(rf"(?<![\w])(?:the\s+)?{re.escape(alias)}(?:’s|'s)?(?![\w])", repl, text)
@@ -272,7 +275,7 @@ def stem_position(ctx: Context, fact: Fact) -> Stem | None:
     if wh is None or atype == TREATY:
         return None
     rest = _pronoun_for(ctx, body[len(head) :].strip(), answer, atype)
-    if not rest or OUTWARD.search(rest) or len(rest.split()) < 4:
+    if not rest or OUTWARD.search(rest) or len(rest.split()) < 4 or re.search(r"\bof it\b", rest):
         return None  # "denied these allegations": which ones only the article says
     return Stem(f"{wh} {rest}?", answer, atype, ("position", normalize(rest)))
 

@@ -57,6 +57,8 @@ def vague(statement: str) -> bool:
     """'Beijing rejected a proposal.': true, but it says too little to test anything (and a false
     version made by swapping the actor may well be true too)."""
     words = len(statement.split())
+    if re.search(r"\b(?:it|them)[.!?”\"]*$", statement):
+        return True  # "… accused Moscow of having violated it.": what "it" is, the statement does not say
     return words < 6 or (words < 9 and bool(ph.OUTWARD.search(statement)))
 
 
