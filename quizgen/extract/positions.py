@@ -6,10 +6,10 @@ import re
 
 from ..text import normalize
 from .actors import Actor, resolve
-from .context import ArticleContext, Candidate, Sentence
+from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .entities import MEETING_WORDS
 from .quotes import according_to
-from .statements import finish, past
+from .statements import finish, past, with_the
 from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim, verb_group
 
 # Verbs of stance → the stance recorded.
@@ -263,7 +263,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         main = antecedent.head
         predicate = [t for t in main.subtree if t.i >= main.i and t.dep_ != "punct" or t.i > main.i]
         statement += f" and {span_text(predicate).rstrip(' .')}"
-    return _candidate(sent, actor, stance, statement, verb)
+    return _candidate(sent, actor, stance, _name_the_treaty(statement, sent, ctx), verb)
 
 
 def _candidate(sent: Sentence, actor: Actor, stance: str, statement: str, head: Token) -> Candidate:
@@ -341,6 +341,15 @@ def _summarized(noun: Token) -> str | None:
         return None
     best = min(objects, key=lambda t: (len(list(t.ancestors)), -t.i))
     return span_text(list(best.subtree)).strip(" ,")
+
+
+def _name_the_treaty(statement: str, sent: Sentence, ctx: ArticleContext) -> str:
+    """'… accused Moscow of having secretly violated it.': the treaty the sentence names is the 'it'."""
+    names = find_treaty_names(sent.text)
+    if not names or not re.search(r"\bit[.!?]*$", statement.strip()):
+        return statement
+    treaty = ctx.names.canonical(names[0][0])
+    return re.sub(r"\bit([.!?]*)$", lambda m: with_the(treaty) + m.group(1), statement.strip())
 
 
 def _lower_first(text: str) -> str:

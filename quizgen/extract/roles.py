@@ -134,7 +134,9 @@ def _role(sent: Sentence, full: str, title: str, doc, ent) -> Candidate:
     for prefix in ("then-", "then ", "former ", "late "):
         if low.startswith(prefix):
             shown = shown[len(prefix) :]
-    article = "" if ("’s " in shown or "'s " in shown) else "the "
+    first = shown.split(" ", 1)[0]
+    # "Iran's Foreign Minister", but "the Deputy Director of the Foreign Ministry’s …"
+    article = "" if first.endswith(("’s", "'s")) else "the "
     if low.startswith(("former ", "late ")):
         article = f"a {low.split()[0]} "  # "Donald Trump is a former president"
     of = ""

@@ -275,7 +275,8 @@ def stem_position(ctx: Context, fact: Fact) -> Stem | None:
     if wh is None or atype == TREATY:
         return None
     rest = _pronoun_for(ctx, body[len(head) :].strip(), answer, atype)
-    if not rest or OUTWARD.search(rest) or len(rest.split()) < 4 or re.search(r"\bof it\b", rest):
+    unexplained_it = re.search(r"\bof it\b|\bit\W*$", rest)  # "… of having violated it": violated what?
+    if not rest or OUTWARD.search(rest) or len(rest.split()) < 4 or unexplained_it:
         return None  # "denied these allegations": which ones only the article says
     return Stem(f"{wh} {rest}?", answer, atype, ("position", normalize(rest)))
 
