@@ -241,6 +241,9 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     if verb.dep_ == "relcl" and not objects:
         # "an idea Beijing has rejected multiple times": the idea is what was rejected
         head_np = span_text([t for t in verb.head.subtree if verb.head.left_edge.i <= t.i < verb.left_edge.i])
+        content = _idea_content(verb.head)
+        if content:  # "… wants China to join the agreement, an idea Beijing has rejected" → say which idea
+            head_np = f"the {verb.head.text} that {content}"
         rest = f"{_lower_first(head_np)} {rest}".strip()
     group = verb_group(verb)
     aux_words = [t.text for t in group if t.i < verb.i and t.dep_ in ("aux", "neg")]
@@ -329,6 +332,18 @@ def _topic(head: Token) -> frozenset[str]:
 
 
 _POINTS_OUT = re.compile(r"\b(?:these|those|such|this|that)\s+\w+", re.IGNORECASE)
+
+
+def _idea_content(noun: Token) -> str | None:
+    """'…wants China to join the agreement, an idea …': the idea is 'China join the agreement'."""
+    if noun.dep_ not in ("npadvmod", "appos") or noun.lemma_ not in ("idea", "proposal", "plan", "notion", "demand"):
+        return None
+    for clause in noun.head.children:
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if clause.dep_ in ("ccomp", "xcomp") and clause.tag_ == "VB" and subj is not None:
+            after = [t for t in clause.subtree if t.i > clause.i]
+            return f"{span_text(list(subj.subtree))} {clause.text} {span_text(after)}".strip()
+    return None
 
 
 def _summarized(noun: Token) -> str | None:

@@ -276,7 +276,8 @@ def stem_position(ctx: Context, fact: Fact) -> Stem | None:
         return None
     rest = _pronoun_for(ctx, body[len(head) :].strip(), answer, atype)
     unexplained_it = re.search(r"\bof it\b|\bit\W*$", rest)  # "… of having violated it": violated what?
-    if not rest or OUTWARD.search(rest) or len(rest.split()) < 4 or unexplained_it:
+    generic = len(rest.split()) < 7 and GENERIC.search(rest)  # "rejected an idea multiple times": which?
+    if not rest or OUTWARD.search(rest) or len(rest.split()) < 4 or unexplained_it or generic:
         return None  # "denied these allegations": which ones only the article says
     return Stem(f"{wh} {rest}?", answer, atype, ("position", normalize(rest)))
 
@@ -298,6 +299,7 @@ def stem_quote(ctx: Context, fact: Fact) -> Stem | None:
 
 _PREPOSITIONS = {"on", "of", "in", "at", "for", "with", "about", "between", "from", "to", "over", "against"}
 # Words that point outside the sentence: a stem with them cannot be answered on its own.
+GENERIC = re.compile(r"\ban? (?:idea|proposal|plan|offer|charge|move|step|notion)\b")
 OUTWARD = re.compile(r"\b(?:these|those|such|the latter|the former|the above|him|them)\b", re.IGNORECASE)
 
 

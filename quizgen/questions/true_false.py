@@ -59,7 +59,7 @@ def vague(statement: str) -> bool:
     words = len(statement.split())
     if re.search(r"\b(?:it|them)[.!?”\"]*$", statement):
         return True  # "… accused Moscow of having violated it.": what "it" is, the statement does not say
-    generic = re.search(r"\ban? (?:idea|proposal|plan|offer|charge|move|step|notion)\b", statement)
+    generic = ph.GENERIC.search(statement)
     return words < 6 or (words < 9 and bool(ph.OUTWARD.search(statement) or generic))
 
 
