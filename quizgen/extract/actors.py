@@ -7,13 +7,29 @@ from dataclasses import dataclass
 from .context import PRONOUNS, ArticleContext, Sentence, find_treaty_names, strip_possessive
 from .entities import TITLE_WORDS, TREATY_WORDS, country_of
 from .statements import with_the
-from .syntax import Token, compact_name, span_text, trim
+from .syntax import Token, compact_name, contiguous_around, span_text, trim
 
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # Common nouns that are never an actor of a position, however they are parsed.
 # Where a claim comes from without anyone holding it: "according to U.N. data".
-SOURCE_NOUNS = {"data", "figure", "report", "estimate", "survey", "poll", "study", "statistic", "document",
-                "record", "analysis", "source", "assessment", "calculation", "count", "tally"}
+SOURCE_NOUNS = {
+    "data",
+    "figure",
+    "report",
+    "estimate",
+    "survey",
+    "poll",
+    "study",
+    "statistic",
+    "document",
+    "record",
+    "analysis",
+    "source",
+    "assessment",
+    "calculation",
+    "count",
+    "tally",
+}
 _NOT_ACTORS = {
     "remarks",
     "statement",
@@ -144,13 +160,7 @@ def _actor_phrase(token: Token) -> list[Token]:
             and child.i > token.i
         ):
             toks.extend(child.subtree)
-    ids = {t.i for t in toks}
-    lo = hi = token.i
-    while lo - 1 in ids:
-        lo -= 1
-    while hi + 1 in ids:
-        hi += 1
-    return trim([token.doc[i] for i in range(lo, hi + 1)])
+    return trim(contiguous_around(token, toks))
 
 
 # Common nouns that stand for a body that acts ("the ministry said", "the Trump administration").

@@ -47,45 +47,47 @@ def _precision(c: Candidate) -> int:
     return sum(x is not None for x in (d.year, d.month, d.day))
 
 
-def _merge_contained(groups: list[list[Candidate]], kind: str, text_of) -> list[list[Candidate]]:
-    """Quotes (or events) of one speaker where one's words contain the other's are one claim."""
+def _fold(groups: list[list[Candidate]], same) -> list[list[Candidate]]:
+    """Fold each group into the first earlier group `same(earlier, group)` says is the same claim."""
     out: list[list[Candidate]] = []
-    ordered = sorted(groups, key=lambda g: -max(len(normalize(text_of(c))) for c in g))
-    for g in ordered:
-        if g[0].kind != kind:
-            out.append(g)
-            continue
-        words = normalize(text_of(g[0]))
-        home = None
-        for h in out:
-            if h[0].kind == kind and h[0].entity == g[0].entity and words and words in normalize(text_of(h[0])):
-                home = h
-                break
+    for g in groups:
+        home = next((h for h in out if same(h[0], g[0])), None)
         if home is None:
             out.append(g)
         else:
             home.extend(g)
     return out
+
+
+def _merge_contained(groups: list[list[Candidate]], kind: str, text_of) -> list[list[Candidate]]:
+    """Quotes (or events) of one speaker where one's words contain the other's are one claim."""
+    ordered = sorted(groups, key=lambda g: -max(len(normalize(text_of(c))) for c in g))
+
+    def same(home: Candidate, c: Candidate) -> bool:
+        words = normalize(text_of(c))
+        return (
+            c.kind == home.kind == kind
+            and home.entity == c.entity
+            and bool(words)
+            and words in normalize(text_of(home))
+        )
+
+    return _fold(ordered, same)
 
 
 def _merge_similar_positions(groups: list[list[Candidate]], threshold: float = 0.5) -> list[list[Candidate]]:
     """One actor's stance restated with other words ("Putin's proposal" twice) is one claim."""
-    out: list[list[Candidate]] = []
-    for g in groups:
-        c = g[0]
-        home = None
-        if c.kind == "position" and c.topic:
-            for h in out:
-                o = h[0]
-                same_stance = o.kind == "position" and o.entity == c.entity and o.stance == c.stance
-                if same_stance and o.topic and len(c.topic & o.topic) / len(c.topic | o.topic) >= threshold:
-                    home = h
-                    break
-        if home is None:
-            out.append(g)
-        else:
-            home.extend(g)
-    return out
+
+    def same(o: Candidate, c: Candidate) -> bool:
+        if not (c.kind == o.kind == "position" and c.topic and o.topic):
+            return False
+        return (
+            o.entity == c.entity
+            and o.stance == c.stance
+            and len(c.topic & o.topic) / len(c.topic | o.topic) >= threshold
+        )
+
+    return _fold(groups, same)
 
 
 def merge(cands: Sequence[Candidate], articles: Sequence[Article], treaties: TreatyNames, title: str) -> Deck:
