@@ -83,8 +83,12 @@ def _number_tokens(sent: Sentence) -> list[list[Token]]:
             out.append(list(ent))
     taken = {t.i for grp in out for t in grp}
     for tok in sent.doc:  # numbers the tagger filed under another label ("one metric ton" as MONEY)
-        if tok.like_num and tok.i not in taken and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL") \
-                and tok.dep_ == "nummod":
+        if (
+            tok.like_num
+            and tok.i not in taken
+            and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL")
+            and tok.dep_ == "nummod"
+        ):
             out.append([tok])
             taken.add(tok.i)
     for tok in sent.doc:
@@ -164,7 +168,15 @@ def _with_unit_and_quantifier(num: list[Token]) -> list[Token]:
     doc = num[0].doc
     toks = sorted(num, key=lambda t: t.i)
     end = toks[-1].i + 1
-    while end < len(doc) and doc[end].lower_ in _UNITS.split("|"):
+    units = _UNITS.split("|")
+    while end < len(doc) and (
+        doc[end].lower_ in units
+        or (
+            doc[end].lower_ in ("metric", "short", "nautical", "square", "cubic")
+            and end + 1 < len(doc)
+            and doc[end + 1].lower_ in units
+        )
+    ):
         end += 1
     start = toks[0].i
     words = [w.lower() for w in doc.text[max(0, doc[start].idx - 20) : doc[start].idx].split()]
@@ -273,7 +285,9 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             continue
         measure = span_text(measure_toks)
         counts = any(c.dep_ == "dobj" and c.lemma_ in _MEASURE_HEADS for c in verb.children)
-        statement = f"{with_the(actor.name)} {verb.text} {'the number of ' if counts else ''}{measure}."
+        before = measure_toks[0].doc[measure_toks[0].i - 1] if measure_toks[0].i > 0 else None
+        det = f"{before.text} " if before is not None and before.lower_ in ("the", "a", "an", "all") else ""
+        statement = f"{with_the(actor.name)} {verb.text} {'the number of ' if counts else ''}{det}{measure}."
         out.append(_candidate(sent, actor.name, measure, statement, None))
     return out
 
