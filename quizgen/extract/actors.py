@@ -14,6 +14,7 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # Where a claim comes from without anyone holding it: "according to U.N. data".
 SOURCE_NOUNS = {
     "data",
+    "datum",  # spaCy's lemma of "data"
     "figure",
     "report",
     "estimate",
@@ -120,7 +121,7 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
                     inner = resolve(pobj, sent, ctx, allow_treaty=True)
                     if inner is not None and inner.type == "treaty":
                         return inner
-    if low in _NOT_ACTORS or token.pos_ == "PRON" or token.lemma_.lower() in SOURCE_NOUNS:
+    if low in _NOT_ACTORS or token.pos_ == "PRON" or token.lemma_.lower() in SOURCE_NOUNS or low in SOURCE_NOUNS:
         return None
     phrase = _actor_phrase(token)
     if not phrase:

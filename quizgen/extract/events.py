@@ -264,7 +264,11 @@ def _speech(
 
 
 def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
-    if _hypothetical(verb) or (verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN")):
+    topic = verb.dep_ == "pcomp" and (
+        verb.head.head.pos_ in ("NOUN", "PROPN")
+        or verb.head.lower_ in ("on", "about", "of", "for", "over", "regarding")
+    )
+    if _hypothetical(verb) or topic:
         return None  # "signed the law on leaving the pact": the law is the event, not a departure
     outs = [c for c in verb.children if c.lower_ == "out"]  # "pulled the United States out of the agreement"
     if verb.lemma_ == "pull" and not outs:

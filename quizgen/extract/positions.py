@@ -234,6 +234,8 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     rest_toks = [t for t in rest_toks if not any(a.dep_ == "agent" for a in t.ancestors if a.i > verb.i)]
     rest = span_text(rest_toks).strip(" ,")
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if before and stance == "says" and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None  # "The rockets were destroyed …, the Department said": a report, not a stance
     if before and stance == "says":  # "The US has decided …, Leontyev told an event": the claim comes first
         claim = span_text(list(before[0].subtree)).strip(" ,")
         rest = f"{rest.strip(' ,.')} that {_lower_first(claim)}".strip()

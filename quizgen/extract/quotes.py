@@ -168,8 +168,21 @@ def extract(
     )
 
 
-_GOVERNING_VERBS = SPEECH_VERBS | {"criticize", "criticise", "accuse", "praise", "tout", "slam", "condemn",
-                                   "denounce", "dismiss", "hail", "reject", "welcome", "blame"}
+_GOVERNING_VERBS = SPEECH_VERBS | {
+    "criticize",
+    "criticise",
+    "accuse",
+    "praise",
+    "tout",
+    "slam",
+    "condemn",
+    "denounce",
+    "dismiss",
+    "hail",
+    "reject",
+    "welcome",
+    "blame",
+}
 
 
 def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) -> Actor | None:

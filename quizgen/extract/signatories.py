@@ -69,9 +69,10 @@ def _named_signers(verb: Token) -> list[Token]:
             return [t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
     subj = subject_of(verb)
     if subj is not None and subj.dep_ != "nsubjpass":
-        # "The five recognised nuclear powers — the United States, Russia, … — pledged": the members too
+        # "The five recognised nuclear powers — the United States, Russia, … — pledged": the members, not the
+        # group that names them
         members = [t for c in subj.children if c.dep_ == "appos" for t in conjuncts(c)]
-        return [*conjuncts(subj), *members]
+        return members or conjuncts(subj)
     return []
 
 
@@ -121,6 +122,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 statement = f"{actor.shown} {action} {shown_treaty}" + (f" for {with_the(party)}" if party else "")
             elif agent_of(verb) is not None or _by_phrase(verb):  # "adopted by 196 parties"
                 statement = f"{actor.shown} {past(lemma)} {shown_treaty}"
+            elif actor.type == "other":  # "Six world powers": a group, plural
+                statement = f"{actor.shown} are parties to {shown_treaty}"
             else:
                 statement = f"{actor.shown} is a party to {shown_treaty}"
             out.append(
