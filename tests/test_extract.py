@@ -186,7 +186,7 @@ def test_recall_and_precision_on_a_second_set_of_other_treaties_do_not_fall():
     held = ROOT / "tests" / "data" / "heldout2"
     deck = quizgen.extract_paths([held / "articles"], title="held out 2")
     table = score(deck, load_gold(held / "gold"))
-    assert table["all"].recall >= 0.86 and table["all"].precision >= 0.85
+    assert table["all"].recall >= 0.87 and table["all"].precision >= 0.88
 
 
 @pytest.mark.skipif(not GOLD.is_dir(), reason="needs the gold annotation in ../shared/gold")
