@@ -2,11 +2,13 @@
 
     python benchmarks/export.py [--items 50000] [--tiny]
 
-The items are those of decks/new-start.yaml, repeated under new ids until there are enough (each copy a
-distinct note with its own GUID). Two fresh processes, each loading the same pickled items first:
+The items are those of decks/new-start.yaml, copied under new ids until there are enough: each copy a
+distinct note with its own GUID and its own texts (see `copy`). Two fresh processes, each loading the same
+pickled items first:
 
-- quizgen: `quizgen.anki.export_apkg` — notes from items (HTML escaping, GUIDs, tags), genanki objects, the
-  SQLite collection, the zip, written atomically: everything `quizgen export` does after making the items;
+- quizgen: `quizgen.anki.export_apkg` — notes from items (HTML escaping, GUIDs, tags), the SQLite
+  collection (schema, decks and note types by genanki; note and card rows batched by quizgen), the zip
+  (compressed), written atomically: everything `quizgen export` does after making the items;
 - genanki: the finished note fields handed to genanki.Note / Deck / Package.write_to_file, nothing else.
 
 Prints the time and peak memory of each and the ratio (target: quizgen ≤ 1.3× genanki). Making the items
@@ -50,6 +52,23 @@ print(time.perf_counter() - t, len(deck.notes))
 """
 
 
+def copy(item, k: int):
+    """Copy `k` of an item: a new id, and its own question, cloze, statement and sentence, so that no text is
+    shared between copies that would not be shared in a real deck of that size. (The items of one fact still
+    share their statement and sentence, and the options and article titles still repeat, as in real decks.)"""
+    if k == 0:
+        return item
+    mark = f" ({k})"
+    return dataclasses.replace(
+        item,
+        id=f"{item.id}~{k}",
+        prompt=item.prompt + mark,
+        cloze=item.cloze + mark if item.cloze else item.cloze,
+        explanation=item.explanation + mark,
+        evidence=dataclasses.replace(item.evidence, text=item.evidence.text + mark),
+    )
+
+
 def make_items_file(path: Path, n: int) -> int:
     from quizgen.anki import note_for
     from quizgen.deck import load_deck
@@ -61,7 +80,7 @@ def make_items_file(path: Path, n: int) -> int:
     items = []
     k = 0
     while len(items) < n:
-        items += [dataclasses.replace(i, id=f"{i.id}~{k}") for i in base[: n - len(items)]]
+        items += [copy(i, k) for i in base[: n - len(items)]]
         k += 1
     specs = [note_for(i, subjects) for i in items]
     path.write_bytes(pickle.dumps((items, subjects, specs)))

@@ -13,7 +13,7 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki_items import sample_items, subjects
 
-from quizgen.anki import MODEL_NAMES, NOTE_TYPE_OF, DeckExport, build_package, export_apkg, note_guid, write_apkg
+from quizgen.anki import MODEL_NAMES, NOTE_TYPE_OF, DeckExport, export_apkg, note_guid, plan_notes, write_apkg
 from quizgen.errors import QuizgenError
 from quizgen.model import Evidence
 
@@ -40,7 +40,7 @@ def import_apkg(col: Collection, path: Path):
 
 def export(tmp_path: Path, items, name="deck.apkg", timestamp=T0) -> Path:
     path = tmp_path / name
-    write_apkg(build_package(items, DECK, subjects()), path, timestamp=timestamp)
+    write_apkg(plan_notes([DeckExport(DECK, items, subjects())])[0], path, timestamp=timestamp)
     return path
 
 
@@ -217,7 +217,7 @@ def test_same_items_give_the_same_notes(tmp_path):
 
 
 def test_unwritable_or_missing_folder_fails_cleanly(tmp_path):
-    package = build_package(sample_items(), DECK)
+    package, _ = plan_notes([DeckExport(DECK, sample_items())])
     with pytest.raises(QuizgenError, match="folder does not exist"):
         write_apkg(package, tmp_path / "missing" / "deck.apkg")
     (tmp_path / "a-file").write_text("x")
