@@ -279,3 +279,46 @@ def test_role_options_never_hold_the_same_office_twice():
         for item in make_items(deck, seed=seed, types=["multiple_choice"], kinds=["role"]):
             keys = [role_key(c) for c in item.choices]
             assert len(keys) == len(set(keys)), item.choices
+
+
+def test_items_made_one_at_a_time_are_the_items_made_together():
+    """The quiz makes only the items it asks (ItemMaker); they must be exactly make_items' items."""
+    from conftest import ROOT
+
+    from quizgen.questions import ItemMaker
+
+    deck = load_deck(ROOT / "decks" / "new-start.yaml")
+    for seed in (0, 7):
+        together = {i.id: i for i in make_items(deck, seed=seed)}
+        maker = ItemMaker(deck, seed=seed)
+        alone = {slot.id: maker.make(slot) for slot in reversed(maker.slots())}  # another order, same items
+        alone.update((i.id, i) for i in maker.timelines())
+        assert {k: v for k, v in alone.items() if v is not None} == together
+        assert set(together) <= set(alone)  # every item has a slot: none is missed by the quiz
+
+
+@pytest.mark.parametrize("deck_file", ["decks/new-start.yaml", "tests/data/sample-deck.yaml"])
+def test_answers_gathered_per_bucket_are_the_deck_wide_answers(deck_file):
+    """truths() phrases only the facts of one (kind, subject) bucket: it must find what a scan of the whole
+    deck finds."""
+    from conftest import ROOT
+
+    from quizgen.questions import phrasing as ph
+    from quizgen.questions.context import Context
+    from quizgen.questions.distractors import option_key, truths
+
+    deck = load_deck(ROOT / deck_file)
+    ctx = Context(deck, 0)
+    stems = [s for f in deck.facts if (s := ph.stem_for(ctx, f)) is not None]
+    lazy = Context(deck, 0)  # fresh: nothing phrased yet
+    for stem in stems:
+        expected = {option_key(ctx, s.answer) for s in stems if s.key == stem.key}
+        if stem.key[0] == "signatory" and stem.key[2] == "":
+            expected |= {
+                option_key(ctx, f.answer)
+                for f in deck.facts
+                if f.kind == "signatory" and ctx.names.key(f.subject) == stem.key[1]
+            }
+        assert truths(lazy, stem) == expected, stem.key
+    if deck_file.startswith("decks/"):  # the New START deck asks some questions twice
+        assert any(len(truths(lazy, s)) > 1 for s in stems)

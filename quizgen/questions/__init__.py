@@ -8,6 +8,7 @@ the item id, so filtering by type or kind never changes another item).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ..errors import QuizgenError
 from ..model import ITEM_TYPES, KINDS, Deck, Fact, Item
@@ -15,7 +16,7 @@ from . import cloze, multiple_choice, timeline, true_false, typed, who_said
 from .context import Context
 from .distractors import option_key
 
-__all__ = ["make_items", "check_names"]
+__all__ = ["ItemMaker", "Slot", "check_names", "make_items"]
 
 _PER_FACT: dict[str, Callable[[Context, Fact], Item | None]] = {
     "multiple_choice": multiple_choice.make,
@@ -42,6 +43,70 @@ def check_names(values: Sequence[str] | None, known: Sequence[str], what: str, w
     return out
 
 
+class ItemMaker:
+    """A deck's items, made one at a time on demand.
+
+    `slots()` lists, cheaply, every per-fact item the deck may give (id, fact, type); `make(slot)` builds one
+    (None when the fact does not support that type). A quiz asks for ten items of a deck that may give a
+    hundred thousand, so it makes only those it asks. Timelines group facts across the deck and are made all
+    at once, on first use. An item is the same whether made here alone or by `make_items` with everything.
+
+    Raises QuizgenError for an unknown type or kind, or when no fact of the requested kinds exists.
+    """
+
+    def __init__(
+        self, deck: Deck, seed: int = 0, types: Sequence[str] | None = None, kinds: Sequence[str] | None = None
+    ) -> None:
+        self.deck = deck
+        self.types = check_names(types, ITEM_TYPES, "item type", "types")
+        self.kinds = check_names(kinds, KINDS, "fact kind", "kinds")
+        self.facts = [f for f in deck.facts if f.kind in self.kinds and f.evidence]
+        if not self.facts:
+            raise QuizgenError(f"no facts of kind {', '.join(self.kinds)} in deck {deck.title!r}")
+        self.ctx = Context(deck, seed)
+        self._timelines: list[Item] | None = None
+
+    def slots(self) -> list[Slot]:
+        """Every per-fact item that may exist, in deck order (per fact, in ITEM_TYPES order)."""
+        types = [t for t in ITEM_TYPES if t in self.types and t in _PER_FACT]
+        out = []
+        for fact in self.facts:
+            for type in types:
+                # A fact the deck contradicts elsewhere has two claimed answers: only a cloze of its own
+                # sentence is fair.
+                if fact.conflicts and type != "cloze":
+                    continue
+                # A quotation is asked as "who said it", never as plain multiple choice (as the builders do).
+                if (type == "who_said") != (fact.kind == "quote") and type in ("who_said", "multiple_choice"):
+                    continue
+                out.append(Slot(f"{fact.id}:{type}", fact, type))
+        return out
+
+    def make(self, slot: Slot) -> Item | None:
+        item = _PER_FACT[slot.type](self.ctx, slot.fact)
+        return item if item is not None and acceptable(self.ctx, item) else None
+
+    def timelines(self) -> list[Item]:
+        if self._timelines is None:
+            self._timelines = timeline.make_all(self.ctx, self.facts) if "timeline" in self.types else []
+        return self._timelines
+
+    def no_items(self) -> QuizgenError:
+        return QuizgenError(
+            f"no items of type {', '.join(self.types)} can be made from the {', '.join(self.kinds)} "
+            f"facts of deck {self.deck.title!r}"
+        )
+
+
+@dataclass(slots=True)  # a big deck has hundreds of thousands: no frozen-dataclass overhead
+class Slot:
+    """An item a deck may give: its id, the fact and the item type."""
+
+    id: str
+    fact: Fact
+    type: str
+
+
 def make_items(
     deck: Deck, seed: int = 0, types: Sequence[str] | None = None, kinds: Sequence[str] | None = None
 ) -> list[Item]:
@@ -50,31 +115,11 @@ def make_items(
     Raises QuizgenError for an unknown type or kind, or when no fact of the requested kinds exists or
     no item can be made.
     """
-    wanted_types = check_names(types, ITEM_TYPES, "item type", "types")
-    wanted_kinds = check_names(kinds, KINDS, "fact kind", "kinds")
-    facts = [f for f in deck.facts if f.kind in wanted_kinds and f.evidence]
-    if not facts:
-        raise QuizgenError(f"no facts of kind {', '.join(wanted_kinds)} in deck {deck.title!r}")
-    ctx = Context(deck, seed)
-    items: list[Item] = []
-    for fact in facts:
-        for type in ITEM_TYPES:
-            if type not in wanted_types or type not in _PER_FACT:
-                continue
-            # A fact the deck contradicts elsewhere has two claimed answers: only a cloze of its own
-            # sentence is fair.
-            if fact.conflicts and type != "cloze":
-                continue
-            item = _PER_FACT[type](ctx, fact)
-            if item is not None and acceptable(ctx, item):
-                items.append(item)
-    if "timeline" in wanted_types:
-        items.extend(timeline.make_all(ctx, facts))
+    maker = ItemMaker(deck, seed, types, kinds)
+    items = [item for slot in maker.slots() if (item := maker.make(slot)) is not None]
+    items.extend(maker.timelines())
     if not items:
-        raise QuizgenError(
-            f"no items of type {', '.join(wanted_types)} can be made from the {', '.join(wanted_kinds)} "
-            f"facts of deck {deck.title!r}"
-        )
+        raise maker.no_items()
     return items
 
 

@@ -28,7 +28,7 @@ def option_key(ctx: Context, text: str) -> str:
 
 def truths(ctx: Context, stem: ph.Stem) -> set[str]:
     """Keys of every answer the deck gives to this same question (conflicting facts included)."""
-    by_question, signers = _truth_index(ctx)
+    by_question, signers = _truth_index(ctx, _stem_bucket(stem))
     out = set(by_question.get(stem.key, ()))
     if stem.key[0] == "signatory" and stem.key[2] == "":
         # "Who signed X?" (no party named): everyone who signed X is a right answer
@@ -36,19 +36,47 @@ def truths(ctx: Context, stem: ph.Stem) -> set[str]:
     return out
 
 
-def _truth_index(ctx: Context) -> tuple[dict[tuple, set[str]], dict[str, set[str]]]:
-    """Every question's answers, and every treaty's signers, found in one pass over the deck."""
-    if "truths" not in ctx.memo:
+# Questions about these kinds name their subject in their key (kind, subject key, ...): two facts can only
+# ask the same question if they share kind and subject. So the answers of the deck are gathered per
+# (kind, subject) bucket, phrasing only the facts of the bucket asked about: a quiz on a big deck then
+# phrases a few facts, not all of them. (The other kinds are one bucket each.)
+_SUBJECT_KEYED = ("date", "signatory", "limit", "role")
+
+
+def _fact_bucket(ctx: Context, fact: Fact) -> tuple[str, ...]:
+    if fact.kind in ("date", "signatory", "limit"):
+        return (fact.kind, ctx.names.key(fact.subject))
+    if fact.kind == "role":
+        return (fact.kind, ctx.names.key(fact.entity or fact.subject))
+    if fact.kind == "quote":  # a quotation's question is keyed by the quotation (see phrasing.stem_quote)
+        return (fact.kind, normalize(ph.quotation(fact)))
+    return (fact.kind,)
+
+
+def _stem_bucket(stem: ph.Stem) -> tuple[str, ...]:
+    return stem.key[:2] if stem.key[0] in (*_SUBJECT_KEYED, "quote") else stem.key[:1]
+
+
+def _truth_index(ctx: Context, bucket: tuple[str, ...]) -> tuple[dict[tuple, set[str]], dict[str, set[str]]]:
+    """Every question's answers, and every treaty's signers, among the facts of one bucket (built once)."""
+    if "truth-buckets" not in ctx.memo:
+        buckets: dict[tuple[str, ...], list[Fact]] = {}
+        for fact in ctx.deck.facts:
+            buckets.setdefault(_fact_bucket(ctx, fact), []).append(fact)
+        ctx.memo["truth-buckets"] = buckets
+        ctx.memo["truths"] = {}
+    done = ctx.memo["truths"]
+    if bucket not in done:
         by_question: dict[tuple, set[str]] = {}
         signers: dict[str, set[str]] = {}
-        for fact in ctx.deck.facts:
+        for fact in ctx.memo["truth-buckets"].get(bucket, ()):
             stem = ph.stem_for(ctx, fact)
             if stem is not None:
                 by_question.setdefault(stem.key, set()).add(option_key(ctx, stem.answer))
             if fact.kind == "signatory":
                 signers.setdefault(ctx.names.key(fact.subject), set()).add(option_key(ctx, fact.answer))
-        ctx.memo["truths"] = (by_question, signers)
-    return ctx.memo["truths"]
+        done[bucket] = (by_question, signers)
+    return done[bucket]
 
 
 def answers_of_same_question(ctx: Context, stem: ph.Stem) -> int:
@@ -250,12 +278,14 @@ def _near_dates(fact: Fact, style: str) -> list[list[str]]:
 _BIG = 4 * _TIER_SAMPLE  # past this many candidates of a kind, look them up in a sorted index
 
 
-def _spread(seq: list, limit: int) -> list:
-    """At most `limit` items, evenly spaced through `seq` (deterministic, order kept)."""
-    if len(seq) <= limit:
-        return list(seq)
-    step = len(seq) / limit
-    return [seq[int(i * step)] for i in range(limit)]
+def _spread(seq: list, limit: int, lo: int = 0, hi: int | None = None) -> list:
+    """At most `limit` items, evenly spaced through `seq[lo:hi]` (deterministic, order kept), picked by
+    index: the window of a big deck may hold most of it, and is not copied for every question."""
+    hi = len(seq) if hi is None else hi
+    if hi - lo <= limit:
+        return seq[lo:hi]
+    step = (hi - lo) / limit
+    return [seq[lo + int(i * step)] for i in range(limit)]
 
 
 def _big_deck_dates(ctx: Context, fact: Fact, style: str) -> list[str]:
@@ -271,7 +301,7 @@ def _big_deck_dates(ctx: Context, fact: Fact, style: str) -> list[str]:
     lo, hi = (
         (bisect_left(years, year - 5), bisect_right(years, year + 5)) if year >= 0 else (0, bisect_right(years, -1))
     )
-    window = [f for f in _spread(dated[lo:hi], 2 * _BIG) if f.id != fact.id]
+    window = [f for f in _spread(dated, 2 * _TIER_SAMPLE, lo, hi) if f.id != fact.id]
     return [ph.format_date(f.date, style) for f in window]
 
 
@@ -308,8 +338,11 @@ def _quantities(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     text = q.text.strip()
     if text.lower().startswith("by ") and _NUMBER_RE.search(text) is None:
         # A fraction in words: other fractions, and other cuts in the deck.
-        deck = [f.quantity.text for f in ctx.deck.facts if f.quantity and f.quantity.text.lower().startswith("by ")]
-        return [deck, [t for v, t in FRACTIONS if abs(v - q.value) > 1e-6]]
+        if "cuts" not in ctx.memo:  # built once: a big deck is not scanned for every question
+            ctx.memo["cuts"] = [
+                f.quantity.text for f in ctx.deck.facts if f.quantity and f.quantity.text.lower().startswith("by ")
+            ]
+        return [ctx.memo["cuts"], [t for v, t in FRACTIONS if abs(v - q.value) > 1e-6]]
     if _NUMBER_RE.search(text) is None:
         return []
     if "quantities" not in ctx.memo:  # facts with a quantity of 1 or more, by value
@@ -321,7 +354,9 @@ def _quantities(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     candidates: list[Fact] = ctx.deck.facts
     if len(counted) > _BIG and q.value >= 1:
         # Same magnitude: within a factor of three, found by bisection in a big deck.
-        candidates = _spread(counted[bisect_left(values, q.value / 3) : bisect_right(values, q.value * 3)], 2 * _BIG)
+        candidates = _spread(
+            counted, 2 * _TIER_SAMPLE, bisect_left(values, q.value / 3), bisect_right(values, q.value * 3)
+        )
     deck = []
     for other in candidates:
         oq = other.quantity

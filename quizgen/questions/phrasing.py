@@ -282,8 +282,13 @@ def stem_position(ctx: Context, fact: Fact) -> Stem | None:
     return Stem(f"{wh} {rest}?", answer, atype, ("position", normalize(rest)))
 
 
+def quotation(fact: Fact) -> str:
+    """A quote fact's quotation as its question shows it: no quotation marks, no trailing comma."""
+    return (fact.quote or "").strip().strip('“”"').rstrip(",;:")
+
+
 def stem_quote(ctx: Context, fact: Fact) -> Stem | None:
-    quote = (fact.quote or "").strip().strip('“”"').rstrip(",;:")
+    quote = quotation(fact)
     answer = ctx.answer_name(fact)
     if not quote or ctx.names.mentions(quote, answer) or len(quote) > 300:
         return None

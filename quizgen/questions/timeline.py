@@ -38,18 +38,21 @@ def make_all(ctx: Context, facts: list[Fact]) -> list[Item]:
     rng.shuffle(events)
     groups: list[list[tuple[Fact, str]]] = []
     used: set[int] = set()
+    lowered = [clause.lower() for _, clause in events]
     for i in range(len(events)):
         if i in used:
             continue
         picked = [i]
+        clauses = {lowered[i]}
         for j in range(i + 1, len(events)):
             if len(picked) == MAX_EVENTS:
                 break
-            other, other_clause = events[j]
-            if j in used or other_clause.lower() in {events[k][1].lower() for k in picked}:
+            other = events[j][0]
+            if j in used or lowered[j] in clauses:
                 continue
             if all(_comparable(other.date, events[k][0].date) for k in picked):  # type: ignore[arg-type]
                 picked.append(j)
+                clauses.add(lowered[j])
         if len(picked) >= MIN_EVENTS:
             used.update(picked)
             groups.append([events[k] for k in picked])
