@@ -16,7 +16,7 @@ from quizgen.quiz import feedback_lines, run_quiz
 from quizgen.quiz.grading import NEAR, RIGHT, TYPO, WRONG, Grade
 from quizgen.quiz.plain import PlainUI
 from quizgen.quiz.scheduler import LEARNING, REVIEW, rating_for, review
-from quizgen.quiz.session import Session, describe_due, select_items
+from quizgen.quiz.session import Session, choose_items, describe_due, select_items
 from quizgen.quiz.stats import chart, compute, lines
 from quizgen.quiz.store import Store, resolve_store_path
 
@@ -284,3 +284,18 @@ def test_feedback_lines_for_near_miss_and_typo():
         "✗ Near miss, counted wrong — close: right month and year, wrong day."
     )
     assert feedback_lines(item, Grade(TYPO, "x", "almost — you wrote 'x'"))[0] == "✓ Right (almost — you wrote 'x')."
+
+
+def test_items_are_made_only_when_chosen_and_unmakeable_ones_are_passed_over():
+    made = []
+    by_id = {i.id: i for i in ITEMS}
+
+    def make(item_id):
+        made.append(item_id)
+        return None if item_id == ITEMS[0].id else by_id[item_id]
+
+    chosen = choose_items([i.id for i in ITEMS], make, {}, T0, count=2, seed=1)
+    assert len(chosen) == 2 and ITEMS[0] not in chosen
+    assert len(made) <= 3  # two made, and at most the one that could not be
+    with pytest.raises(QuizgenError, match="no questions can be made"):
+        choose_items([ITEMS[0].id], make, {}, T0)

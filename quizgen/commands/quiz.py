@@ -66,7 +66,7 @@ def bundled_deck_path() -> Path:
 
 def load_decks(paths: list[str]):  # noqa: ANN201 - lazy imports
     """Load and validate decks (default: the bundled one) before anything slower happens."""
-    from ..deck import load_deck
+    from ..deck_cache import load_deck_cached as load_deck
 
     return [load_deck(path) for path in (paths or [str(bundled_deck_path())])]
 
@@ -85,23 +85,53 @@ def make_deck_items(args: argparse.Namespace, decks: list):  # noqa: ANN001, ANN
     return items, by_id
 
 
+class LazyItems:
+    """The items the decks may give, by id, each made only when asked for (see ItemMaker): a quiz of ten
+    questions on a deck of fifty thousand facts makes ten items. The first deck wins an id two decks share."""
+
+    def __init__(self, args: argparse.Namespace, decks: list) -> None:  # noqa: ANN001
+        from ..questions import ItemMaker
+
+        self.ids: list[str] = []
+        self._where: dict = {}  # id -> (deck, maker, slot or ready item)
+        for deck in decks:
+            maker = ItemMaker(deck, seed=args.seed, types=args.types, kinds=args.kinds)
+            for entry in [*maker.slots(), *maker.timelines()]:
+                if entry.id not in self._where:
+                    self._where[entry.id] = (deck, maker, entry)
+                    self.ids.append(entry.id)
+
+    def make(self, item_id: str):  # noqa: ANN201
+        from ..model import Item
+
+        where = self._where.get(item_id)
+        if where is None:
+            return None
+        _, maker, entry = where
+        return entry if isinstance(entry, Item) else maker.make(entry)
+
+    def deck_of(self, item_id: str):  # noqa: ANN201
+        return self._where[item_id][0]
+
+
 def use_plain(args: argparse.Namespace) -> bool:
     return bool(args.plain) or not sys.stdin.isatty() or not sys.stdout.isatty()
 
 
 def run(args: argparse.Namespace) -> int:
     from ..quiz import run_quiz, utc_now
-    from ..quiz.session import select_items
+    from ..quiz.session import choose_items
     from ..quiz.store import open_store
 
     decks = load_decks(args.decks)
     with open_store(args.store) as store:
-        items, by_id = make_deck_items(args, decks)
+        pool = LazyItems(args, decks)
         titles = [d.title for d in decks]
         now = utc_now()
-        cards = store.cards(i.id for i in items)
-        chosen = select_items(
-            items,
+        cards = store.cards(pool.ids)
+        chosen = choose_items(
+            pool.ids,
+            pool.make,
             cards,
             now,
             count=args.count,
@@ -110,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
             due_only=args.due_only,
             include_later=args.all,
         )
+        by_id = {item.id: pool.deck_of(item.id) for item in chosen}
         due = sum(1 for i in chosen if i.id in cards and cards[i.id].due <= now)
         new = sum(1 for i in chosen if i.id not in cards)
         if use_plain(args):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import QuizgenError
@@ -28,32 +28,59 @@ def select_items(
 ) -> list[Item]:
     """Due items first (most overdue first), then new ones (shuffled by `seed`); with `include_later`,
     then the items not yet due (soonest first). At most `count` (None: all)."""
+    by_id = {i.id: i for i in items}
+    return choose_items(list(by_id), by_id.get, cards, now, count, seed, new_only, due_only, include_later)
+
+
+def choose_items(
+    ids: Sequence[str],
+    make: Callable[[str], Item | None],
+    cards: Mapping[str, CardState],
+    now: dt.datetime,
+    count: int | None = 10,
+    seed: int = 0,
+    new_only: bool = False,
+    due_only: bool = False,
+    include_later: bool = False,
+) -> list[Item]:
+    """`select_items` over item ids, making each item only when it is chosen: `make(id)` builds it, or
+    gives None when that item cannot be made (it is passed over). A big deck's quiz makes ten items, not
+    all of them."""
     if new_only and due_only:
         raise QuizgenError("--new-only and --due-only exclude each other")
-    due = sorted((i for i in items if i.id in cards and cards[i.id].due <= now), key=lambda i: (cards[i.id].due, i.id))
-    new = [i for i in items if i.id not in cards]
+    due = sorted((i for i in ids if i in cards and cards[i].due <= now), key=lambda i: (cards[i].due, i))
+    new = [i for i in ids if i not in cards]
     random.Random(seed).shuffle(new)
-    later = sorted((i for i in items if i.id in cards and cards[i.id].due > now), key=lambda i: (cards[i.id].due, i.id))
+    later = sorted((i for i in ids if i in cards and cards[i].due > now), key=lambda i: (cards[i].due, i))
     if new_only:
-        chosen = new
+        order = new
     elif due_only:
-        chosen = due
+        order = due
     else:
-        chosen = due + new + (later if include_later else [])
+        order = due + new + (later if include_later else [])
+    chosen: list[Item] = []
+    for item_id in order:
+        if count is not None and len(chosen) >= count:
+            break
+        item = make(item_id)
+        if item is not None:
+            chosen.append(item)
     if not chosen:
-        raise QuizgenError(_empty_reason(items, cards, now, new_only, due_only))
-    return chosen if count is None else chosen[:count]
+        if order:
+            raise QuizgenError("no questions can be made from these facts with these filters")
+        raise QuizgenError(_empty_reason(ids, cards, now, new_only, due_only))
+    return chosen
 
 
 def _empty_reason(
-    items: Sequence[Item], cards: Mapping[str, CardState], now: dt.datetime, new_only: bool, due_only: bool
+    ids: Sequence[str], cards: Mapping[str, CardState], now: dt.datetime, new_only: bool, due_only: bool
 ) -> str:
-    if not items:
+    if not ids:
         return "no items match the filters"
-    scheduled = [cards[i.id].due for i in items if i.id in cards]
+    scheduled = [cards[i].due for i in ids if i in cards]
     when = f"; the next is due {describe_due(min(scheduled), now)}" if scheduled else ""
     if new_only:
-        return f"no new items: all {len(items)} have been reviewed{when} (drop --new-only, or add --all)"
+        return f"no new items: all {len(ids)} have been reviewed{when} (drop --new-only, or add --all)"
     if due_only:
         return f"no items are due{when}"
     return f"nothing is due and nothing is new{when}; --all practises anyway"
