@@ -61,7 +61,7 @@ def split_choices(values: Sequence[str] | None, allowed: Sequence[str], option: 
 def run(args: argparse.Namespace) -> int:
     from ..anki import DeckExport, check_output, default_deck_name, export_apkg, normalize_deck_name
     from ..cli import warn
-    from ..deck import load_deck
+    from ..deck_cache import load_deck_cached as load_deck
 
     types = split_choices(args.types, ITEM_TYPES, "--types")
     kinds = split_choices(args.kinds, KINDS, "--kinds")

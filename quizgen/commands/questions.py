@@ -42,7 +42,7 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..deck import load_deck
+    from ..deck_cache import load_deck_cached as load_deck
     from ..questions import check_names, make_items
 
     types = check_names(_split(args.types), ITEM_TYPES, "item type", "--types")

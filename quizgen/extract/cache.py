@@ -18,77 +18,17 @@ missing (and rewritten), never as an error. A cache folder that cannot be writte
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+# The cache folder and its file format are shared with the deck cache (quizgen/cache.py).
+from ..cache import ENV_VAR, Cache, cache_dir, default_dir  # noqa: E402,F401
 from ..model import Article, DateValue, Quantity
-
-ENV_VAR = "QUIZGEN_CACHE"
-_MAGIC = b"QGC1"
-_DIGEST = 16  # bytes of sha256 kept as the checksum of an entry
-
-
-def default_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("quizgen"))
-
-
-def cache_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """Where the cache lives: the option, else $QUIZGEN_CACHE, else the user's cache folder."""
-    if option:
-        return Path(option)
-    env = os.environ.get(ENV_VAR, "").strip()
-    return Path(env) if env else default_dir()
-
-
-class Cache:
-    """Content-addressed files under `root/<kind>/<key[:2]>/<key>`."""
-
-    def __init__(self, root: str | os.PathLike[str]) -> None:
-        self.root = Path(root)
-        self.hits = 0
-        self.misses = 0
-
-    def _path(self, kind: str, key: str) -> Path:
-        return self.root / kind / key[:2] / key
-
-    def get(self, kind: str, key: str) -> bytes | None:
-        try:
-            data = self._path(kind, key).read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        head = len(_MAGIC) + _DIGEST
-        payload = data[head:]
-        if data[: len(_MAGIC)] != _MAGIC or hashlib.sha256(payload).digest()[:_DIGEST] != data[len(_MAGIC) : head]:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return payload
-
-    def put(self, kind: str, key: str, payload: bytes) -> None:
-        path = self._path(kind, key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + hashlib.sha256(payload).digest()[:_DIGEST] + payload)
-            os.replace(tmp, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def digest(*parts: Any) -> str:

@@ -1,0 +1,74 @@
+"""quizgen's cache folder: content-addressed files that save work, never the only copy of anything.
+
+Used by `extract` (parses and candidate facts, see quizgen/extract/cache.py) and by the commands that read
+decks (parsed decks, see quizgen/deck_cache.py). Entries are written atomically and carry a checksum; an
+unreadable, truncated or corrupt entry is treated as missing (and rewritten), never as an error. A cache
+folder that cannot be written is simply not used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+ENV_VAR = "QUIZGEN_CACHE"
+_MAGIC = b"QGC1"
+_DIGEST = 16  # bytes of sha256 kept as the checksum of an entry
+
+
+def default_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("quizgen"))
+
+
+def cache_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """Where the cache lives: the option, else $QUIZGEN_CACHE, else the user's cache folder."""
+    if option:
+        return Path(option)
+    env = os.environ.get(ENV_VAR, "").strip()
+    return Path(env) if env else default_dir()
+
+
+class Cache:
+    """Content-addressed files under `root/<kind>/<key[:2]>/<key>`."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.root / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        try:
+            data = self._path(kind, key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        head = len(_MAGIC) + _DIGEST
+        payload = data[head:]
+        if data[: len(_MAGIC)] != _MAGIC or hashlib.sha256(payload).digest()[:_DIGEST] != data[len(_MAGIC) : head]:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return payload
+
+    def put(self, kind: str, key: str, payload: bytes) -> None:
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_MAGIC + hashlib.sha256(payload).digest()[:_DIGEST] + payload)
+            os.replace(tmp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

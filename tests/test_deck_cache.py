@@ -1,0 +1,67 @@
+"""Parsed decks in the cache folder: what comes back is what parsing gives, and a bad entry costs nothing."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+
+from quizgen.cache import Cache
+from quizgen.deck import load_deck
+from quizgen.deck_cache import KIND, load_deck_cached
+from quizgen.errors import QuizgenError
+
+DECK = ROOT / "decks" / "new-start.yaml"
+
+
+def entries(cache: Cache) -> list:
+    return sorted(p for p in (cache.root / KIND).rglob("*") if p.is_file())
+
+
+def test_a_cached_deck_is_the_parsed_deck(tmp_path):
+    cache = Cache(tmp_path / "cache")
+    first = load_deck_cached(DECK, cache, min_bytes=0)  # parsed, then stored
+    assert cache.misses == 1 and len(entries(cache)) == 1
+    second = load_deck_cached(DECK, cache, min_bytes=0)  # from the cache
+    assert cache.hits == 1
+    assert first == second == load_deck(DECK)
+
+
+def test_small_decks_are_not_cached(tmp_path):
+    cache = Cache(tmp_path / "cache")
+    assert load_deck_cached(DECK, cache) == load_deck(DECK)  # under MIN_BYTES
+    assert entries(cache) == []
+
+
+def test_an_edited_deck_is_parsed_again(tmp_path):
+    cache = Cache(tmp_path / "cache")
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(DECK.read_text(encoding="utf-8"), encoding="utf-8")
+    load_deck_cached(deck, cache, min_bytes=0)
+    deck.write_text(deck.read_text(encoding="utf-8").replace("title: New START", "title: Edited"), encoding="utf-8")
+    assert load_deck_cached(deck, cache, min_bytes=0).title == "Edited"
+    assert len(entries(cache)) == 2
+
+
+def test_a_corrupt_entry_is_parsed_again_and_replaced(tmp_path):
+    cache = Cache(tmp_path / "cache")
+    load_deck_cached(DECK, cache, min_bytes=0)
+    (entry,) = entries(cache)
+    entry.write_bytes(entry.read_bytes()[:100])  # truncated: its checksum fails
+    assert load_deck_cached(DECK, cache, min_bytes=0) == load_deck(DECK)
+    # A well-formed entry whose content is not a deck (say, written by another version): also parsed again.
+    key = entry.name
+    cache.put(KIND, key, b"\x00not marshal")
+    assert load_deck_cached(DECK, cache, min_bytes=0) == load_deck(DECK)
+    assert load_deck_cached(DECK, cache, min_bytes=0) == load_deck(DECK)
+    assert cache.hits >= 1
+
+
+def test_an_invalid_deck_gives_its_error_and_is_not_cached(tmp_path):
+    cache = Cache(tmp_path / "cache")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\nfacts: [1, 2\n", encoding="utf-8")
+    with pytest.raises(QuizgenError, match=r"bad.yaml:\d+"):
+        load_deck_cached(bad, cache, min_bytes=0)
+    with pytest.raises(QuizgenError, match="no such file"):
+        load_deck_cached(tmp_path / "missing.yaml", cache, min_bytes=0)
+    assert entries(cache) == []
