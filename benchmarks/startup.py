@@ -31,11 +31,15 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def first_question(args: list[str], store: str, python: list[str] | None = None) -> tuple[float, bytes]:
+def first_question(
+    args: list[str], store: str, python: list[str] | None = None, env: dict[str, str] | None = None
+) -> tuple[float, bytes]:
     """Seconds until the first question; and what the process wrote to stderr."""
     cmd = [*(python or [PY]), "-m", "quizgen", "quiz", *args, "--plain", "--store", store]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env
+    )
     assert proc.stdout is not None
     for line in proc.stdout:
         if line.startswith(b"Question 1 of"):

@@ -135,3 +135,21 @@ def test_check_bad_yaml_reports_file_line(tmp_path: Path):
     result = run_cli("check", str(bad))
     assert result.returncode == 2
     assert result.stderr.startswith(f"quizgen: error: {bad}:3: YAML syntax error")
+
+
+def test_check_names_a_few_missing_sources_and_counts_the_rest(tmp_path: Path):
+    """A deck copied away from its articles: a few warnings, not one per article."""
+    from quizgen.deck import save_deck
+    from quizgen.model import Deck, Evidence, Fact, Source
+
+    sources = [Source(f"s{i}", f"s{i}.txt") for i in range(8)]
+    facts = [
+        Fact(f"f{i}", "date", "X", "2021", "X ends in 2021.", [Evidence(f"s{i}", "It ends in 2021.")]) for i in range(8)
+    ]
+    save_deck(Deck("Moved", sources, [], facts), tmp_path / "d.yaml")
+    result = run_cli("check", str(tmp_path / "d.yaml"))
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == 6
+    assert "source 's0' not found" in warnings[0]
+    assert warnings[-1].endswith("3 more sources not found; their evidence was not checked")
