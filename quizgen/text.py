@@ -106,15 +106,27 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         else:
             joined.append((start, end))
     out = []
+    in_body = False
     for n, (start, end) in enumerate(joined):
         line = text[start:end]
         if is_furniture(line) or is_headline(line) or (n == 0 and _set_off_first_line(text, start, end)):
             continue
+        if not in_body and not _terminated(line):
+            # Before the first sentence of the story: a headline or standfirst in sentence case ("Putin calls
+            # the decision a mistake but says …"), which never ends a sentence.
+            continue
+        in_body = True
         m = _DATELINE_RE.match(line)
         if m:
             start += m.end()
         out.append((start, end))
     return out
+
+
+def _terminated(line: str) -> bool:
+    """Does the line end a sentence ('… war."' does, '… of "act of war"' does not)?"""
+    s = line.rstrip().rstrip(CLOSERS).rstrip()
+    return bool(s) and s[-1] in TERMINAL
 
 
 def _set_off_first_line(text: str, start: int, end: int) -> bool:

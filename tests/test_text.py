@@ -105,3 +105,18 @@ def test_relative_dates_with_a_publication_date():
 def test_normalize():
     assert normalize("The “Non-Starter”.") == normalize('the "non starter"') == "non starter"
     assert normalize("O’Brien’s") == normalize("O'Brien's")
+
+
+def test_a_standfirst_or_quoted_headline_before_the_story_is_not_body_text():
+    text = (
+        'India puts treaty "in abeyance" after attack; Pakistan warns of "act of war"\n\n'
+        "Putin calls the decision a mistake but says Russia’s security is not at risk\n\n"
+        "By A Reporter\n\n"
+        "MOSCOW — The treaty was signed in 1972.\n\n"
+        "Officials said more talks were planned\n\n"
+        "It ends in 2030.\n"
+    )
+    paragraphs = [text[a:b] for a, b in paragraph_spans(text)]
+    assert paragraphs[0] == "The treaty was signed in 1972."
+    # Inside the story, an unterminated paragraph stays: it may be a sentence missing its full stop.
+    assert "Officials said more talks were planned" in paragraphs
