@@ -56,6 +56,9 @@ STANCE_VERBS = {
     "favor": "supports",
     "favour": "supports",
     "warn": "warns",
+    "promise": "promises",
+    "pledge": "pledges",
+    "vow": "vows",
     "voice": "expresses",
     "object": "opposes",
     "threaten": "threatens",
@@ -223,6 +226,8 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         return None
     if _nested_in_report(verb) or any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children):
         return None  # someone else's stance, or only a possibility
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "… not to allow any group to use its soil to threaten …": a purpose, not a stance
     actor = _actor_for(verb, sent, ctx)
     if actor is None or actor.type == "treaty":
         return None
@@ -230,7 +235,22 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     subj = subject_of(verb)
     if subj is not None and subj.head.i == verb.i:
         subject_ids = {t.i for t in subj.subtree}
-    rest_toks = [t for t in verb.subtree if t.i > verb.i and t.i not in subject_ids and t.dep_ != "agent"]
+    # A conjoined clause with a subject of its own is another claim ("…, and the ministry promised …").
+    # So is one whose verb states a stance itself ("rejected the proposal and said …": its own fact).
+    other = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and (
+            any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            or c.lemma_ in STANCE_VERBS
+            or c.lemma_ in REPORTING_VERBS
+        )
+    ]
+    cut = min((c.left_edge.i for c in other), default=len(sent.doc))
+    rest_toks = [t for t in verb.subtree if verb.i < t.i < cut and t.i not in subject_ids and t.dep_ != "agent"]
+    if other:
+        rest_toks = [t for t in rest_toks if not (t.dep_ == "cc" and t.head.i == verb.i)]
     rest_toks = [t for t in rest_toks if not any(a.dep_ == "agent" for a in t.ancestors if a.i > verb.i)]
     rest = span_text(rest_toks).strip(" ,")
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]

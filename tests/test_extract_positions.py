@@ -1,0 +1,46 @@
+"""Position patterns on short sentences, through real spaCy parses: what must be found, and the near misses
+that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+import quizgen
+
+
+@pytest.fixture(scope="module")
+def positions():
+    texts = {
+        "promise": 'Water Minister Rahul Dev promised on Friday that "not a single drop" of water would flow west.',
+        "pledge": "In return, the Taliban pledged not to allow al-Qaeda or any other group to use Afghan soil to "
+        "threaten the security of the United States.",
+        "vow": "Russia vowed to respond to the move, and the foreign ministry promised a tough answer.",
+        "two": "Beijing rejected the proposal and said it would not join talks.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    out: dict[str, list[tuple[str, str]]] = {}
+    for fact in deck.facts:
+        if fact.kind == "position":
+            out.setdefault(fact.evidence[0].source, []).append((fact.answer, fact.statement))
+    return out
+
+
+def test_promises_pledges_and_vows_are_positions(positions):
+    assert (
+        "Rahul Dev",
+        'Rahul Dev promised on Friday that "not a single drop" of water would flow west.',
+    ) in positions["promise"]
+    assert any(a == "Taliban" and "pledged not to allow" in s for a, s in positions["pledge"])
+    assert ("Russia", "Russia vowed to respond to the move.") in positions["vow"]
+
+
+def test_a_purpose_clause_is_no_stance_of_its_subject(positions):
+    # "… to use Afghan soil to threaten …": al-Qaeda threatens nothing here.
+    assert [a for a, _ in positions["pledge"]] == ["Taliban"]
+
+
+def test_two_claims_in_one_sentence_are_two_positions(positions):
+    assert sorted(positions["two"]) == [
+        ("Beijing", "Beijing rejected the proposal."),
+        ("Beijing", "Beijing said it would not join talks."),
+    ]
