@@ -154,6 +154,14 @@ def parse_date(text: str, published: DateValue | None = None) -> tuple[DateValue
     return None
 
 
+def _as_written(sentence: str, text: str, near: int) -> str:
+    """The date as the article writes it: the parser saw no-break spaces as spaces ('29\u00a0February 2020'),
+    and the answer must be verbatim."""
+    seen = sentence.replace("\u00a0", " ").replace("\u202f", " ")  # what the parser was given (same length)
+    at = seen.find(text, max(0, near - 8))
+    return sentence[at : at + len(text)] if at >= 0 else text
+
+
 def _action_noun(tok: Token) -> bool:
     """'the poisoning of Alexei Navalny (in 2020)': an action named by a noun, dated as such."""
     return bool(re.search(r"(?:ing|tion|sion|ment)$", tok.lower_)) and any(
@@ -189,6 +197,9 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         text = ent.text
         # spaCy includes "the" and trailing commas at times; the answer is the date words only.
         text = re.sub(r"^(?:the|on|in)\s+", "", text, flags=re.I).strip(" ,")
+        if parse_date(text, ctx.published) is None and "," in text:
+            text = text.split(",", 1)[0].strip()  # "October 2001, weeks after …": the tagger ran on
+        text = _as_written(sent.text, text, ent.start_char)
         parsed = parse_date(text, ctx.published)
         if parsed is None:
             continue
@@ -196,7 +207,11 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if text not in sent.text:
             continue
         head = ent.root.head
-        if ent.root.dep_ in ("nummod", "compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i >= ent.end:
+        if (
+            ent.root.dep_ in ("nummod", "compound", "amod", "nmod")
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.i >= ent.end
+        ):
             dated = _dated_noun(head, ent, text, sent, ctx)
             if dated is not None:
                 actor, event, statement, verb = dated
@@ -281,10 +296,15 @@ def _noun_itself(noun: Token) -> tuple[Actor, Token] | None:
 
 def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext):
     """'the 2015 nuclear deal', 'the 2015 talks': a year that dates the noun it modifies."""
-    if noun.lemma_ in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun))):
+    if noun.lemma_.lower() in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun))):
         actor = resolve(noun, sent, ctx, allow_treaty=True)
         if actor is None or actor.type != "treaty":
-            return None
+            # "the 1972 Simla Agreement": a treaty named only here, by its name with the year before it
+            names = find_treaty_names(span_text([t for t in compact_name(noun) if t not in ent]))
+            if not names:
+                return None
+            name = ctx.names.canonical(names[0][0])
+            actor = Actor(name, name, "treaty", True)
         return actor, "agreement", finish(f"{with_the(actor.name)} dates from {text}"), noun
     if noun.lemma_ in MEETING_WORDS or noun.lemma_ in ("test", "election", "war", "crisis", "visit"):
         phrase = [t for t in trim(noun_phrase(noun)) if t not in ent]
@@ -312,6 +332,8 @@ def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_t
         happened = "took place" if _action_noun(verb) else "is"
         return f"The {what or verb.text} {happened} {prep or 'in'} {date_text}"
     group = " ".join(t.text for t in verb_group(verb))
+    if group.startswith("to "):  # "(calls for prisoners) to be freed by 10 March": what is to happen
+        group = f"{'are' if subject.endswith('s') else 'is'} {group}"
     participle = verb.dep_ in ("acl", "advcl") and not any(c.dep_.startswith("nsubj") for c in verb.children)
     if (verb.tag_ == "VBN" or participle and verb.tag_ == "VBD") and group == verb.text:
         group = "was " + group  # "the agreement, signed in 2010" → "was signed"

@@ -1,0 +1,37 @@
+"""Date patterns on short sentences, through real spaCy parses."""
+
+from __future__ import annotations
+
+import pytest
+
+import quizgen
+
+
+@pytest.fixture(scope="module")
+def dates():
+    texts = {
+        "named": "It added that it could hold in abeyance all bilateral agreements with India, including the 1972 "
+        "Simla Agreement.",
+        "nbsp": "Under the four-page text, dated 29\u00a0February 2020, Washington will reduce its forces.",
+        "run-on": "The United States invaded Afghanistan in October 2001, weeks after the September 11 attacks.",
+        "to-be": "The agreement calls for up to 5,000 prisoners to be freed by 10 March.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    return {f.evidence[0].source: (f.answer, f.statement) for f in deck.facts if f.kind == "date"}
+
+
+def test_a_year_before_a_treaty_name_dates_the_treaty(dates):
+    assert dates["named"] == ("1972", "The Simla Agreement dates from 1972.")
+
+
+def test_a_day_split_off_by_a_no_break_space_is_kept(dates):
+    assert dates["nbsp"][0] == "29\u00a0February 2020"
+
+
+def test_a_date_entity_that_runs_on_past_a_comma_is_cut_there(dates):
+    assert dates["run-on"][0] == "October 2001"
+    assert dates["run-on"][1].startswith("In October 2001, the United States invaded Afghanistan")
+
+
+def test_what_is_to_happen_by_a_date_reads_as_a_sentence(dates):
+    assert dates["to-be"] == ("10 March", "Up to 5,000 prisoners are to be freed by 10 March.")
