@@ -163,6 +163,9 @@ def _titled_name(ent) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in TITLE_WORDS for c in ent.root.children)
 
 
+_SPEECH_VERBS = {"say", "add", "tell", "note", "continue", "insist", "explain", "stress", "reply", "write", "tweet"}
+
+
 def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text.strip())
 
@@ -213,8 +216,10 @@ class ArticleContext:
                 return full
         return None
 
-    def by_title(self, title_tokens: list[Token]) -> str | None:
-        """'the Kremlin spokesperson' → the person known by that office, most recently mentioned first."""
+    def by_title(self, title_tokens: list[Token], speaking: bool = False) -> str | None:
+        """'the Kremlin spokesperson' → the person known by that office, most recently mentioned first; when
+        the title is someone speaking ('the president said'), whoever of them spoke last, first (the story's
+        president, not a former one its history paragraph named)."""
         words = [t.lower_ for t in title_tokens if t.lower_ not in ("the", "a", "an", "then", "-")]
         if not words or words[-1].rstrip("s") not in {w.rstrip("s") for w in TITLE_WORDS}:
             return None
@@ -230,7 +235,7 @@ class ArticleContext:
             candidates.append(name)
         if not candidates:
             return None
-        for name in reversed(self.recent):
+        for name in [*reversed(self.speakers), *reversed(self.recent)] if speaking else reversed(self.recent):
             if name in candidates:
                 return name
         return candidates[-1]
@@ -280,7 +285,8 @@ class ArticleContext:
         if token.pos_ in ("NOUN", "PROPN"):
             phrase = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("poss", "case")]
             if token.lower_ in TITLE_WORDS or token.lower_.rstrip("s") in TITLE_WORDS:
-                return self.by_title(phrase)
+                speaking = token.dep_ == "nsubj" and token.head.lemma_ in _SPEECH_VERBS
+                return self.by_title(phrase, speaking)
         return None
 
     # -- treaties ---------------------------------------------------------------------------------

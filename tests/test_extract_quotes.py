@@ -1,0 +1,17 @@
+"""Who said it, through real spaCy parses."""
+
+from __future__ import annotations
+
+import quizgen
+
+
+def test_the_president_who_speaks_is_the_one_who_spoke_before_not_the_last_one_named():
+    text = (
+        "President George W. Bush announced on Thursday that the United States would leave the treaty.\n\n"
+        "“I have concluded the treaty hinders our ability to protect our people,” Mr. Bush said.\n\n"
+        "The treaty was signed in Moscow in 1972 by President Richard Nixon and Leonid Brezhnev.\n\n"
+        "“One of the signatories no longer exists,” the president said.\n"
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    speakers = {f.quote: f.answer for f in deck.facts if f.kind == "quote"}
+    assert speakers["One of the signatories no longer exists,"] == "George W. Bush"
