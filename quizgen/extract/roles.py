@@ -101,9 +101,27 @@ def _appos_title(person_root: Token) -> list[Token]:
             phrase = [t for t in phrase if t.i < cut[-1].i]
         return trim(phrase)
     for child in person_root.children:
-        if child.dep_ == "appos" and _is_title_head(child) and child.i > person_root.i:
+        if child.dep_ == "appos" and child.i > person_root.i and (_is_title_head(child) or _affiliated(child)):
             return trim(noun_phrase(child))
     return []
+
+
+# Heads of organization names the tagger may file elsewhere ("the South Asia Water Institute" as FAC). Not
+# places: "a resident of Geneva" is no office.
+_BODIES = {"institute", "university", "centre", "center", "foundation", "council", "association", "agency"}
+
+
+def _affiliated(noun: Token) -> bool:
+    """'Meera Sundaram, a hydrologist at the South Asia Water Institute': any occupation, when it names the
+    organization it belongs to ('at', 'of', 'with', 'for' …)."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("at", "of", "with", "for")
+        and any(p.dep_ == "pobj" and (p.ent_type_ == "ORG" or p.lower_ in _BODIES) for p in prep.children)
+        for prep in noun.children
+    )
 
 
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
@@ -124,11 +142,14 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if not title:
             continue
         text = span_text(title)
-        out.append(_role(sent, full, strip_possessive(text) if text.endswith(("’s", "'s")) else text, doc, ent))
+        before = doc[title[0].i - 1] if title[0].i > 0 else None
+        indefinite = before is not None and before.lower_ in ("a", "an")  # "…, a hydrologist at …"
+        text = strip_possessive(text) if text.endswith(("’s", "'s")) else text
+        out.append(_role(sent, full, text, doc, ent, indefinite))
     return out
 
 
-def _role(sent: Sentence, full: str, title: str, doc, ent) -> Candidate:
+def _role(sent: Sentence, full: str, title: str, doc, ent, indefinite: bool = False) -> Candidate:
     low = title.lower()
     shown = title
     for prefix in ("then-", "then ", "former ", "late "):
@@ -139,6 +160,8 @@ def _role(sent: Sentence, full: str, title: str, doc, ent) -> Candidate:
     article = "" if first.endswith(("’s", "'s")) else "the "
     if low.startswith(("former ", "late ")):
         article = f"a {low.split()[0]} "  # "Donald Trump is a former president"
+    elif indefinite:
+        article = "an " if shown[:1].lower() in "aeiou" else "a "
     of = ""
     if shown.lower().endswith("counterpart"):
         others = [e for e in doc.ents if e.label_ == "PERSON" and e.start < ent.start]

@@ -1,0 +1,26 @@
+"""Offices and occupations, through real spaCy parses."""
+
+from __future__ import annotations
+
+import quizgen
+
+
+def test_an_occupation_set_off_after_a_name_with_its_organization_is_a_role():
+    texts = {
+        "a": '"The dams are not there," said Meera Sundaram, a hydrologist at the South Asia Water Institute.',
+        "b": "Anna Berg, an analyst at the Stockholm International Peace Research Institute, said it was dangerous.",
+        "c": "Ellen Marsh, a resident of Geneva, said the move was dangerous.",  # a place: no office
+        "d": "John Smith, a critic of the deal, said it would fail.",  # no organization: no office
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    roles = {f.evidence[0].source: (f.answer, f.statement) for f in deck.facts if f.kind == "role"}
+    assert roles == {
+        "a": (
+            "hydrologist at the South Asia Water Institute",
+            "Meera Sundaram is a hydrologist at the South Asia Water Institute.",
+        ),
+        "b": (
+            "analyst at the Stockholm International Peace Research Institute",
+            "Anna Berg is an analyst at the Stockholm International Peace Research Institute.",
+        ),
+    }
