@@ -15,3 +15,12 @@ def test_the_president_who_speaks_is_the_one_who_spoke_before_not_the_last_one_n
     deck = quizgen.extract_texts({"a": text}, title="t")
     speakers = {f.quote: f.answer for f in deck.facts if f.kind == "quote"}
     assert speakers["One of the signatories no longer exists,"] == "George W. Bush"
+
+
+def test_words_quoted_inside_a_reported_claim_are_the_reporter_s():
+    text = (
+        "Kong Quan, a Foreign Ministry spokesman, said Beijing opposed the new system and urged the United States "
+        "to “think carefully” before abandoning the treaty.\n"
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert [(f.answer, f.quote) for f in deck.facts if f.kind == "quote"] == [("Kong Quan", "think carefully")]

@@ -8,7 +8,7 @@ from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
 from .statements import finish
-from .syntax import subject_of
+from .syntax import Token, subject_of
 
 SPEECH_VERBS = frozenset(
     [
@@ -193,6 +193,9 @@ def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) ->
     tok = first
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _GOVERNING_VERBS and not sent.token_quoted(tok):
+            reporter = _reporter(tok, sent, ctx)
+            if reporter is not None:
+                return reporter
             subj = subject_of(tok)
             actor = resolve(subj, sent, ctx) if subj is not None and not sent.token_quoted(subj) else None
             return actor if actor is not None and actor.type in ("person", "country", "organization") else None
@@ -200,6 +203,19 @@ def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) ->
             return None
         tok = tok.head
     return None
+
+
+def _reporter(verb: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    """'Kong Quan said Beijing opposed … and urged the US to “think carefully”': words inside what a person
+    is reported to have said are that person's, not those of the country he speaks for."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS or sent.token_quoted(clause.head):
+        return None
+    subj = subject_of(clause.head)
+    actor = resolve(subj, sent, ctx) if subj is not None else None
+    return actor if actor is not None and actor.type == "person" else None
 
 
 def speaker_of(cand: Candidate) -> Actor:
