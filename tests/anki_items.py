@@ -1,41 +1,24 @@
-"""Question items for the Anki export tests, made by hand from the sample deck's facts.
-
-quizgen.questions (issue 3) makes these for real; the export tests must not depend on it, so this builds
-realistic items of every type straight from the facts: the prompt, the answer and the source sentence all
-come from the deck.
-"""
+"""Question items for the Anki export tests, one or more of every type, made by hand from the sample deck
+(see tests/hand_items.py)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
-from quizgen.deck import load_deck
+from hand_items import hand_item, sample_deck
+
 from quizgen.model import Deck, Evidence, Fact, Item
-
-SAMPLE = Path(__file__).resolve().parent / "data" / "sample-deck.yaml"
 
 
 def _item(deck: Deck, fact: Fact, type_: str, prompt: str, **extra: object) -> Item:
     ev = fact.evidence[0]
-    source = deck.source(ev.source)
-    return Item(
-        id=f"{fact.id}:{type_}",
-        fact=fact.id,
-        type=type_,
-        prompt=prompt,
-        answer=str(extra.pop("answer", fact.answer)),
-        explanation=fact.statement,
-        evidence=Evidence(ev.source, ev.text),
-        source_title=(source.title or source.id) if source else ev.source,
-        kind=fact.kind,
-        **extra,  # type: ignore[arg-type]
-    )
+    # The export does not read an evidence's own answer: items carry the sentence only.
+    return hand_item(deck, fact, type_, prompt, evidence=Evidence(ev.source, ev.text), **extra)  # type: ignore[arg-type]
 
 
 def sample_items(deck: Deck | None = None) -> list[Item]:
     """One or more items of every type from the sample deck, in a fixed order."""
-    deck = deck or load_deck(SAMPLE)
+    deck = deck or sample_deck()
     f = {fact.id: fact for fact in deck.facts}
     expiry, signing = f["date-new-start-expiry"], f["date-new-start-signing"]
     warheads, missiles = f["limit-new-start-warheads"], f["limit-new-start-missiles"]
@@ -126,5 +109,5 @@ def sample_items(deck: Deck | None = None) -> list[Item]:
 
 
 def subjects(deck: Deck | None = None) -> dict[str, str]:
-    deck = deck or load_deck(SAMPLE)
+    deck = deck or sample_deck()
     return {fact.id: fact.subject for fact in deck.facts}

@@ -1,39 +1,17 @@
-"""Realistic quiz items of every type, built directly from the sample deck's facts.
-
-The quiz is tested with these until `quizgen.questions.make_items` (issue 3) is merged; they follow
-its contract (model.Item), and every answer comes from the deck, not from the test.
-"""
+"""Realistic quiz items of every type, made by hand from the sample deck's facts (see tests/hand_items.py);
+every answer comes from the deck, not from the test."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from hand_items import hand_item, sample_deck
 
-from quizgen.deck import load_deck
 from quizgen.model import Deck, Fact, Item
 
-SAMPLE = Path(__file__).resolve().parent / "data" / "sample-deck.yaml"
-
-
-def sample_deck() -> Deck:
-    return load_deck(SAMPLE)
+__all__ = ["sample_deck", "sample_items"]
 
 
 def _base(deck: Deck, fact: Fact, type_: str, prompt: str, answer: str, **extra: object) -> Item:
-    ev = fact.evidence[0]
-    src = deck.source(ev.source)
-    return Item(
-        id=f"{fact.id}:{type_}",
-        fact=fact.id,
-        type=type_,
-        prompt=prompt,
-        answer=answer,
-        explanation=fact.statement,
-        evidence=ev,
-        source_title=(src.title or src.id) if src else ev.source,
-        kind=fact.kind,
-        tags=(fact.kind, type_),
-        **extra,  # type: ignore[arg-type]
-    )
+    return hand_item(deck, fact, type_, prompt, answer, tags=(fact.kind, type_), **extra)
 
 
 def _blank(fact: Fact) -> str:
