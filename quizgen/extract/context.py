@@ -299,7 +299,9 @@ class ArticleContext:
         """The treaty the article is about: the one it names most often."""
         if not self.treaties:
             return None
-        return max(self.treaties.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+        # a tie goes to the one named first: the lead names the article's treaty, background ones come later
+        order = {name: i for i, name in enumerate(self.treaties)}
+        return max(self.treaties.items(), key=lambda kv: (kv[1], -order[kv[0]]))[0]
 
 
 _TREATY_NAME = re.compile(

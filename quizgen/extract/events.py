@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from ..text import normalize
-from .actors import resolve
+from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import MEETING_WORDS, TREATY_WORDS
+from .entities import MEETING_WORDS, TITLE_WORDS, TREATY_WORDS
 from .statements import finish, past, with_the
-from .syntax import Token, clause_after, noun_phrase, span_text, subject_of, trim, verb_group
+from .syntax import (
+    Token,
+    agent_of,
+    clause_after,
+    contiguous_around,
+    noun_phrase,
+    span_text,
+    subject_of,
+    trim,
+    verb_group,
+)
 
 SPEECH_AT = {"address", "speak", "attend", "host", "tell", "participate", "visit", "open", "chair"}
 WITHDRAW = {
@@ -71,9 +81,42 @@ _HYPOTHETICAL_HEADS = {
 }
 
 
+# Where people speak besides meetings: "told a rally in Sukkur", "told a regular briefing in Beijing".
+GATHERINGS = MEETING_WORDS | {"rally", "briefing", "ceremony", "hearing", "gathering", "seminar"}
+# Verbs of saying that an occasion can qualify: "replied in a televised statement", "said in the Rose Garden".
+SAYING = {
+    "say",
+    "tell",
+    "speak",
+    "announce",
+    "reply",
+    "respond",
+    "warn",
+    "tweet",
+    "write",
+    "declare",
+    "insist",
+    "confirm",
+    "reject",
+    "add",
+    "state",
+    "explain",
+    "inform",
+    "notify",
+}
+# How something is said: "in a televised statement", "in a telephone call", "in a joint statement".
+MEDIA = {"statement", "call", "address", "speech", "broadcast", "message", "letter", "communique"}
+# A part of a gathering: "at the opening of the conference", "on the sidelines of the summit".
+PARTS = {"opening", "start", "close", "end", "sidelines", "margins", "margin", "sideline"}
+# A named site where something is said: "told reporters at the Arak heavy water plant".
+SITES = {"plant", "facility", "base", "site", "headquarters", "palace", "garden", "hall", "embassy", "airport"}
+# Nouns that stand for a withdrawal or a return taking effect (not a treaty entering into force).
+MOVES = {"withdrawal", "exit", "return", "departure", "pullout", "suspension", "termination", "decision", "move"}
+
+
 def _gathering(tok: Token) -> bool:
-    """A meeting-like noun: 'meeting', 'summit', 'event', or a named ORG/EVENT/FAC with such a head."""
-    return tok.lemma_.lower() in MEETING_WORDS or tok.lower_ in MEETING_WORDS
+    """A meeting-like noun: 'meeting', 'summit', 'event', 'rally', 'briefing'."""
+    return tok.lemma_.lower() in GATHERINGS or tok.lower_ in GATHERINGS
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -116,8 +159,16 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             cand = _made_at(verb, sent, ctx)
         if cand is None and lemma == "preside":
             cand = _speech(verb, sent, ctx, preps=("over",))
+        if cand is None and lemma == "return":
+            cand = _speech(verb, sent, ctx, preps=("from",))  # "after returning from the conference in Durban"
+        if cand is None and lemma == "hold":
+            cand = _abeyance(verb, sent, ctx)
+        if cand is None and lemma in SAYING:
+            cand = _occasion(verb, sent, ctx)
         if cand is not None:
             out.append(cand)
+    out.extend(_after_meeting(sent, ctx))
+    out.extend(_talks_at(sent, ctx))
     return out
 
 
@@ -182,8 +233,19 @@ def _in_force(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
     if not (lemma == "take" and "effect" in words or lemma in ("enter", "come") and "force" in words):
         return None
     subj = subject_of(verb)
-    if subj is None:
-        return None
+    if subj is None or verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+        return None  # "a new deal … to take effect from 2020": not yet an event
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "each") for c in subj.children):
+        return None  # "A withdrawal takes effect six months after …": the rule, not an event
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if subj.lemma_.lower() not in MOVES:
+        # "… voiced regret as Russia's withdrawal from the treaty took effect" parsed with 'allies' as subject:
+        # the noun phrase just before the verb is its subject
+        before = [t for t in verb.doc[: verb.i] if t.lemma_.lower() in MOVES and t.right_edge.i == verb.i - 1]
+        if before:
+            subj = before[-1]
+    if subj.lemma_.lower() not in MOVES and not negated:
+        return None  # "the convention entered into force on 1 March 1999": a date, not an event
     start = trim(noun_phrase(subj))
     last = max((c for c in verb.subtree if c.lower_ in ("effect", "force")), key=lambda t: t.i)
     if not start:
@@ -229,13 +291,11 @@ def _made_at(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | No
         if c.dep_ != "prep" or c.lower_ not in ("in", "at"):
             continue
         place = next((p for p in c.children if p.dep_ == "pobj"), None)
-        if place is None or not (place.ent_type_ in ("GPE", "LOC", "FAC") or _gathering(place)):
+        # "adopted at the COP21 summit" is an event; "signed in Helsinki" only says where (the seed gold
+        # takes no place of signing as an event)
+        if place is None or not _gathering(place):
             continue
-        answer = (
-            span_text(_compact(place))
-            if place.ent_type_ not in ("GPE", "LOC")
-            else span_text([t for t in place.subtree if t.ent_type_ == place.ent_type_])
-        )
+        answer = span_text(_compact(place))
         what = "opened for signature" if verb.lemma_ == "open" else past(verb.lemma_)
         statement = f"{with_the(treaty)} was {what} {c.text} {span_text(list(place.subtree))}"
         return _candidate(sent, treaty, "treaty", answer, statement, "place")
@@ -247,13 +307,19 @@ def _speech(
 ) -> Candidate | None:
     for obj in _objects(verb, preps):
         spoken_in = obj.ent_type_ in ("GPE", "LOC") and obj.dep_ == "pobj" and verb.lemma_ == "speak"
-        if not (_gathering(obj) or spoken_in) or obj.lower_ in ("talks", "contacts", "negotiations"):
+        talks = obj.lower_ in ("talks", "contacts", "negotiations") and verb.lemma_ != "preside"
+        if not (_gathering(obj) or spoken_in) or talks:
             continue
         subj = subject_of(verb)
         actor = resolve(subj, sent, ctx) if subj is not None else None
         if actor is None:
             return None
         phrase = noun_phrase(obj)
+        nxt = verb.doc[phrase[-1].i + 1] if phrase[-1].i + 1 < len(verb.doc) else None
+        if obj.dep_ == "dobj" and nxt is not None and nxt.lower_ in ("in", "at") and nxt.head.i == verb.i:
+            where = [p for p in nxt.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC")]
+            if where:  # "told a rally in Sukkur"
+                phrase = [*phrase, *verb.doc[nxt.i : where[0].right_edge.i + 1]]
         answer = span_text(trim(phrase))
         if len(answer.split()) < 2 and not spoken_in:
             return None
@@ -268,8 +334,19 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
         verb.head.head.pos_ in ("NOUN", "PROPN")
         or verb.head.lower_ in ("on", "about", "of", "for", "over", "regarding")
     )
-    if _hypothetical(verb) or topic:
+    reported = _reported(verb)
+    if (_hypothetical(verb) and not reported) or topic:
         return None  # "signed the law on leaving the pact": the law is the event, not a departure
+    # "announced its intention to leave the treaty": the announcement is the event
+    intent = verb.dep_ == "acl" and verb.head.lemma_ in ("intention", "decision", "notice") and verb.head.dep_ == "dobj"
+    if (
+        verb.dep_ in ("relcl", "acl")
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        and not intent
+    ):
+        return None  # "the latest country to abandon the pact": said of a country, not done by the speaker
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("become", "be") and verb.tag_ == "VB":
+        return None  # "becoming the latest country … to abandon the pact"
     outs = [c for c in verb.children if c.lower_ == "out"]  # "pulled the United States out of the agreement"
     if verb.lemma_ == "pull" and not outs:
         return None
@@ -279,7 +356,7 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
         named = find_treaty_names(span_text(list(obj.subtree)))
         if obj.lower_ not in TREATY_WORDS and not named:
             continue
-        subj = subject_of(verb)
+        subj = subject_of(verb.head.head) if intent else subject_of(verb)
         actor = resolve(subj, sent, ctx) if subj is not None else None
         if actor is None:
             return None
@@ -289,23 +366,65 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
             phrase = phrase[1:]
         # A named treaty is the answer; 'the agreement' alone asks who left it.
         answer = span_text(phrase) if named else actor.answer
-        top = _finite(verb)
+        top = verb.head.head if intent else _finite(verb)
+        done = _tensed(verb)
         if top.i != verb.i:  # "announced its intention to leave the treaty"
             statement = f"{actor.shown} {span_text(list(verb.doc[top.i : obj.right_edge.i + 1]))}"
+            if intent:  # the announcement is what a question asks for
+                answer = span_text(list(verb.doc[top.i : obj.right_edge.i + 1]))
         elif named:
             prep = obj.head.text + " " if obj.dep_ == "pobj" else ""
-            statement = f"{actor.shown} {past(verb.lemma_)} {prep}{with_the(answer)}."
+            out = " out" if outs and obj.head.head.i == outs[0].i and outs[0].i == verb.i + 1 else ""
+            statement = f"{actor.shown} {done}{out} {prep}{with_the(answer)}."
         else:
-            statement = f"{actor.shown} {past(verb.lemma_)} {clause_after(verb)}."
-        return _candidate(sent, actor.name, actor.type, answer, statement, "withdrawal")
+            clauses = {c.i for c in obj.children if c.dep_ in ("relcl", "acl")}  # not "…, which he said would …"
+            statement = f"{actor.shown} {done} {clause_after(verb, drop=clauses)}."
+        if reported:  # "Trump announced that the United States would quit the deal"
+            teller = subject_of(verb.head)
+            said = resolve(teller, sent, ctx) if teller is not None else None
+            if said is None:
+                return None
+            statement = f"{said.shown} {past(verb.head.lemma_)} that {statement[:1].lower() + statement[1:]}"
+            if not named:  # "would quit the deal": what was announced
+                answer = span_text(trim(list(verb.doc[verb.i : obj.i + 1])))
+        # an unnamed treaty's answer is the actor, so the statement tells one departure from another
+        extra = "" if named else normalize(statement)
+        return _candidate(sent, actor.name, actor.type, answer, statement, "withdrawal", extra)
+
+
+def _modal(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("will", "shall", "would")), None)
+
+
+def _tensed(verb: Token) -> str:
+    """'will withdraw' where the article says so, else the simple past."""
+    modal = _modal(verb)
+    return f"{modal.lower_} {verb.lemma_}" if modal is not None else past(verb.lemma_)
+
+
+def _reported(verb: Token) -> bool:
+    """'India said it would hold …', 'announced that the United States would quit': a decision announced."""
+    modal = _modal(verb)
+    return (
+        modal is not None
+        and modal.lower_ == "would"
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in ("say", "announce", "declare", "confirm")
+        and not any(a.lemma_ in _HYPOTHETICAL_HEADS for a in verb.ancestors)
+        and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    )
     return None
 
 
 def _declined(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    if _hypothetical(verb):
+        return None  # "has decided to ditch important talks"
     meeting = None
     for t in verb.subtree:
         if t.i == verb.i or not _gathering(t) or t.dep_ not in ("dobj", "pobj"):
             continue
+        if t.dep_ == "pobj" and t.head.head.i == verb.i and t.head.lower_ in ("at", "in", "during", "after"):
+            continue  # "At a news conference, he rejected …": where it was said, not what was declined
         # the meeting itself, or "an invitation to hold a meeting"
         if t.head.i == verb.i or t.head.head.i == verb.i or t.head.head.head.i == verb.i:
             meeting = t
@@ -337,7 +456,9 @@ def _happening(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     return _candidate(sent, answer, "other", answer, statement, "planned")
 
 
-def _candidate(sent: Sentence, subject: str, subject_type: str, answer: str, statement: str, what: str) -> Candidate:
+def _candidate(
+    sent: Sentence, subject: str, subject_type: str, answer: str, statement: str, what: str, extra: str = ""
+) -> Candidate:
     return Candidate(
         kind="event",
         subject=subject,
@@ -349,5 +470,225 @@ def _candidate(sent: Sentence, subject: str, subject_type: str, answer: str, sta
         entity=subject,
         entity_type=subject_type,
         event=what,
-        key=f"event|{subject}|{what}|{normalize(answer)}",
+        key=f"event|{subject}|{what}|{normalize(answer)}" + (f"|{extra}" if extra else ""),
     )
+
+
+def _place_phrase(p: Token) -> list[Token]:
+    """The occasion's phrase without its date or clauses: 'a telephone call' (not '… on Tuesday')."""
+    dated = {
+        t.i
+        for c in p.children
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj")
+        for t in c.subtree
+    }
+    toks = [
+        t for t in noun_phrase(p, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj")) if t.i not in dated
+    ]
+    return trim(contiguous_around(p, toks), drop_det=False)
+
+
+def _language(p: Token, ctx: ArticleContext) -> bool:
+    """'tweeted in Russian', 'speaking in Pashto': a bare proper noun that is no place, person or body."""
+    if p.pos_ != "PROPN" or any(c.dep_ not in ("punct",) for c in p.children):
+        return False
+    if p.ent_type_ not in ("NORP", "LANGUAGE", "PERSON", ""):
+        return False
+    return ctx.person(p.text) is None and not _gathering(p)
+
+
+def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    """Where or how something was said: 'replied in a televised statement', 'said in the Rose Garden',
+    'had been told … by Mr. Powell in a telephone call', 'speaking in Pashto', 'warned at the opening of the
+    conference'."""
+    if _hypothetical(verb) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    # one level down as well: "told of the decision by Mr. Powell in a telephone call"
+    inner = [g for c in preps for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "prep"]
+    found = None
+    for prep in preps + inner:
+        low = prep.lower_
+        for p in (c for c in prep.children if c.dep_ == "pobj"):
+            lemma = p.lemma_.lower()
+            if (
+                low == "in"
+                and verb.lemma_ in ("speak", "tweet", "write")
+                and prep.head.i == verb.i
+                and _language(p, ctx)
+            ):
+                found = (prep, p, p.text, "language")
+            elif (
+                low in ("in", "during", "over")
+                and lemma in MEDIA
+                and any(c.dep_ in ("amod", "compound") and c.i < p.i for c in p.children)
+            ):
+                found = (prep, p, span_text(_compact(p)), "medium")
+            elif low in ("at", "during") and _gathering(p) and len(_compact(p)) > 1:
+                found = (prep, p, span_text(_compact(p)), "gathering")
+            elif low in ("at", "on") and lemma in PARTS:
+                of = [g for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+                if any(_gathering(g) for g in of):
+                    found = (prep, p, span_text(trim(_place_phrase(p))), "gathering")
+            elif low in ("in", "at") and lemma in SITES and any(t.pos_ == "PROPN" for t in _compact(p)):
+                found = (prep, p, span_text(_compact(p)), "place")
+            elif low in ("in", "at") and p.ent_type_ in ("FAC", "LOC") and p.pos_ == "PROPN":
+                ent = next(e for e in p.doc.ents if e.start <= p.i < e.end)
+                found = (prep, p, span_text(trim(list(ent))), "place")
+            if found:
+                break
+        if found:
+            break
+    if found is None:
+        return None
+    prep, place, answer, what = found
+    if passive:  # "Ivanov had been told … by Mr. Powell": the teller is the agent
+        by = agent_of(verb)
+        if by is None:
+            by = next(
+                (
+                    g
+                    for c in verb.subtree
+                    if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in c.children
+                    if g.dep_ == "pobj" and g.ent_type_ == "PERSON"
+                ),
+                None,
+            )
+        subj, told = by, next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        subj, told = subject_of(verb), next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    actor = resolve(subj, sent, ctx) if subj is not None else None
+    if actor is None:
+        actor = _group(subj)
+    if actor is None:
+        return None
+    words = [past(verb.lemma_) if verb.lemma_ != "say" else "spoke"]
+    if what == "medium" and verb.lemma_ == "say" and place.lemma_ in ("statement", "communique", "message"):
+        words = ["issued"]  # "said in a joint statement"
+        phrase = span_text(_place_phrase(place))
+        return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} issued {phrase}", what)
+    if told is not None and verb.lemma_ in ("tell", "inform", "notify"):
+        hearer = resolve(told, sent, ctx)
+        if hearer is not None:
+            words.append(hearer.shown)
+        elif told.tag_ == "NNS" and not list(told.children):  # "told reporters"
+            words.append(told.text)
+        else:
+            return None
+        about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
+        if about is not None:
+            pobj = next((c for c in about.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                topic = trim(noun_phrase(pobj, exclude_deps=("prep", "relcl", "acl")), drop_det=False)
+                words.append(f"{about.text} {span_text(topic)}")
+    elif told is not None and told.dep_ == "dobj" and verb.lemma_ != "say":  # "rejected the prisoner release"
+        what_ = trim(noun_phrase(told, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj")), drop_det=False)
+        if len(what_) > 8 or told.pos_ == "PRON":
+            return None
+        words.append(span_text(what_))
+    words.append(f"{prep.lower_} {span_text(_place_phrase(place))}")
+    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {' '.join(words)}", what)
+
+
+def _group(subj: Token | None) -> Actor | None:
+    """'the defence ministers of Poland, Lithuania, Latvia and Estonia': officials of named states."""
+    if subj is None or subj.tag_ != "NNS" or subj.lemma_.lower() not in TITLE_WORDS:
+        return None
+    of = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if not of or of[0].ent_type_ != "GPE":
+        return None
+    text = span_text(trim(noun_phrase(subj)))
+    return Actor(text, text, "other", the=True)
+
+
+def _abeyance(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    """'India said it would hold the Indus Waters Treaty … "in abeyance"': a suspension."""
+    if not any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "abeyance" for p in c.children) for c in verb.children
+    ):
+        return None
+    reported = _reported(verb)
+    if _hypothetical(verb) and not reported or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    treaty = resolve(obj, sent, ctx, allow_treaty=True) if obj is not None else None
+    if treaty is None or treaty.type != "treaty":
+        return None
+    subj = subject_of(verb)
+    if subj is not None and subj.lower_ == "it" and reported:
+        subj = subject_of(verb.head)  # "India said it would …"
+    actor = resolve(subj, sent, ctx) if subj is not None else None
+    if actor is None:
+        return None
+    answer = span_text(trim(noun_phrase(obj, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj", "prep"))))
+    held = f"{_tensed(verb).replace(verb.lemma_, 'hold')} {with_the(treaty.name)} in abeyance"
+    statement = f"{actor.shown} {past(verb.head.lemma_)} it {held}" if reported else f"{actor.shown} {held}"
+    return _candidate(sent, actor.name, actor.type, answer, statement, "suspension")
+
+
+def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    """'announced the decision after a meeting of the Cabinet Committee on Security': a meeting of a named body."""
+    out = []
+    for prep in sent.doc:
+        if prep.lower_ not in ("after", "following") or prep.dep_ != "prep" or sent.token_quoted(prep):
+            continue
+        meeting = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in ("meeting", "session")), None)
+        if meeting is None:
+            continue
+        body = next(
+            (
+                p
+                for c in meeting.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ == "ORG"
+            ),
+            None,
+        )
+        verb = prep.head
+        while verb.dep_ in ("advcl", "acl") and (verb.lemma_ in ("preside", "chair") or agent_of(verb) is not None):
+            verb = verb.head  # "After a meeting … presided over by the prime minister, Pakistan said": the saying
+        if body is None or verb.pos_ not in ("VERB", "AUX") or _hypothetical(verb):
+            continue
+        subj = subject_of(verb)
+        actor = resolve(subj, sent, ctx) if subj is not None else None
+        if actor is None:
+            continue
+        ent = next((e for e in sent.doc.ents if e.start <= body.i < e.end), None)
+        answer = span_text(trim(list(ent))) if ent is not None else body.text
+        phrase = span_text(
+            trim(noun_phrase(meeting, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj")), drop_det=False)
+        )
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if verb.lemma_ in SAYING and verb.lemma_ not in ("announce", "reject", "confirm"):
+            did = "made a statement"
+        else:
+            did = past(verb.lemma_) + (
+                f" {span_text(trim(noun_phrase(obj), drop_det=False))}" if obj is not None else ""
+            )
+        out.append(
+            _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {did} {prep.lower_} {phrase}", "meeting")
+        )
+    return out
+
+
+def _talks_at(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    """'Talks at the Asia-Pacific Economic Cooperation summit in Shanghai … failed': talks held at a named summit."""
+    out = []
+    for talks in sent.doc:
+        if talks.lower_ not in ("talks", "negotiations", "meetings") or sent.token_quoted(talks):
+            continue
+        for prep in talks.children:
+            if prep.dep_ != "prep" or prep.lower_ != "at":
+                continue
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if place is None or not _gathering(place) or not any(t.pos_ == "PROPN" for t in _compact(place)):
+                continue
+            answer = span_text(_compact(place))
+            phrase = span_text(_place_phrase(place))
+            out.append(
+                _candidate(sent, answer, "other", answer, f"{talks.text.capitalize()} were held at {phrase}", "talks")
+            )
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
-from .entities import country_of_demonym
+from .entities import TREATY_WORDS, country_of_demonym
 from .statements import finish, past, with_the
 from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim
 
@@ -14,6 +14,28 @@ PARTY_NOUNS = {"signatory", "party", "signer", "member"}
 # Common nouns that still name who signed: "six world powers", "196 parties".
 GROUP_NOUNS = {"power", "country", "nation", "state", "party", "member", "government", "signatory"}
 _HYPOTHETICAL = {"want", "wish", "hope", "call", "urge", "ask", "press", "demand", "consider", "refuse", "plan"}
+# Bodies that ratify for a state, not parties themselves: "Parliament ratified it in 2002".
+LEGISLATURES = {
+    "parliament",
+    "senate",
+    "duma",
+    "congress",
+    "legislature",
+    "assembly",
+    "house",
+    "chamber",
+    "lawmakers",
+    "legislators",
+    "deputies",
+    "mps",
+    "senators",
+    "knesset",
+    "bundestag",
+    "rada",
+    "majlis",
+}
+# Verbs that name a party without an object: "Finland acceded in 2012".
+INTRANSITIVE_PARTY = {"accede", "ratify", "join"}
 
 
 def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
@@ -59,7 +81,16 @@ def _with_parties(verb: Token) -> list[Token]:
 def _named_signers(verb: Token) -> list[Token]:
     agent = agent_of(verb)
     if agent is not None:
-        return conjuncts(agent)
+        # "by A, the US envoy, and B, the Taliban's chief": the parser may hang B on the verb
+        stray = [
+            c
+            for c in verb.children
+            if c.dep_ == "conj" and c.i > agent.i and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "GPE", "ORG")
+        ]
+        named = conjuncts(agent)
+        # "by the then-US President Barack Obama and his Russian counterpart …": the 'and' hangs on the name
+        named += [t for n in named for c in n.children if c.dep_ == "appos" for t in conjuncts(c)[1:]]
+        return named + [t for c in stray for t in conjuncts(c)]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "between":
             return [t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
@@ -108,12 +139,15 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if _negated_or_hypothetical(verb):
             continue  # "has not ratified it", "wants China to join the agreement"
         treaty = _treaty_of(verb, sent, ctx)
+        bare = treaty is None and _without_object(verb)
+        if bare:
+            treaty = ctx.treaty()  # "Finland acceded in 2012": the article's treaty
         if treaty is None:
             continue
         for tok in _signers(verb):
             tok = _person_behind(tok)
             actor = _signer(tok, sent, ctx)
-            if actor is None:
+            if actor is None or _legislature(tok, actor) or bare and actor.type != "country":
                 continue
             party = _party(tok, actor, ctx)
             shown_treaty = with_the(treaty)
@@ -122,6 +156,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 statement = f"{actor.shown} {action} {shown_treaty}" + (f" for {with_the(party)}" if party else "")
             elif agent_of(verb) is not None or _by_phrase(verb):  # "adopted by 196 parties"
                 statement = f"{actor.shown} {past(lemma)} {shown_treaty}"
+            elif lemma in ("accede", "join") and actor.type != "other":
+                statement = f"{actor.shown} {past(lemma)}{' to' if lemma == 'accede' else ''} {shown_treaty}"
             elif actor.type == "other":  # "Six world powers": a group, plural
                 statement = f"{actor.shown} are parties to {shown_treaty}"
             else:
@@ -142,7 +178,98 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 )
             )
     out.extend(_party_nouns(sent, ctx))
+    out.extend(_bilateral(sent, ctx))
     return out
+
+
+def _without_object(verb: Token) -> bool:
+    """'Finland acceded in 2012', 'Syria joined in 2013': a party verb with nothing but time and manner."""
+    if verb.lemma_.lower() not in INTRANSITIVE_PARTY or verb.dep_ in ("relcl", "acl", "amod", "xcomp", "pcomp"):
+        return False
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "aux", "punct", "cc", "conj", "advmod", "npadvmod", "appos"):
+            continue
+        if c.dep_ == "prep" and all(p.ent_type_ == "DATE" for p in c.children if p.dep_ == "pobj"):
+            continue  # "in 2012"
+        return False
+    return True
+
+
+def _legislature(tok: Token, actor: Actor) -> bool:
+    """'Parliament ratified it', 'the State Duma voted': a state's legislature is no party of its own."""
+    if tok.lower_ in LEGISLATURES or tok.lemma_.lower() in LEGISLATURES:
+        return True
+    return actor.type != "person" and any(w.lower() in LEGISLATURES for w in actor.answer.split())
+
+
+def _negated_subject(verb: Token) -> bool:
+    """'Neither Russia nor the United States has joined it'."""
+    subj = subject_of(verb)
+    if subj is None:
+        return False
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subj.children) or any(
+        c.dep_ == "cc" and c.lower_ == "nor" for t in conjuncts(subj) for c in t.children
+    )
+
+
+def _bilateral(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    """'India … would hold the Indus Waters Treaty with Pakistan': the article's treaty, named with its other party.
+
+    Both the state it is 'with' and the state that holds it are parties. Only for the article's own treaty,
+    named (a proper noun), and only where the 'with' follows the name at once."""
+    main = ctx.treaty()
+    if main is None:
+        return []
+    out = []
+    for tok in sent.doc:
+        if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or sent.token_quoted(tok):
+            continue
+        treaty = resolve(tok, sent, ctx, allow_treaty=True)
+        if treaty is None or treaty.type != "treaty" or treaty.name != main:
+            continue
+        verb = tok.head
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.lower_ != "with" or nxt.head.i not in (tok.i, verb.i):
+            continue
+        parties = [t for p in nxt.children if p.dep_ == "pobj" for t in conjuncts(p)]
+        holder = _holder(verb, sent, ctx)
+        if holder is not None:
+            parties.insert(0, holder)
+        for p in parties:
+            actor = resolve(p, sent, ctx)
+            if actor is None or actor.type != "country" or actor.answer not in sent.text:
+                continue
+            out.append(_party_candidate(actor, treaty.name, sent))
+    return out
+
+
+def _holder(verb: Token, sent: Sentence, ctx: ArticleContext) -> Token | None:
+    """The subject of the verb; for 'India said it would hold …', the state that 'it' stands for."""
+    subj = subject_of(verb)
+    if subj is not None and subj.lower_ == "it" and verb.dep_ == "ccomp":
+        up = subject_of(verb.head)
+        if up is not None and verb.head.lemma_ in ("say", "announce", "declare", "state"):
+            return up
+    return subj
+
+
+def _party_candidate(actor: Actor, treaty: str, sent: Sentence) -> Candidate:
+    return Candidate(
+        kind="signatory",
+        subject=treaty,
+        answer=actor.answer,
+        statement=finish(f"{actor.shown} is a party to {with_the(treaty)}"),
+        source=sent.source,
+        evidence=sent.text,
+        sentence=sent.index,
+        entity=actor.name,
+        entity_type=actor.type,
+        key=f"signatory|{treaty}|{actor.name}",
+    )
 
 
 def _by_phrase(verb: Token) -> bool:
@@ -150,7 +277,7 @@ def _by_phrase(verb: Token) -> bool:
 
 
 def _negated_or_hypothetical(verb: Token) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or _negated_subject(verb):
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should") for c in verb.children):
         return True
@@ -193,7 +320,9 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
             named += [t for t in conjuncts(head) if t.i != noun.i and t.ent_type_ in ("GPE", "NORP", "ORG")]
-        negated = any(c.dep_ == "neg" for c in noun.head.children)
+        if noun.dep_ == "appos" and _party_appos(noun):
+            named.append(noun.head)  # "Ukraine, a party since 2005, …"
+        negated = any(c.dep_ == "neg" for c in noun.head.children) or _negated_subject(noun.head)
         if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "remain", "become", "stay") and not negated:
             subj = subject_of(noun.head)
             if subj is not None:
@@ -202,21 +331,29 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             actor = resolve(tok, sent, ctx)
             if actor is None or actor.type not in ("country", "organization") or actor.answer not in sent.text:
                 continue
-            out.append(
-                Candidate(
-                    kind="signatory",
-                    subject=treaty,
-                    answer=actor.answer,
-                    statement=finish(f"{actor.shown} is a party to {with_the(treaty)}"),
-                    source=sent.source,
-                    evidence=sent.text,
-                    sentence=sent.index,
-                    entity=actor.name,
-                    entity_type=actor.type,
-                    key=f"signatory|{treaty}|{actor.name}",
-                )
-            )
+            if _legislature(tok, actor):
+                continue
+            out.append(_party_candidate(actor, treaty, sent))
     return out
+
+
+def _party_appos(noun: Token) -> bool:
+    """'a party since 2005', 'a signatory to the convention': a party noun in apposition to a state.
+
+    'party' and 'member' also name political parties and clubs, so they need a date or a 'to'/'of' phrase."""
+    if noun.head.ent_type_ not in ("GPE", "NORP", "ORG") or noun.head.pos_ != "PROPN":
+        return False
+    if noun.lemma_ in ("signatory", "signer"):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and (
+            c.lower_ == "since"
+            or c.lower_ in ("to", "of")
+            and any(p.lower_ in TREATY_WORDS | {"it"} for p in c.children)
+        )
+        for c in noun.children
+    )
 
 
 def _as_written(tok: Token, actor: Actor) -> str:

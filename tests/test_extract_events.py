@@ -1,0 +1,68 @@
+"""Event patterns on short articles, through real spaCy parses: what must be found, and the near misses
+that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+import quizgen
+
+
+@pytest.fixture(scope="module")
+def events():
+    lead = "The Harbour Accord governs shipping. "
+    texts = {
+        "televised": lead + "President Marta Silva replied within hours in a televised statement.",
+        "call": lead + "Secretary of State Jorge Lopez made the decision. Chile’s foreign minister, Maria Gonzalez, "
+        "had been told of the decision by Mr. Lopez in a telephone call on Monday.",
+        "language": lead + "Mehmet Kaya, speaking in Turkish, said the accord was fair.",
+        "rally": lead + "Opposition leader Omar Haddad told a rally in Tunis that the accord was dead.",
+        "meeting": lead + "Foreign Secretary Ravi Kumar announced the decision after a meeting of the National "
+        "Defence Council.",
+        "abeyance": "Argentina said on Monday it would hold the Plata River Treaty with Uruguay in abeyance. "
+        "The Plata River Treaty dates from 1973.",
+        "announced": lead + "President Carlos Vega announced that Bolivia would quit the accord.",
+        "intention": lead + "Peru announced its intention to leave the accord on 3 May.",
+        "will": lead + "Ecuador will withdraw from the Harbour Accord, Prime Minister Luis Mora said, becoming "
+        "the second country to abandon the pact.",
+        # near misses
+        "plain": lead + "A ministry spokesman said in a statement that the accord was working.",
+        "signed_in": lead + "The accord was signed in Lima on 2 June 2001 and entered into force in 2003.",
+        "rule": lead + "A withdrawal takes effect six months after a country notifies the depositary.",
+        "could": lead + "Argentina said it could hold all other agreements with Uruguay in abeyance.",
+        "ditch": lead + "Brazil has decided to ditch important talks on the accord.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    out: dict[str, list[tuple[str, str]]] = {k: [] for k in texts}
+    for fact in deck.facts:
+        if fact.kind == "event":
+            for ev in fact.evidence:
+                out[ev.source].append((fact.answer, fact.statement))
+    return out
+
+
+def test_how_something_was_said(events):
+    assert ("televised statement", "Marta Silva replied in a televised statement.") in events["televised"]
+    assert ("telephone call", "Jorge Lopez told Maria Gonzalez of the decision in a telephone call.") in events["call"]
+    assert ("Turkish", "Mehmet Kaya spoke in Turkish.") in events["language"]
+    assert ("rally in Tunis", "Omar Haddad told a rally in Tunis.") in events["rally"]
+
+
+def test_a_meeting_of_a_named_body(events):
+    assert any(a == "National Defence Council" and "after a meeting of" in s for a, s in events["meeting"])
+
+
+def test_announced_suspensions_and_withdrawals(events):
+    assert any(a == "Plata River Treaty" and "in abeyance" in s for a, s in events["abeyance"])
+    assert any("would quit the accord" in s for _, s in events["announced"])
+    assert any(a == "announced its intention to leave the accord" for a, _ in events["intention"])
+    # the tense the article has, and no departure for whoever is 'the second country to abandon' it
+    assert [s for _, s in events["will"]] == ["Ecuador will withdraw from the Harbour Accord."]
+
+
+def test_near_misses_are_no_events(events):
+    assert events["plain"] == []  # a bare "said in a statement"
+    assert events["signed_in"] == []  # where it was signed, when it entered into force: no events
+    assert events["rule"] == []  # how withdrawal works in general
+    assert events["could"] == []
+    assert events["ditch"] == []
