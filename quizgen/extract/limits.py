@@ -232,6 +232,13 @@ def _known_already(num: list[Token]) -> bool:
     return any(a.dep_ == "poss" for a in [head, *head.ancestors][:3])
 
 
+def _clause_top(verb: Token) -> Token:
+    """'agreed to cut …': the verb the limit verb's clause hangs on."""
+    while verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _said_of_treaty(verb: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     """Is the limit verb's subject the treaty ('New START limits …'), or has it none ('are limited to …')?"""
     subj = subject_of(verb)
@@ -302,10 +309,10 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                         end = max(end, c.right_edge.i)
             statement = f"{with_the(treaty)} {span_text(list(sent.doc[verb.i : end + 1]))}"
             if not _said_of_treaty(verb, sent, ctx):
-                framed = _setting(_clause_verbs(verb), "cap", "", sent, ctx)
-                if framed is None:
-                    continue
-                statement = _frame_statement(framed[0], framed[1], framed[2], framed[3], {t.i for t in num})
+                framed = _setting(_clause_verbs(verb), "cap", "", sent, ctx) or (treaty, _clause_top(verb), "", None)
+                statement = (
+                    _frame_statement(framed[0], framed[1], framed[2], framed[3], {t.i for t in num}) or statement
+                )
             used_verbs.add(verb.i)
             used_nums.update(t.i for t in num)
             out.append(_candidate(sent, treaty, number_text, statement, Quantity(value, number_text, measure, change)))
@@ -320,11 +327,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             statement = f"{with_the(treaty)} limits the number of {measure} to {number_text}{' each' if each else ''}."
         if not _said_of_treaty(verb, sent, ctx) or prep not in ("to", "by"):
             # "Under the protocol, Canada had committed to cut its emissions to 6 per cent …": the clause itself
-            framed = _setting(_clause_verbs(verb), "cap", "", sent, ctx)
-            if framed is not None:
-                statement = _frame_statement(framed[0], framed[1], framed[2], framed[3], {t.i for t in num})
-            elif not _said_of_treaty(verb, sent, ctx):
-                continue
+            framed = _setting(_clause_verbs(verb), "cap", "", sent, ctx) or (treaty, _clause_top(verb), "", None)
+            statement = _frame_statement(framed[0], framed[1], framed[2], framed[3], {t.i for t in num}) or statement
         used_verbs.add(verb.i)
         used_nums.update(t.i for t in num)
         out.append(_candidate(sent, treaty, answer, statement, Quantity(value, answer, measure, change)))
@@ -591,7 +595,7 @@ def _party_subject(subj: Token | None) -> bool:
         subj.tag_ in ("NNS",) or any(c.lower_ in ("each", "either", "every", "both") for c in subj.children)
     ):
         return True
-    return subj.lower_ in ("parties", "signatories", "members") or subj.ent_type_ in ("GPE", "NORP")
+    return subj.lower_ in ("parties", "signatories", "members")
 
 
 def _frame(under: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
@@ -706,6 +710,8 @@ def _term_kind(group: list[Token], quant: str, verbs: list[Token]) -> str:
     timed = root.lemma_ in _TIME_UNITS
     if timed and re.match(r"^\s*(?:['’]s?)?\s*(?:advance |prior |written )?notice\b", after):
         return "notice"
+    if timed and quant == "at least" and re.match(r"^\s*(?:before|in advance|prior to)\b", after):
+        return "notice"  # "must notify the body at least 30 days before a launch"
     if timed and re.match(r"^\s*(?:after|later|from)\b", after):
         return "effect" if _effect_verb(verbs) is not None else ""
     if quant == "within" and timed:
@@ -743,6 +749,8 @@ def obligations(sent: Sentence, ctx: ArticleContext, skip: set[int]) -> list[Can
         if found is None:
             continue
         treaty, top, how, under = found
+        if how == "under" and kind in ("cap", "deadline") and not _in_force(verbs):
+            continue  # "Under the deal, Iran has enriched uranium to up to 60 percent": what happened, no term
         text = _frame_statement(treaty, top, how, under, {t.i for t in group} | {verbs[0].i})
         if not text:
             continue
@@ -783,6 +791,14 @@ def _has_aux(verb: Token) -> bool:
     return any(c.dep_ == "aux" for c in verb.children)
 
 
+def _in_force(verbs: list[Token]) -> bool:
+    """A term, not an event: 'must/may/shall …', 'had to', 'agreed to', 'will …', or the plain present."""
+    first = verbs[0]
+    if _binding(verbs) or any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in first.children):
+        return True
+    return first.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in first.children)
+
+
 def _setting(
     verbs: list[Token], kind: str, quant: str, sent: Sentence, ctx: ArticleContext
 ) -> tuple[str, Token, str, Token | None] | None:
@@ -791,12 +807,12 @@ def _setting(
     modal on the parties ('each member must …', 'either party may leave on six months' notice')."""
     for n, v in enumerate(verbs[:4]):
         for c in v.children:
-            if c.dep_ == "prep" and c.lower_ == "under" and c.i < verbs[0].i:
+            if c.dep_ == "prep" and c.lower_ == "under":
                 treaty = _frame(c, sent, ctx)
                 if treaty:
                     return treaty, v, "under", c
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
+        if subj is not None and subj.dep_ == "nsubj":  # "the treaty calls for …", not "was signed by up to 50"
             actor = resolve(subj, sent, ctx, allow_treaty=True)
             if actor is not None and actor.type == "treaty":
                 if n == 0 and kind == "deadline":
@@ -814,6 +830,8 @@ def _setting(
             return treaty, v, "party", None
         return None
     subj = _real_subject(first)
+    if kind == "notice" and _party_subject(subj) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in first.children):
+        return treaty, first, "party", None  # "either side can withdraw with six months' notice"
     if _binding(verbs) and (_party_subject(subj) or kind == "notice" or (kind == "cap" and quant in _STRICT)):
         return treaty, first, "party", None
     return None
