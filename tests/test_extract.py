@@ -198,7 +198,18 @@ def test_recall_and_precision_on_a_third_set_of_other_treaties_do_not_fall():
     held = ROOT / "tests" / "data" / "heldout3"
     deck = quizgen.extract_paths([held / "articles"], title="held out 3")
     table = score(deck, load_gold(held / "gold"))
-    assert table["all"].recall >= 0.65 and table["all"].precision >= 0.86
+    assert table["all"].recall >= 0.80 and table["all"].precision >= 0.96
+
+
+def test_recall_and_precision_on_a_fourth_set_of_other_treaties_do_not_fall():
+    """tests/data/heldout4 (Arms Trade Treaty, plutonium disposal, Minsk II, Pelindaba, High Seas): scored
+    unseen at 60% recall / 82% precision (and 61% / 86% after the rules set 3 taught), then used for rules."""
+    from quizgen.evaluate import score
+
+    held = ROOT / "tests" / "data" / "heldout4"
+    deck = quizgen.extract_paths([held / "articles"], title="held out 4")
+    table = score(deck, load_gold(held / "gold"))
+    assert table["all"].recall >= 0.62 and table["all"].precision >= 0.87
 
 
 @pytest.mark.skipif(not GOLD.is_dir(), reason="needs the gold annotation in ../shared/gold")
@@ -207,9 +218,9 @@ def test_recall_and_precision_on_the_seeds_do_not_fall(seed_deck):
 
     table = score(seed_deck, load_gold(GOLD))
     # The levels reached; raise them as the extractor improves, never lower them.
-    assert table["all"].recall >= 0.96
-    assert table["all"].precision >= 0.94
-    floors = {"date": 1.0, "signatory": 0.83, "limit": 1.0, "position": 0.93, "role": 1.0, "quote": 1.0, "event": 0.87}
+    assert table["all"].recall >= 0.98
+    assert table["all"].precision >= 0.98
+    floors = {"date": 1.0, "signatory": 1.0, "limit": 1.0, "position": 0.96, "role": 1.0, "quote": 1.0, "event": 1.0}
     for kind, floor in floors.items():
         assert table[kind].recall >= floor, (kind, table[kind].recall)
 

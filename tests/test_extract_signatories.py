@@ -58,3 +58,23 @@ def test_negation_makes_no_party(parties):
 def test_a_legislature_is_no_party(parties):
     assert "Ghana" in parties["legislature"]
     assert not parties["legislature"] & {"Parliament", "Senate"}
+
+
+def test_states_listed_after_a_count_are_the_parties_not_the_count():
+    text = (
+        "The Arms Trade Treaty entered into force on 24 December 2014, 90 days after the 50th country ratified it. "
+        "More than 100 countries have since ratified the treaty, including Britain, France and Germany.\n"
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert sorted(f.answer for f in deck.facts if f.kind == "signatory") == ["Britain", "France", "Germany"]
+
+
+def test_a_treaty_is_never_its_own_signatory():
+    text = (
+        "The Plutonium Management and Disposition Agreement, signed in 2000 and amended by a protocol in 2010, "
+        "commits each side to dispose of 34\u00a0metric tons of weapons-grade plutonium.\n"
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert [f for f in deck.facts if f.kind == "signatory"] == []
+    # and the amount it commits the parties to is a limit, written as the article writes it
+    assert [f.answer for f in deck.facts if f.kind == "limit"] == ["34\u00a0metric tons"]

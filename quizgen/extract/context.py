@@ -126,6 +126,18 @@ class Sentence:
     def token_quoted(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
 
+    def as_written(self, text: str) -> str:
+        """`text`, taken from the parse, as the sentence writes it: the parser saw no-break spaces as spaces
+        ('34\u00a0metric tons'), and answers are verbatim."""
+        return as_written(self.text, text)
+
+
+def as_written(sentence: str, text: str) -> str:
+    if text in sentence:
+        return text
+    at = sentence.replace("\u00a0", " ").replace("\u202f", " ").find(text)  # the parser's text: same length
+    return sentence[at : at + len(text)] if at >= 0 else text
+
 
 @dataclass
 class Candidate:

@@ -154,14 +154,6 @@ def parse_date(text: str, published: DateValue | None = None) -> tuple[DateValue
     return None
 
 
-def _as_written(sentence: str, text: str, near: int) -> str:
-    """The date as the article writes it: the parser saw no-break spaces as spaces ('29\u00a0February 2020'),
-    and the answer must be verbatim."""
-    seen = sentence.replace("\u00a0", " ").replace("\u202f", " ")  # what the parser was given (same length)
-    at = seen.find(text, max(0, near - 8))
-    return sentence[at : at + len(text)] if at >= 0 else text
-
-
 def _action_noun(tok: Token) -> bool:
     """'the poisoning of Alexei Navalny (in 2020)': an action named by a noun, dated as such."""
     return bool(re.search(r"(?:ing|tion|sion|ment)$", tok.lower_)) and any(
@@ -199,7 +191,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         text = re.sub(r"^(?:the|on|in)\s+", "", text, flags=re.I).strip(" ,")
         if parse_date(text, ctx.published) is None and "," in text:
             text = text.split(",", 1)[0].strip()  # "October 2001, weeks after …": the tagger ran on
-        text = _as_written(sent.text, text, ent.start_char)
+        text = sent.as_written(text)
         parsed = parse_date(text, ctx.published)
         if parsed is None:
             continue

@@ -703,7 +703,8 @@ def _effect_verb(verbs: list[Token]) -> Token | None:
 
 def _term_kind(group: list[Token], quant: str, verbs: list[Token]) -> str:
     """What sort of term: 'notice' (N months' notice), 'effect' (takes effect N after), 'deadline' (within N),
-    'cap' (no more than N, up to N, at least N, hold X to N), or '' (none)."""
+    'cap' (no more than N, up to N, at least N, hold X to N), 'amount' (a measured quantity the parties must
+    or may act on), or '' (none)."""
     doc = group[0].doc
     after = doc.text[group[-1].idx + len(group[-1].text) :].lower()
     root = _phrase_root(group)
@@ -720,6 +721,8 @@ def _term_kind(group: list[Token], quant: str, verbs: list[Token]) -> str:
         return "cap"
     if quant in ("to", "below") and not timed and verbs[0].lemma_ in _HOLDING:
         return "cap"
+    if not quant and not timed and root.lemma_.lower() in _MEASURE_UNITS and _binding(verbs):
+        return "amount"  # "commits each side to dispose of 34 metric tons of plutonium"
     return ""
 
 
@@ -754,7 +757,7 @@ def obligations(sent: Sentence, ctx: ArticleContext, skip: set[int]) -> list[Can
         text = _frame_statement(treaty, top, how, under, {t.i for t in group} | {verbs[0].i})
         if not text:
             continue
-        answer = _answer(group, kind, quant)
+        answer = sent.as_written(_answer(group, kind, quant))
         if not answer or answer not in sent.text:
             continue
         out.append(_candidate(sent, treaty, answer, text, _quantity(group, kind, quant, answer, top)))

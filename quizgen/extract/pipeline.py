@@ -12,7 +12,7 @@ from ..text import sentence_spans
 from . import cache as _cache
 from . import dates, events, limits, positions, quotes, roles, signatories
 from .cache import Cache
-from .context import ArticleContext, Candidate, Sentence, find_treaty_names
+from .context import ArticleContext, Candidate, Sentence, as_written, find_treaty_names
 from .merge import merge
 from .treaties import TreatyNames
 
@@ -79,6 +79,8 @@ def extract_article(article: Article, docs: Sequence[Any], treaties: TreatyNames
                 if cand is not None:
                     found.append(cand)
                     speaker_here = quotes.speaker_of(cand)
+            for cand in found:  # answers built from the parse, written as the article writes them
+                cand.answer = as_written(cand.evidence, cand.answer)
             out.extend(found)
             _remember(sent, found, ctx)
         previous_speaker = speaker_here

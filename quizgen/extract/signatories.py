@@ -66,7 +66,31 @@ def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
 
 
 def _signers(verb: Token) -> list[Token]:
-    return [*_named_signers(verb), *_with_parties(verb)]
+    named = [*_named_signers(verb), *_with_parties(verb)]
+    # "More than 100 countries have ratified the treaty, including Britain, France and Germany": the states
+    # the sentence names, not the count.
+    hosts = {verb.i, *(t.i for t in named), *(c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))}
+    listed = [
+        t
+        for prep in verb.subtree
+        if prep.dep_ == "prep" and prep.lower_ == "including" and prep.head.i in hosts
+        for p in prep.children
+        if p.dep_ == "pobj"
+        for t in conjuncts(p)
+    ]
+    if listed:
+        named = [t for t in named if not _counted_group(t)]
+    return named + listed
+
+
+def _counted_group(tok: Token) -> bool:
+    """'More than 100 countries', 'the 50th country': how many, or which in turn, not who."""
+    if tok.pos_ != "NOUN" or tok.lemma_ not in GROUP_NOUNS:
+        return False
+    return any(
+        c.ent_type_ == "ORDINAL" or (c.dep_ == "nummod" and any(q.dep_ == "quantmod" for q in c.children))
+        for c in tok.children
+    )
 
 
 def _with_parties(verb: Token) -> list[Token]:
@@ -287,7 +311,10 @@ def _negated_or_hypothetical(verb: Token) -> bool:
 def _signer(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
     actor = resolve(tok, sent, ctx)
     if actor is not None:
-        return None if actor.type == "treaty" or actor.answer not in sent.text else actor
+        named_treaty = actor.answer.split()[-1].lower() in TREATY_WORDS  # "the … Disposition Agreement, signed in …"
+        return None if actor.type == "treaty" or named_treaty or actor.answer not in sent.text else actor
+    if _counted_group(tok):
+        return None
     if (
         tok.pos_ == "NOUN"
         and tok.lemma_ in GROUP_NOUNS

@@ -75,6 +75,8 @@ def past(lemma: str) -> str:
 
 def with_the(name: str) -> str:
     """'White House' → 'the White House'; names of people and most countries stay as they are."""
+    if name[:4].lower() == "the ":
+        return name  # already has it
     return f"the {name}" if _WITH_THE.match(name) else name
 
 
