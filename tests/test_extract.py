@@ -209,7 +209,7 @@ def test_recall_and_precision_on_a_fourth_set_of_other_treaties_do_not_fall():
     held = ROOT / "tests" / "data" / "heldout4"
     deck = quizgen.extract_paths([held / "articles"], title="held out 4")
     table = score(deck, load_gold(held / "gold"))
-    assert table["all"].recall >= 0.62 and table["all"].precision >= 0.87
+    assert table["all"].recall >= 0.63 and table["all"].precision >= 0.89
 
 
 @pytest.mark.skipif(not GOLD.is_dir(), reason="needs the gold annotation in ../shared/gold")

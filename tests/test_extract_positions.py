@@ -44,3 +44,13 @@ def test_two_claims_in_one_sentence_are_two_positions(positions):
         ("Beijing", "Beijing rejected the proposal."),
         ("Beijing", "Beijing said it would not join talks."),
     ]
+
+
+def test_a_figure_according_to_someone_is_no_position_but_a_demand_is():
+    texts = {
+        "figure": "More than 5,400 people have been killed since the conflict erupted, according to the UN.",
+        "demand": "According to Greenpeace, the government must ratify the treaty this year.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    found = {f.evidence[0].source: f.answer for f in deck.facts if f.kind == "position"}
+    assert found == {"demand": "Greenpeace"}

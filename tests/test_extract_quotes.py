@@ -24,3 +24,15 @@ def test_words_quoted_inside_a_reported_claim_are_the_reporter_s():
     )
     deck = quizgen.extract_texts({"a": text}, title="t")
     assert [(f.answer, f.quote) for f in deck.facts if f.kind == "quote"] == [("Kong Quan", "think carefully")]
+
+
+def test_she_is_the_woman_named_before_not_the_man_quoted_last():
+    text = (
+        "German Chancellor Angela Merkel arrived in Minsk. Mrs Merkel met the others. "
+        "Vladimir Putin said the talks had been long.\n\n"
+        "“We have no illusions,” she said.\n"
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert [(f.answer, f.quote) for f in deck.facts if f.kind == "quote"] == [
+        ("Angela Merkel", "We have no illusions,")
+    ]

@@ -175,6 +175,7 @@ def _titled_name(ent) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in TITLE_WORDS for c in ent.root.children)
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
 _SPEECH_VERBS = {"say", "add", "tell", "note", "continue", "insist", "explain", "stress", "reply", "write", "tweet"}
 
 
@@ -220,6 +221,9 @@ class ArticleContext:
         if name in self.people:
             return name
         words = name.split()
+        if len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:  # "Mrs Merkel", "Mr. Bush"
+            words = words[1:]
+            name = " ".join(words)
         if not words:
             return None
         last = words[-1]
@@ -270,10 +274,15 @@ class ArticleContext:
         return g != "f"
 
     def pronoun_person(self, pronoun: str) -> str | None:
-        for name in reversed(self.speakers):
-            if self.fits(name, pronoun):
-                return name
-        for name in reversed(self.recent):
+        """The speaker, else the person mentioned, most recent first, that the pronoun can be; someone known to
+        be of the pronoun's gender first for 'she' ('she' after 'Mrs Merkel' is Merkel, not the president quoted
+        just before)."""
+        order = [*reversed(self.speakers), *reversed(self.recent)]
+        if pronoun.lower() in FEMININE_PRONOUNS:  # (not for 'he': most men in the news carry no mark of it)
+            for name in order:
+                if self.gender.get(name) == "f":
+                    return name
+        for name in order:
             if self.fits(name, pronoun):
                 return name
         return None

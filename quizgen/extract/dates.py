@@ -288,7 +288,9 @@ def _noun_itself(noun: Token) -> tuple[Actor, Token] | None:
 
 def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext):
     """'the 2015 nuclear deal', 'the 2015 talks': a year that dates the noun it modifies."""
-    if noun.lemma_.lower() in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun))):
+    # (not "the 2010 protocol" or "amendment": often another instrument than the treaty the article is about)
+    common = noun.pos_ == "NOUN" and noun.lemma_.lower() in ("protocol", "amendment")
+    if not common and (noun.lemma_.lower() in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun)))):
         actor = resolve(noun, sent, ctx, allow_treaty=True)
         if actor is None or actor.type != "treaty":
             # "the 1972 Simla Agreement": a treaty named only here, by its name with the year before it

@@ -150,6 +150,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     source = according_to(sent, ctx)
     if source is not None:  # "According to Greenpeace USA, the administration must …"
         main = [t for t in sent.doc if t.dep_ == "ROOT"]
+        if main and not _stance_in(main[0]):
+            main = []  # "More than 5,400 people have been killed, according to the UN": a figure, not a stance
         if main:
             clause = [t for t in main[0].subtree if not any(a.lower_ == "according" for a in [t, *t.ancestors])]
             text = span_text(trim(clause, drop_det=False)).strip(" ,.")
@@ -168,6 +170,16 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             if tok.pos_ in ("VERB", "AUX"):
                 out.extend(_fellow_actors(tok, cand, sent, ctx))
     return out
+
+
+def _stance_in(verb: Token) -> bool:
+    """Does a clause say what should or will be, or take a side: a modal, or a verb of stance?"""
+    if verb.lemma_ in STANCE_VERBS or verb.lemma_ in ("be", "remain"):
+        return verb.lemma_ in STANCE_VERBS or any(c.dep_ == "acomp" for c in verb.children)
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("must", "should", "will", "would", "could", "need", "ought")
+        for c in verb.children
+    )
 
 
 def _fellow_actors(verb: Token, cand: Candidate, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
