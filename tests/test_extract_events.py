@@ -66,3 +66,21 @@ def test_near_misses_are_no_events(events):
     assert events["rule"] == []  # how withdrawal works in general
     assert events["could"] == []
     assert events["ditch"] == []
+
+
+def test_an_announcement_at_a_gathering_and_words_on_television_are_events():
+    texts = {
+        "made": "President Donald Trump made the announcement at the annual meeting of the National Rifle "
+        "Association in Indianapolis.",
+        "tv": "Speaking on state television later in the day, Foreign Minister Sergei Lavrov said the United States "
+        "could not expect to keep cooperating.",
+        "plain-tv": "Lavrov often speaks on television.",  # no particular broadcaster: nothing to ask
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    events = {f.evidence[0].source: (f.answer, f.statement) for f in deck.facts if f.kind == "event"}
+    assert events["made"] == (
+        "annual meeting",
+        "Donald Trump made the announcement at the annual meeting of the National Rifle Association in Indianapolis.",
+    )
+    assert events["tv"] == ("state television", "Sergei Lavrov spoke on state television.")
+    assert "plain-tv" not in events

@@ -114,6 +114,18 @@ SITES = {"plant", "facility", "base", "site", "headquarters", "palace", "garden"
 MOVES = {"withdrawal", "exit", "return", "departure", "pullout", "suspension", "termination", "decision", "move"}
 
 
+# Television and radio as where something is said: "speaking on state television".
+BROADCASTERS = {"television", "tv", "radio"}
+# "made the announcement at …", "gave a speech at …": saying, by its noun.
+SAID_NOUNS = {"announcement", "speech", "remarks", "statement", "address", "comment"}
+
+
+def _saying_noun(verb: Token) -> bool:
+    return verb.lemma_ in ("make", "give", "deliver") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS for c in verb.children
+    )
+
+
 def _gathering(tok: Token) -> bool:
     """A meeting-like noun: 'meeting', 'summit', 'event', 'rally', 'briefing'."""
     return tok.lemma_.lower() in GATHERINGS or tok.lower_ in GATHERINGS
@@ -163,7 +175,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             cand = _speech(verb, sent, ctx, preps=("from",))  # "after returning from the conference in Durban"
         if cand is None and lemma == "hold":
             cand = _abeyance(verb, sent, ctx)
-        if cand is None and lemma in SAYING:
+        if cand is None and (lemma in SAYING or _saying_noun(verb)):
             cand = _occasion(verb, sent, ctx)
         if cand is not None:
             out.append(cand)
@@ -505,6 +517,9 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         return None
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     preps = [c for c in verb.children if c.dep_ == "prep"]
+    # "made the announcement at …": the occasion may hang on the noun of saying
+    preps += [c for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in SAID_NOUNS for c in d.children]
+    preps = [c for c in preps if c.dep_ == "prep"]
     # one level down as well: "told of the decision by Mr. Powell in a telephone call"
     inner = [g for c in preps for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "prep"]
     found = None
@@ -524,6 +539,8 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
                 and lemma in MEDIA
                 and any(c.dep_ in ("amod", "compound") and c.i < p.i for c in p.children)
             ):
+                found = (prep, p, span_text(_compact(p)), "medium")
+            elif low == "on" and lemma in BROADCASTERS and any(c.dep_ in ("amod", "compound") for c in p.children):
                 found = (prep, p, span_text(_compact(p)), "medium")
             elif low in ("at", "during") and _gathering(p) and len(_compact(p)) > 1:
                 found = (prep, p, span_text(_compact(p)), "gathering")
@@ -584,7 +601,10 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
                 topic = trim(noun_phrase(pobj, exclude_deps=("prep", "relcl", "acl")), drop_det=False)
                 words.append(f"{about.text} {span_text(topic)}")
     elif told is not None and told.dep_ == "dobj" and verb.lemma_ != "say":  # "rejected the prisoner release"
-        what_ = trim(noun_phrase(told, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj")), drop_det=False)
+        drop = ("relcl", "acl", "appos", "punct", "cc", "conj")
+        if told.lemma_.lower() in SAID_NOUNS:
+            drop += ("prep",)  # "made the announcement [at the convention]": the occasion is said next
+        what_ = trim(noun_phrase(told, exclude_deps=drop), drop_det=False)
         if len(what_) > 8 or told.pos_ == "PRON":
             return None
         words.append(span_text(what_))
