@@ -534,13 +534,9 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
                 and _language(p, ctx)
             ):
                 found = (prep, p, p.text, "language")
-            elif (
-                low in ("in", "during", "over")
-                and lemma in MEDIA
-                and any(c.dep_ in ("amod", "compound") and c.i < p.i for c in p.children)
+            elif (low in ("in", "during", "over") and lemma in MEDIA or low == "on" and lemma in BROADCASTERS) and any(
+                c.dep_ in ("amod", "compound") and c.i < p.i for c in p.children
             ):
-                found = (prep, p, span_text(_compact(p)), "medium")
-            elif low == "on" and lemma in BROADCASTERS and any(c.dep_ in ("amod", "compound") for c in p.children):
                 found = (prep, p, span_text(_compact(p)), "medium")
             elif low in ("at", "during") and _gathering(p) and len(_compact(p)) > 1:
                 found = (prep, p, span_text(_compact(p)), "gathering")
