@@ -207,12 +207,20 @@ def _measure(fact: Fact) -> str | None:
     return re.sub(r"^(the )?number of ", "", m)
 
 
+# What makes a quantity a cap or a cut, so that "To how many … does X limit …?" asks what the fact says (not
+# "calls for up to 5,000 prisoners to be freed", which limits nothing).
+_LIMITING = re.compile(
+    r"\b(?:limit|cap|restrict|ceiling|no more than|not more than|at most|maximum|reduc|cut|halv|allow|permit)",
+    re.IGNORECASE,
+)
+
+
 def stem_limit(ctx: Context, fact: Fact) -> Stem | None:
     q = fact.quantity
     measure = _measure(fact)
-    if q is None or measure is None:
+    if q is None or measure is None or not _LIMITING.search(fact.statement):
         return None
-    subject = fact.subject
+    subject = with_the(fact.subject)
     text = q.text.strip()
     said = " ".join([fact.statement, *(e.text for e in fact.evidence)]).lower()
     if q.change == "reduce" or text.lower().startswith("by "):
@@ -225,7 +233,7 @@ def stem_limit(ctx: Context, fact: Fact) -> Stem | None:
     else:
         each = " each side" if re.search(r"\beach\b", said) else ""
         prompt = f"To how many {measure} does {subject} limit{each or ' the parties'}?"
-    key = ("limit", ctx.names.key(subject), normalize(measure), q.change)
+    key = ("limit", ctx.names.key(fact.subject), normalize(measure), q.change)
     return Stem(prompt, text, QUANTITY, key)
 
 
