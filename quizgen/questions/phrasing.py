@@ -239,8 +239,8 @@ def stem_limit(ctx: Context, fact: Fact) -> Stem | None:
 
 def stem_role(ctx: Context, fact: Fact) -> Stem | None:
     who = fact.entity or fact.subject
-    if ctx.names.mentions(who, fact.answer):
-        return None
+    if ctx.names.mentions(who, fact.answer) or fact.answer.lower().endswith("counterpart"):
+        return None  # "Russian counterpart" is an office only beside the other person's: no answer on its own
     return Stem(f"What is {possessive(who)} role?", fact.answer, ROLE, ("role", ctx.names.key(who)))
 
 
