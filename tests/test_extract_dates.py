@@ -35,3 +35,14 @@ def test_a_date_entity_that_runs_on_past_a_comma_is_cut_there(dates):
 
 def test_what_is_to_happen_by_a_date_reads_as_a_sentence(dates):
     assert dates["to-be"] == ("10 March", "Up to 5,000 prisoners are to be freed by 10 March.")
+
+
+def test_he_in_what_someone_is_reported_to_say_is_that_someone():
+    text = (
+        "Turkish President Tayyip Erdogan said he believed Russian President Vladimir Putin wanted the deal to "
+        "continue and that he would discuss the matter with him in August."
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert [f.statement for f in deck.facts if f.kind == "date"] == [
+        "In August, Tayyip Erdogan would discuss the matter with him."
+    ]

@@ -54,3 +54,8 @@ def test_a_figure_according_to_someone_is_no_position_but_a_demand_is():
     deck = quizgen.extract_texts(texts, title="t")
     found = {f.evidence[0].source: f.answer for f in deck.facts if f.kind == "position"}
     assert found == {"demand": "Greenpeace"}
+
+
+def test_declining_to_say_takes_no_stance():
+    deck = quizgen.extract_texts({"a": "Defence Minister Dovile Sakaliene declined to say whether talks had begun."})
+    assert [f for f in deck.facts if f.kind == "position"] == []

@@ -24,3 +24,9 @@ def test_an_occupation_set_off_after_a_name_with_its_organization_is_a_role():
             "Anna Berg is an analyst at the Stockholm International Peace Research Institute.",
         ),
     }
+
+
+def test_an_office_of_a_common_noun_s_keeps_its_article():
+    text = "Stephen Yurek, the institute’s president, said the vote was welcome."
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert [f.statement for f in deck.facts if f.kind == "role"] == ["Stephen Yurek is the institute’s president."]

@@ -78,3 +78,14 @@ def test_a_treaty_is_never_its_own_signatory():
     assert [f for f in deck.facts if f.kind == "signatory"] == []
     # and the amount it commits the parties to is a limit, written as the article writes it
     assert [f.answer for f in deck.facts if f.kind == "limit"] == ["34\u00a0metric tons"]
+
+
+def test_a_condition_or_a_share_of_the_signers_names_no_party():
+    texts = {
+        "once": "The Pandemic Agreement will enter into force once 60 countries have ratified it.",
+        "share": "The CFE Treaty was signed in Paris on 19 November 1990 by 22 states, including six members of the "
+        "Warsaw Pact.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    answers = [f.answer for f in deck.facts if f.kind == "signatory"]
+    assert "60 countries" not in answers and "six members" not in answers

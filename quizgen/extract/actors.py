@@ -228,7 +228,11 @@ def _led_by(token: Token, ctx: ArticleContext) -> str | None:
 
 
 def _pronoun_person(token: Token, ctx: ArticleContext) -> str | None:
-    """'he': the nearest person before it in the sentence, else the article's last speaker."""
+    """'he': the person reported to be speaking, else the nearest person before it in the sentence, else the
+    article's last speaker."""
+    reporter = ctx.reporter_as(token)
+    if reporter:
+        return reporter
     doc = token.doc
     best = None
     for ent in doc.ents:

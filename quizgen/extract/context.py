@@ -273,6 +273,23 @@ class ArticleContext:
             return g != "m"
         return g != "f"
 
+    def reporter_as(self, pronoun: Token) -> str | None:
+        """'Erdogan said he would discuss the matter with him': a subject pronoun in what someone is reported
+        to say is that someone, when the pronoun can be them."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        child = pronoun
+        for up in pronoun.ancestors:
+            below, child = child, up
+            if up.lemma_ in _SPEECH_VERBS and below.dep_ == "ccomp":
+                subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.ent_type_ != "PERSON":
+                    return None
+                ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+                name = self.person(ent.text) if ent is not None else None
+                return name if name and self.fits(name, pronoun.lower_) else None
+        return None
+
     def pronoun_person(self, pronoun: str) -> str | None:
         """The speaker, else the person mentioned, most recent first, that the pronoun can be; someone known to
         be of the pronoun's gender first for 'she' ('she' after 'Mrs Merkel' is Merkel, not the president quoted
@@ -298,7 +315,7 @@ class ArticleContext:
     def resolve_person_token(self, token: Token) -> str | None:
         """A token that names a person: a PERSON entity, a pronoun, or a title ('the president')."""
         if token.lower_ in PRONOUNS:
-            return self.pronoun_person(token.lower_)
+            return self.reporter_as(token) or self.pronoun_person(token.lower_)
         if token.ent_type_ == "PERSON":
             ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
             if ent is not None:

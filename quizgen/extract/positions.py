@@ -224,6 +224,11 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
             stance = "calls for" if calls_for else "calls"
         if lemma == "decline" and _meeting_object(verb):
             return None  # declining a meeting is an event
+        if lemma in ("decline", "refuse") and any(
+            c.dep_ == "xcomp" and c.lemma_ in ("say", "comment", "confirm", "disclose", "elaborate", "specify")
+            for c in verb.children
+        ):
+            return None  # "declined to say whether …": no stance taken
     elif lemma in REPORTING_VERBS:
         claim = [c for c in verb.children if c.dep_ == "ccomp"]
         if not claim or any(a.dep_ == "relcl" for a in [verb, *verb.ancestors]):

@@ -157,7 +157,8 @@ def _role(sent: Sentence, full: str, title: str, doc, ent, indefinite: bool = Fa
             shown = shown[len(prefix) :]
     first = shown.split(" ", 1)[0]
     # "Iran's Foreign Minister", but "the Deputy Director of the Foreign Ministry’s …"
-    article = "" if first.endswith(("’s", "'s")) else "the "
+    # "Iran's Foreign Minister", but "the institute’s president"
+    article = "" if first.endswith(("’s", "'s")) and first[:1].isupper() else "the "
     if low.startswith(("former ", "late ")):
         article = f"a {low.split()[0]} "  # "Donald Trump is a former president"
     elif indefinite:

@@ -305,6 +305,8 @@ def _negated_or_hypothetical(verb: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should") for c in verb.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in ("once", "if", "unless", "until") for c in verb.children):
+        return True  # "it enters into force once 60 countries have ratified it": a condition, not a party
     return any(a.lemma_ in _HYPOTHETICAL for a in verb.ancestors)
 
 
@@ -315,6 +317,10 @@ def _signer(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
         return None if actor.type == "treaty" or named_treaty or actor.answer not in sent.text else actor
     if _counted_group(tok):
         return None
+    if any(c.dep_ == "nummod" for c in tok.children) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    ):
+        return None  # "six members of the Warsaw Pact": a share of the signers, not who signed
     if (
         tok.pos_ == "NOUN"
         and tok.lemma_ in GROUP_NOUNS
