@@ -102,3 +102,12 @@ def test_a_cap_on_something_counted_has_a_quantity():
 )
 def test_numbers_that_are_no_term_of_the_treaty(sentence: str):
     assert _limits(sentence) == []
+
+
+def test_a_notice_given_in_advance_is_a_limit():
+    text = (
+        "The Montreal Protocol protects the ozone layer. Under the Montreal Protocol, a state party may withdraw "
+        "by notifying the other parties 150 days in advance."
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert [f.answer for f in deck.facts if f.kind == "limit"] == ["150 days"]

@@ -59,3 +59,10 @@ def test_a_figure_according_to_someone_is_no_position_but_a_demand_is():
 def test_declining_to_say_takes_no_stance():
     deck = quizgen.extract_texts({"a": "Defence Minister Dovile Sakaliene declined to say whether talks had begun."})
     assert [f for f in deck.facts if f.kind == "position"] == []
+
+
+def test_voicing_disappointment_is_a_position():
+    deck = quizgen.extract_texts({"a": "Norway, which led the push for the treaty, also voiced disappointment."})
+    assert [(f.answer, f.statement) for f in deck.facts if f.kind == "position"] == [
+        ("Norway", "Norway voiced disappointment.")
+    ]

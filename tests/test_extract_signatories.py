@@ -89,3 +89,13 @@ def test_a_condition_or_a_share_of_the_signers_names_no_party():
     deck = quizgen.extract_texts(texts, title="t")
     answers = [f.answer for f in deck.facts if f.kind == "signatory"]
     assert "60 countries" not in answers and "six members" not in answers
+
+
+def test_a_named_state_s_legislature_ratifying_makes_the_state_a_party():
+    text = (
+        "The Kigali Amendment to the Montreal Protocol commits wealthy nations to cut their use of the gases. "
+        "The US Senate has ratified a global agreement to phase down hydrofluorocarbons. "
+        "Parliament ratified it in 2002."
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert [f.answer for f in deck.facts if f.kind == "signatory"] == ["US"]

@@ -713,6 +713,8 @@ def _term_kind(group: list[Token], quant: str, verbs: list[Token]) -> str:
         return "notice"
     if timed and quant == "at least" and re.match(r"^\s*(?:before|in advance|prior to)\b", after):
         return "notice"  # "must notify the body at least 30 days before a launch"
+    if timed and re.match(r"^\s*in advance\b", after):
+        return "notice"  # "may withdraw by notifying the other parties 150 days in advance"
     if timed and re.match(r"^\s*(?:after|later|from)\b", after):
         return "effect" if _effect_verb(verbs) is not None else ""
     if quant == "within" and timed:

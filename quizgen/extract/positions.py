@@ -66,6 +66,28 @@ STANCE_VERBS = {
     "hint": "hints",
     "express": "expresses",
 }
+# What an actor "voices" or "expresses" that is a stance: "voiced disappointment", "expressed concern".
+_FEELINGS = {
+    "hope",
+    "concern",
+    "support",
+    "regret",
+    "readiness",
+    "disappointment",
+    "opposition",
+    "alarm",
+    "frustration",
+    "anger",
+    "dismay",
+    "satisfaction",
+    "approval",
+    "objection",
+    "reservation",
+    "doubt",
+    "skepticism",
+    "scepticism",
+    "outrage",
+}
 # Verbs of saying: a position when they report a claim in the actor's own words ("said that …").
 REPORTING_VERBS = {
     "say",
@@ -207,9 +229,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     lemma = verb.lemma_.lower()
     if lemma in STANCE_VERBS:
         stance = STANCE_VERBS[lemma]
-        if lemma in ("express", "voice") and not any(
-            c.lemma_ in ("hope", "concern", "support", "regret", "readiness") for c in verb.children if c.dep_ == "dobj"
-        ):
+        if lemma in ("express", "voice") and not any(c.lemma_ in _FEELINGS for c in verb.children if c.dep_ == "dobj"):
             return None
         if lemma == "call" and any(c.lower_ == "what" for c in verb.subtree if c.i < verb.i):
             return None  # "for what he called its “unjustified” pressure"

@@ -171,7 +171,10 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         for tok in _signers(verb):
             tok = _person_behind(tok)
             actor = _signer(tok, sent, ctx)
-            if actor is None or _legislature(tok, actor) or bare and actor.type != "country":
+            if actor is not None and _legislature(tok, actor):
+                # "The US Senate has ratified …": its state is the party, when the sentence names it
+                actor = _state_of_legislature(tok, sent, ctx)
+            if actor is None or bare and actor.type != "country":
                 continue
             party = _party(tok, actor, ctx)
             shown_treaty = with_the(treaty)
@@ -226,6 +229,16 @@ def _legislature(tok: Token, actor: Actor) -> bool:
     if tok.lower_ in LEGISLATURES or tok.lemma_.lower() in LEGISLATURES:
         return True
     return actor.type != "person" and any(w.lower() in LEGISLATURES for w in actor.answer.split())
+
+
+def _state_of_legislature(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    """'the US Senate' → the US (as written); 'Parliament' → nobody."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+            actor = resolve(c, sent, ctx)
+            if actor is not None and actor.type == "country" and actor.answer in sent.text:
+                return actor
+    return None
 
 
 def _negated_subject(verb: Token) -> bool:
