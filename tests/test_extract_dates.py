@@ -46,3 +46,17 @@ def test_he_in_what_someone_is_reported_to_say_is_that_someone():
     assert [f.statement for f in deck.facts if f.kind == "date"] == [
         "In August, Tayyip Erdogan would discuss the matter with him."
     ]
+
+
+def test_statements_for_relative_dates_and_participles_read_as_sentences():
+    text = (
+        "Arriving in Northern Ireland on Tuesday, Tony Blair had set the tone for the week.\n\n"
+        "The British and Irish governments yesterday reached an agreement aimed at ending the conflict.\n\n"
+        "The Democratic Unionist leader, Ian Paisley, whose party walked out of the talks last year, denounced it.\n"
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t", published={"a": "1998-04-11"})
+    statements = sorted(f.statement for f in deck.facts if f.kind == "date")
+    assert statements == [
+        "Tony Blair arrived in Northern Ireland on Tuesday.",
+        "Yesterday, the British and Irish governments reached an agreement aimed at ending the conflict.",
+    ]  # and no "Whose party walked out …"

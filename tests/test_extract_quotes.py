@@ -36,3 +36,19 @@ def test_she_is_the_woman_named_before_not_the_man_quoted_last():
     assert [(f.answer, f.quote) for f in deck.facts if f.kind == "quote"] == [
         ("Angela Merkel", "We have no illusions,")
     ]
+
+
+def test_he_said_after_a_sentence_about_someone_is_that_someone():
+    text = (
+        "President Anwar el-Sadat of Egypt and Prime Minister Menachem Begin of Israel signed the treaty.\n\n"
+        "“Let there be no more wars,” Mr. Sadat said.\n\n"
+        "Mr. Begin, who had spoken first, thanked the hosts. “This is a great day,” he said.\n\n"
+        "Jimmy Carter was more cautious. “It is only a first step,” he said.\n"
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    speakers = {f.quote: f.answer for f in deck.facts if f.kind == "quote"}
+    assert speakers == {
+        "Let there be no more wars,": "Anwar el-Sadat",
+        "This is a great day,": "Menachem Begin",
+        "It is only a first step,": "Jimmy Carter",
+    }

@@ -175,6 +175,10 @@ def _titled_name(ent) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in TITLE_WORDS for c in ent.root.children)
 
 
+# Lower-case parts of names: "Anwar el-Sadat", "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
+_NAME_PARTICLE = re.compile(
+    r"^(?:el|al|ad|ash|as|at|ibn|bin|bint|abu|de|del|della|di|da|dos|das|du|la|le|van|von|der|den|ter|ten)(?:-|$)"
+)
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
 _SPEECH_VERBS = {"say", "add", "tell", "note", "continue", "insist", "explain", "stress", "reply", "write", "tweet"}
 
@@ -196,6 +200,7 @@ class ArticleContext:
         self.recent: list[str] = []  # people, most recently mentioned last
         self.speakers: list[str] = []  # people who were subjects of speech, most recent last
         self.gender: dict[str, str] = {}  # full name → "f" or "m", where the text shows it
+        self.last_subject: str | None = None  # the person the last sentence was about (its main subject)
 
     # -- people -----------------------------------------------------------------------------------
     def learn_people(self, sent: Sentence) -> None:
@@ -206,7 +211,8 @@ class ArticleContext:
             words = name.split()
             if (
                 len(words) >= 2
-                and all(w[:1].isupper() for w in words)
+                and all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in words)
+                and words[0][:1].isupper()
                 and not any(w.lower().strip("’'") in TITLE_WORDS for w in words)
                 and name not in self.people
             ):
@@ -228,7 +234,9 @@ class ArticleContext:
             return None
         last = words[-1]
         for full in self.people:
-            if full.split()[-1] == last and (len(words) == 1 or full.endswith(name)):
+            surname = full.split()[-1]
+            # "Sadat" is "Anwar el-Sadat" too
+            if (surname == last or surname.endswith(f"-{last}")) and (len(words) == 1 or full.endswith(name)):
                 return full
         return None
 
@@ -290,12 +298,29 @@ class ArticleContext:
                 return name if name and self.fits(name, pronoun.lower_) else None
         return None
 
+    def note_subject(self, sent: Sentence) -> None:
+        """Remember who the sentence is about: 'Mitchell, who …, paid tribute. “…,” he said.' — the 'he' of
+        the next sentence is most likely the subject of this one. A pronoun subject keeps the person."""
+        root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+        if subj is None or sent.token_quoted(subj):
+            return
+        if subj.lower_ in PRONOUNS:
+            return
+        # The name as written ("Mr. Carter", "Orban"): the tagger does not always see a person in it.
+        words = [t.text for t in subj.subtree if t.i <= subj.i and t.dep_ in ("compound", "flat") or t.i == subj.i]
+        self.last_subject = self.person(" ".join(words)) if subj.pos_ == "PROPN" else None
+
     def pronoun_person(self, pronoun: str) -> str | None:
         """The speaker, else the person mentioned, most recent first, that the pronoun can be; someone known to
         be of the pronoun's gender first for 'she' ('she' after 'Mrs Merkel' is Merkel, not the president quoted
         just before)."""
+        feminine = pronoun.lower() in FEMININE_PRONOUNS
+        last = self.last_subject
+        if last and (self.gender.get(last) == "f" if feminine else self.fits(last, pronoun)):
+            return last
         order = [*reversed(self.speakers), *reversed(self.recent)]
-        if pronoun.lower() in FEMININE_PRONOUNS:  # (not for 'he': most men in the news carry no mark of it)
+        if feminine:  # (not for 'he': most men in the news carry no mark of it)
             for name in order:
                 if self.gender.get(name) == "f":
                     return name

@@ -14,7 +14,7 @@ from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .entities import MEETING_WORDS, TREATY_WORDS
-from .statements import finish, with_the
+from .statements import finish, past, with_the
 from .syntax import Token, clause_after, compact_name, noun_phrase, span_text, subject_of, trim, verb_group
 
 MONTHS = {
@@ -270,6 +270,8 @@ def _who(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, Token
     # "The withdrawal took effect …", "The last Soviet nuclear test was conducted …": the thing itself
     if subj is not None and subj.pos_ == "NOUN" and subj.lower_ not in ("which", "that"):
         phrase = trim(noun_phrase(subj))
+        if phrase and phrase[0].lower_ in ("whose", "which", "that", "who"):
+            return None  # "whose party walked out …": whose, the clause does not say
         if phrase and len(phrase) <= 8:
             text = span_text(phrase)
             the = phrase[0].i > 0 and phrase[0].doc[phrase[0].i - 1].lower_ == "the"
@@ -337,10 +339,18 @@ def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_t
     rest = clause_after(verb, drop)
     if treaty and re.fullmatch(r"it|its", rest.split(" ")[0] if rest else "") and verb.lemma_ in TREATY_VERBS:
         rest = with_the(treaty) + rest[len(rest.split(" ")[0]) :]
-    prep = prep or ("on" if ent_precision_day(date_text) else "in")
+    if re.match(r"(?i)(?:yesterday|today|tomorrow|(?:last|next|this|earlier|later)\b)", date_text):
+        prep = ""  # "yesterday", "last year": no preposition
+    elif re.match(r"(?i)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", date_text):
+        prep = prep or "on"
+    else:
+        prep = prep or ("on" if ent_precision_day(date_text) else "in")
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and group == verb.text:
+        group = past(verb.lemma_)  # "Arriving in Belfast on Tuesday, Blair …" → "Blair arrived in Belfast"
+    when = f"{prep} {date_text}".strip()
     if rest and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
-        return f"{prep.capitalize()} {date_text}, {subject} {group} {rest}"
-    return f"{subject} {group} {rest + ' ' if rest else ''}{prep} {date_text}"
+        return f"{when[:1].upper()}{when[1:]}, {subject} {group} {rest}"
+    return f"{subject} {group} {rest + ' ' if rest else ''}{when}"
 
 
 TREATY_VERBS = {"sign", "ratify", "join", "leave", "quit", "abandon", "extend", "violate", "suspend", "revoke"}

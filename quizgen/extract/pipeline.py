@@ -94,6 +94,7 @@ def _remember(sent: Sentence, found: list[Candidate], ctx: ArticleContext) -> No
             name = ctx.person(ent.text)
             if name:
                 ctx.mention(name)
+    ctx.note_subject(sent)
     speaker = quotes.speaker_in(sent, ctx)
     if speaker is not None and speaker.type == "person":
         ctx.speakers.append(speaker.name)
