@@ -231,7 +231,7 @@ def test_recall_and_precision_on_a_sixth_set_of_other_treaties_do_not_fall():
     held = ROOT / "tests" / "data" / "heldout6"
     deck = quizgen.extract_paths([held / "articles"], title="held out 6")
     table = score(deck, load_gold(held / "gold"))
-    assert table["all"].recall >= 0.60 and table["all"].precision >= 0.85
+    assert table["all"].recall >= 0.67 and table["all"].precision >= 0.86
 
 
 @pytest.mark.skipif(not GOLD.is_dir(), reason="needs the gold annotation in ../shared/gold")

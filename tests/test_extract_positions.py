@@ -66,3 +66,14 @@ def test_voicing_disappointment_is_a_position():
     assert [(f.answer, f.statement) for f in deck.facts if f.kind == "position"] == [
         ("Norway", "Norway voiced disappointment.")
     ]
+
+
+def test_defending_protesting_and_admitting_are_positions():
+    texts = {
+        "defend": "Prime Minister Viktor Orban has defended the decision to leave the court repeatedly.",
+        "protest": "Prime Minister Mustafa Khalil protested that Cairo had not been consulted on the document.",
+        "admit": "David Trimble admitted that parts of the package were hard to swallow.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    found = {f.evidence[0].source: f.answer for f in deck.facts if f.kind == "position"}
+    assert found == {"defend": "Viktor Orban", "protest": "Mustafa Khalil", "admit": "David Trimble"}

@@ -99,3 +99,20 @@ def test_a_named_state_s_legislature_ratifying_makes_the_state_a_party():
     )
     deck = quizgen.extract_texts({"a": text}, title="t")
     assert [f.answer for f in deck.facts if f.kind == "signatory"] == ["US"]
+
+
+def test_putting_names_to_a_text_and_a_list_of_members_name_parties():
+    texts = {
+        "names": "Egypt and Israel signed a peace treaty today. President Anwar el-Sadat of Egypt and Prime Minister "
+        "Menachem Begin of Israel put their names to the Arabic, Hebrew and English texts of the treaty.",
+        "members": "Britain signed a treaty to join the CPTPP trade pact. The bloc's 11 existing members are Japan, "
+        "Canada, Australia and Peru.",
+        "statute": "Hungary signed the Rome Statute in 1999 and ratified it in 2001.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    found = {(f.evidence[0].source, f.answer) for f in deck.facts if f.kind == "signatory"}
+    assert {("names", "Anwar el-Sadat"), ("names", "Menachem Begin")} <= found
+    assert {("members", c) for c in ("Japan", "Canada", "Australia", "Peru")} <= found
+    assert ("statute", "Hungary") in found
+    statements = {f.statement for f in deck.facts if f.kind == "signatory"}
+    assert "Japan is a party to the CPTPP trade pact." in statements

@@ -369,7 +369,8 @@ class ArticleContext:
 
 _TREATY_NAME = re.compile(
     r"\b((?:[Nn]ew\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:of|on|for)\s+(?:the\s+)?)?){0,8}"
-    r"(?:Treaty|Agreement|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|Initiative|Plan\s+of\s+Action)"
+    r"(?:Treaty|Agreement|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|Initiative|Statute|Covenant"
+    r"|Plan\s+of\s+Action)"
     r"(?:\s+on\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*)*)?)(?:\s+\(((?:[Nn]ew\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\))?"
 )
 _ACRONYM_TREATY = re.compile(

@@ -56,6 +56,8 @@ STANCE_VERBS = {
     "favor": "supports",
     "favour": "supports",
     "warn": "warns",
+    "defend": "supports",
+    "protest": "criticizes",
     "promise": "promises",
     "pledge": "pledges",
     "vow": "vows",
@@ -105,6 +107,9 @@ REPORTING_VERBS = {
     "emphasize",
     "emphasise",
     "insist",
+    "admit",
+    "acknowledge",
+    "concede",
     "believe",
     "think",
 }

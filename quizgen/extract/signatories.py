@@ -42,6 +42,8 @@ def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
     """The treaty a signing verb is about: its object, its passive subject, the noun it modifies."""
     candidates: list[Token] = []
     candidates += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if _puts_name_to(verb):  # "put their names to the texts": what they signed is the 'to' phrase
+        candidates = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
     if verb.dep_ in ("relcl", "acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         candidates.append(verb.head)
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "relcl"):
@@ -56,7 +58,7 @@ def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
         actor = resolve(c, sent, ctx, allow_treaty=True)
         if actor is not None and actor.type == "treaty":
             return actor.name
-        if c.lower_ in ("iteration", "version", "text", "article", "provision", "terms", "clause") or c.is_title:
+        if c.lemma_.lower() in ("iteration", "version", "text", "article", "provision", "term", "clause") or c.is_title:
             # "under Article VI of the treaty"
             for p in c.subtree:
                 a = resolve(p, sent, ctx, allow_treaty=True) if p.dep_ == "pobj" else None
@@ -154,11 +156,24 @@ def _party(token: Token, actor: Actor, ctx: ArticleContext) -> str | None:
     return None
 
 
+def _puts_name_to(verb: Token) -> bool:
+    """'A and B put their names to the texts': signing, in other words."""
+    return (
+        verb.lemma_ == "put"
+        and any(c.dep_ == "dobj" and c.lemma_ == "name" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     for verb in sent.doc:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") or lemma not in SIGN_VERBS | PARTY_VERBS:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if _puts_name_to(verb):
+            lemma = "sign"
+        elif lemma not in SIGN_VERBS | PARTY_VERBS:
             continue
         if _negated_or_hypothetical(verb):
             continue  # "has not ratified it", "wants China to join the agreement"
@@ -373,6 +388,9 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             subj = subject_of(noun.head)
             if subj is not None:
                 named.append(subj)
+        if noun.dep_ == "nsubj" and noun.tag_ == "NNS" and noun.head.lemma_ == "be" and not negated:
+            # "The bloc's 11 existing members are Japan, Canada, …"
+            named += [t for c in noun.head.children if c.dep_ == "attr" for t in conjuncts(c)]
         for tok in named:
             actor = resolve(tok, sent, ctx)
             if actor is None or actor.type not in ("country", "organization") or actor.answer not in sent.text:

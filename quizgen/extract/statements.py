@@ -54,7 +54,7 @@ _WITH_THE = re.compile(
     r"^(?:United States(?: of America)?|US|U\.S\.|USA|United Kingdom|UK|U\.K\.|Netherlands|Philippines|"
     r"United Arab Emirates|UAE|Kremlin|White House|Pentagon|European Union|EU|United Nations|UN|"
     r"Czech Republic|Central African Republic|Democratic Republic of the Congo|Gambia|Bahamas|"
-    r"(?!(?:NATO|OPEC|ASEAN|UNESCO|UNICEF|INTERPOL|MERCOSUR|START|SALT|AUKUS|CARICOM|ECOWAS)$)[A-Z]{3,}|.+\b(?:[Tt]reaty|[Aa]greement|[Dd]eal|[Aa]ccord|[Ii]nitiative|Treaty|Agreement|Accords?|Pact|Convention|Protocol|Charter|[Aa]dministration|[Mm]inistry|"
+    r"(?!(?:NATO|OPEC|ASEAN|UNESCO|UNICEF|INTERPOL|MERCOSUR|START|SALT|AUKUS|CARICOM|ECOWAS)$)[A-Z]{3,}|.+\b(?:[Tt]reaty|[Aa]greement|[Dd]eal|[Aa]ccord|[Ii]nitiative|[Pp]act|Treaty|Agreement|Accords?|Convention|Protocol|Charter|Statute|Covenant|[Aa]dministration|[Mm]inistry|"
     r"[Dd]epartment|[Gg]overnment|[Cc]ouncil|[Cc]ommission))$"
 )
 
