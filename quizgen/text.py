@@ -14,6 +14,7 @@ OPENERS = "\"'“‘«(["
 _FURNITURE_RE = re.compile(
     r"subscribe|newsletter|sign up|your inbox|advertisement|cookie|click here|follow us|share this|"
     r"all rights reserved|copyright|©|read more|related:|photo:|image:|getty images|^discuss$|"
+    r"^(?:photo|picture|image|file photo) shows\b|^\(?(?:photo|file photo)\b|\((?:kyodo|ap|afp|reuters|xinhua)\)$|"
     r"^comments?$|^print$|^share$",
     re.IGNORECASE,
 )

@@ -84,3 +84,14 @@ def test_an_announcement_at_a_gathering_and_words_on_television_are_events():
     )
     assert events["tv"] == ("state television", "Sergei Lavrov spoke on state television.")
     assert "plain-tv" not in events
+
+
+def test_urging_someone_to_attend_is_no_attendance_and_an_apposition_s_possessor_is_not_the_actor():
+    text = (
+        "Prime Minister Yoshihide Suga said Japan would not join. Komeito, the junior partner in Suga's ruling "
+        "coalition, has urged the government to attend the first meeting as an observer."
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert [f for f in deck.facts if f.kind == "event"] == []
+    urged = [f for f in deck.facts if f.kind == "position" and "urged" in f.statement]
+    assert [f.answer for f in urged] == ["Komeito"]

@@ -120,3 +120,9 @@ def test_a_standfirst_or_quoted_headline_before_the_story_is_not_body_text():
     assert paragraphs[0] == "The treaty was signed in 1972."
     # Inside the story, an unterminated paragraph stays: it may be a sentence missing its full stop.
     assert "Officials said more talks were planned" in paragraphs
+
+
+def test_a_photo_caption_is_furniture():
+    assert is_furniture("Photo shows people gathering in Hiroshima on Jan. 22, 2021. (Kyodo)")
+    assert is_furniture("File photo shows the signing ceremony.")
+    assert not is_furniture("The photo shows nothing new, officials said.")

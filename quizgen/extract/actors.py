@@ -99,7 +99,15 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
     for child in token.children:
         if child.dep_ == "appos":
             # "The head of the organization, Executive Secretary Robert Floyd, …"
-            inner = [e for e in token.doc.ents if child.left_edge.i <= e.start and e.end <= child.right_edge.i + 1]
+            # (the name in apposition itself, not one deep inside it: "Komeito, the junior partner in Suga's
+            # ruling coalition" is not Suga)
+            inner = [
+                e
+                for e in token.doc.ents
+                if child.left_edge.i <= e.start
+                and e.end <= child.right_edge.i + 1
+                and (e.root.i == child.i or e.root.head.i == child.i and e.root.dep_ in ("appos", "compound", "flat"))
+            ]
             names = [n for n in (ctx.person(e.text) for e in inner) if n]
             if len(set(names)) == 1:
                 return Actor(names[0], names[0], "person")

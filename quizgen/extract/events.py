@@ -317,6 +317,8 @@ def _made_at(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | No
 def _speech(
     verb: Token, sent: Sentence, ctx: ArticleContext, preps: tuple[str, ...] = ("at", "to", "before", "in")
 ) -> Candidate | None:
+    if _hypothetical(verb) or any(c.dep_ == "neg" for c in verb.children):
+        return None  # "urged the government to attend the meeting": nobody attended
     for obj in _objects(verb, preps):
         spoken_in = obj.ent_type_ in ("GPE", "LOC") and obj.dep_ == "pobj" and verb.lemma_ == "speak"
         talks = obj.lower_ in ("talks", "contacts", "negotiations") and verb.lemma_ != "preside"
