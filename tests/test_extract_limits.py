@@ -111,3 +111,23 @@ def test_a_notice_given_in_advance_is_a_limit():
     )
     deck = quizgen.extract_texts({"a": text}, title="t")
     assert [f.answer for f in deck.facts if f.kind == "limit"] == ["150 days"]
+
+
+def test_deadlines_under_an_unnamed_treaty_and_scheduled_steps():
+    texts = {
+        "unnamed": "Egypt and Israel signed a peace treaty today. Under the treaty, Israel will withdraw its armed "
+        "forces from the Sinai Peninsula within three years.",
+        "scheduled": "Egypt and Israel signed the Camp David Treaty today. An interim withdrawal to a line east of El "
+        "Arish is to be completed within nine months.",
+        "maybe": "The Camp David Treaty was signed today. A withdrawal could be completed within nine months, "
+        "officials said.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    found = {f.evidence[0].source: (f.answer, f.statement) for f in deck.facts if f.kind == "limit"}
+    assert found["unnamed"][0] == "three years"
+    assert found["scheduled"] == (
+        "nine months",
+        "Under the Camp David Treaty, an interim withdrawal to a line east of El Arish is to be completed within "
+        "nine months.",
+    )
+    assert "maybe" not in found

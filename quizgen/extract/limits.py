@@ -729,9 +729,8 @@ def _term_kind(group: list[Token], quant: str, verbs: list[Token]) -> str:
 
 
 def obligations(sent: Sentence, ctx: ArticleContext, skip: set[int]) -> list[Candidate]:
-    """Caps, deadlines and notice periods set on the parties; numbers in `skip` are found already."""
-    if ctx.treaty() is None:
-        return []
+    """Caps, deadlines and notice periods set on the parties; numbers in `skip` are found already. (An article
+    that never names its treaty still has terms 'under the treaty': `_setting` finds them.)"""
     out: list[Candidate] = []
     for group in _amounts(sent):
         if {t.i for t in group} & skip or any(sent.token_quoted(t) for t in group):
@@ -837,7 +836,13 @@ def _setting(
     subj = _real_subject(first)
     if kind == "notice" and _party_subject(subj) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in first.children):
         return treaty, first, "party", None  # "either side can withdraw with six months' notice"
-    if _binding(verbs) and (_party_subject(subj) or kind == "notice" or (kind == "cap" and quant in _STRICT)):
+    # "An interim withdrawal … is to be completed within nine months": a step the treaty schedules
+    scheduled = kind == "deadline" and subj is not None and subj.lemma_ in _EFFECT_NOUNS
+    if _binding(verbs) and (
+        _party_subject(subj) or scheduled or kind == "notice" or (kind == "cap" and quant in _STRICT)
+    ):
+        if first.dep_ == "xcomp" and first.head.lemma_ == "be":
+            return treaty, first.head, "party", None  # "is to be completed": the clause from "is"
         return treaty, first, "party", None
     return None
 
