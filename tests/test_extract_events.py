@@ -95,3 +95,18 @@ def test_urging_someone_to_attend_is_no_attendance_and_an_apposition_s_possessor
     assert [f for f in deck.facts if f.kind == "event"] == []
     urged = [f for f in deck.facts if f.kind == "position" and "urged" in f.statement]
     assert [f.answer for f in urged] == ["Komeito"]
+
+
+def test_the_first_country_to_leave_a_treaty_left_it_but_a_speaker_becoming_one_did_not():
+    texts = {
+        "first": "Lithuania on Thursday became the first country to leave the Convention on Cluster Munitions, the "
+        "2008 treaty banning the weapons.",
+        "said": "Finland will withdraw from the Ottawa Convention, Prime Minister Petteri Orpo said on Tuesday, "
+        "becoming the latest country on NATO's eastern flank to abandon the pact.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    events = sorted((f.evidence[0].source, f.answer, f.statement) for f in deck.facts if f.kind == "event")
+    assert events == [
+        ("first", "Convention on Cluster Munitions", "Lithuania left the Convention on Cluster Munitions."),
+        ("said", "Ottawa Convention", "Finland will withdraw from the Ottawa Convention."),
+    ]

@@ -343,6 +343,9 @@ def _speech(
     return None
 
 
+_STATE_NOUNS = {"country", "state", "nation", "member", "government", "party", "signatory"}
+
+
 def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     topic = verb.dep_ == "pcomp" and (
         verb.head.head.pos_ in ("NOUN", "PROPN")
@@ -353,14 +356,25 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
         return None  # "signed the law on leaving the pact": the law is the event, not a departure
     # "announced its intention to leave the treaty": the announcement is the event
     intent = verb.dep_ == "acl" and verb.head.lemma_ in ("intention", "decision", "notice") and verb.head.dep_ == "dobj"
+    first_to = None
     if (
         verb.dep_ in ("relcl", "acl")
         and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
         and not intent
     ):
-        return None  # "the latest country to abandon the pact": said of a country, not done by the speaker
+        # "Lithuania became the first country to leave the convention": the copula's own subject left it; "…, he
+        # said, becoming the latest country to abandon the pact" (no subject of its own) says nothing of who
+        cop = verb.head.head if verb.head.dep_ == "attr" else None
+        if cop is None or cop.lemma_ not in ("become", "be") or cop.tag_ == "VBG":
+            return None
+        first_to = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if first_to is None:
+            return None
     if verb.dep_ == "xcomp" and verb.head.lemma_ in ("become", "be") and verb.tag_ == "VB":
-        return None  # "becoming the latest country … to abandon the pact"
+        cop = verb.head  # "became the first country to leave …" (with a subject), not "becoming the latest …"
+        first_to = next((c for c in cop.children if c.dep_ == "nsubj"), None) if cop.tag_ != "VBG" else None
+        if first_to is None or not any(c.dep_ == "attr" and c.lemma_ in _STATE_NOUNS for c in cop.children):
+            return None
     outs = [c for c in verb.children if c.lower_ == "out"]  # "pulled the United States out of the agreement"
     if verb.lemma_ == "pull" and not outs:
         return None
@@ -370,7 +384,7 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
         named = find_treaty_names(span_text(list(obj.subtree)))
         if obj.lower_ not in TREATY_WORDS and not named:
             continue
-        subj = subject_of(verb.head.head) if intent else subject_of(verb)
+        subj = first_to if first_to is not None else subject_of(verb.head.head) if intent else subject_of(verb)
         actor = resolve(subj, sent, ctx) if subj is not None else None
         if actor is None:
             return None
@@ -380,6 +394,10 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
             phrase = phrase[1:]
         # A named treaty is the answer; 'the agreement' alone asks who left it.
         answer = span_text(phrase) if named else actor.answer
+        if named:  # "Convention" of "the Convention on Cluster Munitions": the whole name
+            full = named[0][1] or named[0][0]
+            if answer != full and full.startswith(answer) and full in sent.text:
+                answer = full
         top = verb.head.head if intent else _finite(verb)
         done = _tensed(verb)
         if top.i != verb.i:  # "announced its intention to leave the treaty"

@@ -73,11 +73,17 @@ def past(lemma: str) -> str:
     return lemma + "ed"
 
 
+# "the Convention on Cluster Munitions", "the Treaty of Pelindaba", "the Agreement on Marine Biodiversity …"
+_TREATY_OF = re.compile(
+    r"^(?:Treaty|Convention|Agreement|Protocol|Accord|Charter|Covenant|Statute)\s+(?:on|of|for|between)\b"
+)
+
+
 def with_the(name: str) -> str:
     """'White House' → 'the White House'; names of people and most countries stay as they are."""
     if name[:4].lower() == "the ":
         return name  # already has it
-    return f"the {name}" if _WITH_THE.match(name) else name
+    return f"the {name}" if _WITH_THE.match(name) or _TREATY_OF.match(name) else name
 
 
 def finish(text: str) -> str:
