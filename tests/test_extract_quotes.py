@@ -52,3 +52,12 @@ def test_he_said_after_a_sentence_about_someone_is_that_someone():
         "This is a great day,": "Menachem Begin",
         "It is only a first step,": "Jimmy Carter",
     }
+
+
+def test_a_titled_surname_is_a_name_when_the_article_never_gives_more():
+    text = (
+        "President Carter, who brought the two leaders together at Camp David, signed as a witness. "
+        "Mr. Carter was more cautious. “We have won, at last, the first step of peace,” he said.\n"
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert [f.answer for f in deck.facts if f.kind == "quote"] == ["Carter"]

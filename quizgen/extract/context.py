@@ -220,11 +220,26 @@ class ArticleContext:
                 before = [t.text for t in sent.doc[max(0, ent.start - 3) : ent.start]]
                 after = [c.text for c in ent.root.children if c.dep_ == "appos"]
                 self.learn_gender(name, before + after)
+            elif (
+                len(words) == 1
+                and ent.label_ == "PERSON"
+                and words[0][:1].isupper()
+                and ent.start > 0
+                and (
+                    sent.doc[ent.start - 1].lower_.rstrip(".") in _HONORIFICS
+                    or sent.doc[ent.start - 1].lower_ in TITLE_WORDS
+                )
+                and self.person(name) is None
+            ):
+                # "President Carter", "Mr. Carter" in an article that never gives his first name: the surname is
+                # all the name there is (a full name met later is learnt as well, and preferred by `person`)
+                self.people.append(name)
+                self.learn_gender(name, [sent.doc[ent.start - 1].text])
 
     def person(self, text: str) -> str | None:
         """The full name a mention refers to: itself, or the person whose surname it is."""
         name = strip_possessive(text)
-        if name in self.people:
+        if name in self.people and (" " in name or not any(f.endswith(f" {name}") for f in self.people)):
             return name
         words = name.split()
         if len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:  # "Mrs Merkel", "Mr. Bush"
