@@ -30,3 +30,19 @@ def test_an_office_of_a_common_noun_s_keeps_its_article():
     text = "Stephen Yurek, the institute’s president, said the vote was welcome."
     deck = quizgen.extract_texts({"a": text}, title="t")
     assert [f.statement for f in deck.facts if f.kind == "role"] == ["Stephen Yurek is the institute’s president."]
+
+
+def test_a_name_the_tagger_missed_is_still_a_person_when_a_title_sets_it_off():
+    texts = {
+        "appos": 'Agnes Callamard, the secretary general of Amnesty International, called it "a shameful move".',
+        "org": "The Arms Control Association, a Washington group, welcomed the move.",  # no person here
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    roles = {(f.evidence[0].source, f.answer, f.statement) for f in deck.facts if f.kind == "role"}
+    assert roles == {
+        (
+            "appos",
+            "secretary general of Amnesty International",
+            "Agnes Callamard is the secretary general of Amnesty International.",
+        )
+    }

@@ -183,6 +183,33 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
 _SPEECH_VERBS = {"say", "add", "tell", "note", "continue", "insist", "explain", "stress", "reply", "write", "tweet"}
 
 
+def untagged_names(doc: Any) -> list[Any]:
+    """Spans of two to four capitalised proper nouns with no entity tag, right after a title word ('ICC
+    Prosecutor Karim Khan') or with a title in apposition ('Agnes Callamard, the secretary general of …'):
+    people the small tagger missed. Not an organisation's name ('the Prosecutor General's Office')."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat") or tok.ent_type_:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:
+            start -= 1
+        words = doc[start : tok.i + 1]
+        if not 2 <= len(words) <= 4 or any(t.ent_type_ or t.lower_ in TITLE_WORDS for t in words):
+            continue
+        if not all(t.text[:1].isupper() and t.text[1:].islower() or _NAME_PARTICLE.match(t.text) for t in words):
+            continue
+        before = doc[start - 1] if start > 0 else None
+        titled = before is not None and before.lower_.rstrip("s") in TITLE_WORDS and before.text[:1].isupper()
+        appos = any(
+            c.dep_ == "appos" and (c.lower_ in TITLE_WORDS or any(g.lower_ in TITLE_WORDS for g in c.children))
+            for c in tok.children
+        )
+        if titled or appos:
+            out.append(doc[start : tok.i + 1])
+    return out
+
+
 def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text.strip())
 
@@ -204,6 +231,11 @@ class ArticleContext:
 
     # -- people -----------------------------------------------------------------------------------
     def learn_people(self, sent: Sentence) -> None:
+        for span in untagged_names(sent.doc):  # names the tagger missed, set off by a title
+            name = span.text
+            if name not in self.people:
+                self.people.append(name)
+                self.learn_gender(name, [t.text for t in sent.doc[max(0, span.start - 3) : span.start]])
         for ent in sent.doc.ents:
             if ent.label_ != "PERSON" and not _titled_name(ent):
                 continue
