@@ -231,7 +231,18 @@ def test_recall_and_precision_on_a_sixth_set_of_other_treaties_do_not_fall():
     held = ROOT / "tests" / "data" / "heldout6"
     deck = quizgen.extract_paths([held / "articles"], title="held out 6")
     table = score(deck, load_gold(held / "gold"))
-    assert table["all"].recall >= 0.67 and table["all"].precision >= 0.86
+    assert table["all"].recall >= 0.70 and table["all"].precision >= 0.90
+
+
+def test_recall_and_precision_on_a_seventh_set_of_other_treaties_do_not_fall():
+    """tests/data/heldout7 (SALT II, Antarctic Treaty, Moscow Treaty, Dayton, Nile): scored unseen at 63% recall
+    / 89% precision after every rule sets 1–6 taught."""
+    from quizgen.evaluate import score
+
+    held = ROOT / "tests" / "data" / "heldout7"
+    deck = quizgen.extract_paths([held / "articles"], title="held out 7")
+    table = score(deck, load_gold(held / "gold"))
+    assert table["all"].recall >= 0.62 and table["all"].precision >= 0.90
 
 
 @pytest.mark.skipif(not GOLD.is_dir(), reason="needs the gold annotation in ../shared/gold")

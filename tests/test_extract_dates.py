@@ -60,3 +60,12 @@ def test_statements_for_relative_dates_and_participles_read_as_sentences():
         "Tony Blair arrived in Northern Ireland on Tuesday.",
         "Yesterday, the British and Irish governments reached an agreement aimed at ending the conflict.",
     ]  # and no "Whose party walked out …"
+
+
+def test_a_year_before_another_agreement_dates_that_agreement_not_the_article_s():
+    text = (
+        "The Declaration of Principles was signed in Khartoum. Egypt accused Ethiopia on Tuesday of breaching a "
+        "2015 agreement on the dam."
+    )
+    deck = quizgen.extract_texts({"a": text}, title="t")
+    assert [f.statement for f in deck.facts if f.kind == "date"] == ["The agreement on the dam dates from 2015."]

@@ -110,3 +110,17 @@ def test_the_first_country_to_leave_a_treaty_left_it_but_a_speaker_becoming_one_
         ("first", "Convention on Cluster Munitions", "Lithuania left the Convention on Cluster Munitions."),
         ("said", "Ottawa Convention", "Finland will withdraw from the Ottawa Convention."),
     ]
+
+
+def test_a_bare_news_conference_or_a_meeting_called_names_is_no_event():
+    texts = {
+        "naming": "Sophie Hartmann called the meeting “another year lost” and urged governments to act.",
+        "bare": "“The speed is not,” Meenakshi Rao, the Indian diplomat who chaired the talks, told a closing news "
+        "conference.",
+        "placed": "Foreign Ministry spokesman Liu Weimin told a regular briefing in Beijing on Tuesday that the move "
+        "was regrettable.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    events = {f.evidence[0].source: f.answer for f in deck.facts if f.kind == "event"}
+    assert "naming" not in events and "bare" not in events
+    assert "regular briefing" in events["placed"]

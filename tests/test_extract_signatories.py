@@ -116,3 +116,14 @@ def test_putting_names_to_a_text_and_a_list_of_members_name_parties():
     assert ("statute", "Hungary") in found
     statements = {f.statement for f in deck.facts if f.kind == "signatory"}
     assert "Japan is a party to the CPTPP trade pact." in statements
+
+
+def test_a_ratification_still_to_come_or_a_person_s_pledge_names_no_party():
+    texts = {
+        "must": "The Moscow Treaty was signed on Friday. The treaty must be ratified by the U.S. Senate and by the "
+        "Russian parliament.",
+        "pledge": "Reagan, who campaigned against the SALT II Treaty as fatally flawed, nonetheless pledged to abide "
+        "by the SALT II Treaty.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    assert [f.answer for f in deck.facts if f.kind == "signatory"] == []

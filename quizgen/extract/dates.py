@@ -291,7 +291,10 @@ def _noun_itself(noun: Token) -> tuple[Actor, Token] | None:
 def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext):
     """'the 2015 nuclear deal', 'the 2015 talks': a year that dates the noun it modifies."""
     # (not "the 2010 protocol" or "amendment": often another instrument than the treaty the article is about)
-    common = noun.pos_ == "NOUN" and noun.lemma_.lower() in ("protocol", "amendment")
+    common = noun.pos_ == "NOUN" and (
+        noun.lemma_.lower() in ("protocol", "amendment")
+        or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)  # "a 2015 agreement on …"
+    )
     if not common and (noun.lemma_.lower() in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun)))):
         actor = resolve(noun, sent, ctx, allow_treaty=True)
         if actor is None or actor.type != "treaty":
@@ -302,6 +305,14 @@ def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext
             name = ctx.names.canonical(names[0][0])
             actor = Actor(name, name, "treaty", True)
         return actor, "agreement", finish(f"{with_the(actor.name)} dates from {text}"), noun
+    if common and noun.lemma_.lower() in TREATY_WORDS:
+        # "a 1959 treaty with Sudan": that treaty, as the sentence describes it (not the article's own)
+        phrase = [t for t in trim(noun_phrase(noun, exclude_deps=("relcl", "acl", "appos"))) if t not in ent]
+        phrase = [t for t in phrase if not (t.dep_ == "det" and t.head.i == noun.i)]
+        what = span_text(phrase) if phrase else noun.text
+        if len(phrase) > 8:
+            return None
+        return Actor(what, what, "other", True), "agreement", finish(f"The {what} dates from {text}"), noun
     if noun.lemma_ in MEETING_WORDS or noun.lemma_ in ("test", "election", "war", "crisis", "visit"):
         phrase = [t for t in trim(noun_phrase(noun)) if t not in ent]
         what = span_text(phrase) if phrase else noun.text

@@ -126,6 +126,16 @@ def _saying_noun(verb: Token) -> bool:
     )
 
 
+def _named(noun: Token) -> bool:
+    """A gathering worth asking about: not a bare news conference or briefing ('told a closing news
+    conference'), unless it has a name or a place ('a regular briefing in Beijing')."""
+    if noun.lemma_.lower() not in ("conference", "briefing") or not any(
+        c.lower_ in ("news", "press") or c.lemma_ == "briefing" for c in [noun, *noun.children]
+    ):
+        return True
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "FAC", "EVENT") for t in noun.subtree)
+
+
 def _gathering(tok: Token) -> bool:
     """A meeting-like noun: 'meeting', 'summit', 'event', 'rally', 'briefing'."""
     return tok.lemma_.lower() in GATHERINGS or tok.lower_ in GATHERINGS
@@ -335,7 +345,8 @@ def _speech(
             if where:  # "told a rally in Sukkur"
                 phrase = [*phrase, *verb.doc[nxt.i : where[0].right_edge.i + 1]]
         answer = span_text(trim(phrase))
-        if len(answer.split()) < 2 and not spoken_in:
+        placed = any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "FAC", "LOC") for t in phrase)
+        if len(answer.split()) < 2 and not spoken_in or not (spoken_in or placed or _named(obj)):
             return None
         prep = obj.head.text + " " if obj.dep_ == "pobj" else ""
         statement = f"{actor.shown} {past(verb.lemma_)} {prep}{span_text(phrase)}."
@@ -451,6 +462,8 @@ def _reported(verb: Token) -> bool:
 def _declined(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     if _hypothetical(verb):
         return None  # "has decided to ditch important talks"
+    if verb.lemma_ == "call" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return None  # "called the meeting “another year lost”": naming it, not calling it off
     meeting = None
     for t in verb.subtree:
         if t.i == verb.i or not _gathering(t) or t.dep_ not in ("dobj", "pobj"):
@@ -558,7 +571,7 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
                 c.dep_ in ("amod", "compound") and c.i < p.i for c in p.children
             ):
                 found = (prep, p, span_text(_compact(p)), "medium")
-            elif low in ("at", "during") and _gathering(p) and len(_compact(p)) > 1:
+            elif low in ("at", "during") and _gathering(p) and len(_compact(p)) > 1 and _named(p):
                 found = (prep, p, span_text(_compact(p)), "gathering")
             elif low in ("at", "on") and lemma in PARTS:
                 of = [g for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]

@@ -743,6 +743,12 @@ def obligations(sent: Sentence, ctx: ArticleContext, skip: set[int]) -> list[Can
             continue
         if root.lower_ in _TIMES and quant not in _CAPS:
             continue
+        if (
+            root.dep_ == "appos"
+            and root.head.ent_type_ == "DATE"
+            or any(c.dep_ == "neg" for v in verbs[:1] for c in v.children)
+        ):
+            continue  # "cannot be reviewed before 2048, 50 years after …": how a date is reckoned, not a term
         if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children):
             continue  # "the two sides", "the 30 days": things known already, not a term
         if _negated(verbs[0]) or any(v.lemma_ in _REPORTING for v in verbs[1:]):

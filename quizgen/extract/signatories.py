@@ -191,6 +191,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 actor = _state_of_legislature(tok, sent, ctx)
             if actor is None or bare and actor.type != "country":
                 continue
+            if lemma in ("pledge", "commit", "undertake", "agree") and actor.type == "person":
+                continue  # "Reagan … pledged to abide by the treaty": a promise, not a party
             party = _party(tok, actor, ctx)
             shown_treaty = with_the(treaty)
             if lemma in SIGN_VERBS:
@@ -331,7 +333,10 @@ def _by_phrase(verb: Token) -> bool:
 def _negated_or_hypothetical(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children) or _negated_subject(verb):
         return True
-    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should") for c in verb.children):
+    if any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could", "might", "may", "should", "must")
+        for c in verb.children
+    ):  # "must be ratified by the Senate": not yet
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("once", "if", "unless", "until") for c in verb.children):
         return True  # "it enters into force once 60 countries have ratified it": a condition, not a party
