@@ -124,3 +124,16 @@ def test_a_bare_news_conference_or_a_meeting_called_names_is_no_event():
     events = {f.evidence[0].source: f.answer for f in deck.facts if f.kind == "event"}
     assert "naming" not in events and "bare" not in events
     assert "regular briefing" in events["placed"]
+
+
+def test_a_vote_never_held_or_expected_and_a_meeting_a_rule_requires_are_no_events():
+    texts = {
+        "never": "John Kerry signed the Arms Trade Treaty in 2013, but the Senate never voted on ratification.",
+        "expected": "The Egyptian People's Assembly is expected to vote on the treaty next month.",
+        "rule": "The first conference of the parties to the Arms Trade Treaty must be held within a year of the "
+        "treaty entering into force.",
+        "done": "The Duma voted 400 to 0 to revoke the ratification of the Comprehensive Nuclear-Test-Ban Treaty.",
+    }
+    deck = quizgen.extract_texts(texts, title="t")
+    sources = {f.evidence[0].source for f in deck.facts if f.kind == "event"}
+    assert sources == {"done"}

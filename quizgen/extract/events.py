@@ -142,9 +142,18 @@ def _gathering(tok: Token) -> bool:
 
 
 def _hypothetical(verb: Token) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should") for c in verb.children):
+    """Only possible, required or expected, not done: 'could attend', 'must be held', 'is expected to vote'."""
+    modals = ("would", "could", "might", "may", "should", "must")
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "expect":
         return True
     return any(a.lemma_ in _HYPOTHETICAL_HEADS for a in verb.ancestors)
+
+
+def _never(verb: Token) -> bool:
+    """'has not voted', 'never voted on ratification'."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 
 def _compact(head: Token) -> list[Token]:
@@ -223,6 +232,8 @@ def _finite(verb: Token) -> Token:
 
 def _lifecycle(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     if verb.lemma_ == "vote":  # "voted unanimously … to revoke the ratification"
+        if _hypothetical(verb) or _never(verb):
+            return None
         subj = subject_of(verb)
         actor = resolve(subj, sent, ctx) if subj is not None else None
         if actor is None:
@@ -490,6 +501,8 @@ def _declined(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
 def _happening(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     if verb.lemma_ == "take" and not any(c.lemma_ == "place" for c in verb.children):
         return None
+    if _never(verb) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should") for c in verb.children):
+        return None  # "the first conference must be held within a year …": a rule, not a meeting
     subj = subject_of(verb)
     if subj is None or not _gathering(subj):
         return None
