@@ -93,6 +93,8 @@ TREATY_WORDS = frozenset(
 )
 
 # Nouns for a meeting of people.
+# Common nouns for a state that is, or may be, a party: "the first country to leave", "each member must …".
+STATE_NOUNS = frozenset(["country", "state", "nation", "member", "government", "party", "signatory"])
 MEETING_WORDS = frozenset(
     [
         "meeting",

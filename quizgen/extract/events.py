@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import MEETING_WORDS, TITLE_WORDS, TREATY_WORDS
+from .entities import MEETING_WORDS, STATE_NOUNS, TITLE_WORDS, TREATY_WORDS
 from .statements import finish, past, with_the
 from .syntax import (
     Token,
@@ -365,9 +365,6 @@ def _speech(
     return None
 
 
-_STATE_NOUNS = {"country", "state", "nation", "member", "government", "party", "signatory"}
-
-
 def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     topic = verb.dep_ == "pcomp" and (
         verb.head.head.pos_ in ("NOUN", "PROPN")
@@ -395,7 +392,7 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
     if verb.dep_ == "xcomp" and verb.head.lemma_ in ("become", "be") and verb.tag_ == "VB":
         cop = verb.head  # "became the first country to leave …" (with a subject), not "becoming the latest …"
         first_to = next((c for c in cop.children if c.dep_ == "nsubj"), None) if cop.tag_ != "VBG" else None
-        if first_to is None or not any(c.dep_ == "attr" and c.lemma_ in _STATE_NOUNS for c in cop.children):
+        if first_to is None or not any(c.dep_ == "attr" and c.lemma_ in STATE_NOUNS for c in cop.children):
             return None
     outs = [c for c in verb.children if c.lower_ == "out"]  # "pulled the United States out of the agreement"
     if verb.lemma_ == "pull" and not outs:

@@ -9,7 +9,7 @@ from ..numbers import words_to_number
 from ..text import normalize
 from .actors import resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import TREATY_WORDS
+from .entities import STATE_NOUNS, TREATY_WORDS
 from .statements import finish, with_the
 from .syntax import Token, noun_phrase, span_text, subject_of, trim
 
@@ -400,7 +400,7 @@ _BINDING_VERBS = {
     "need",
 }
 # A number a party's actions are held to: "each side", "either party", "member states", "signatories".
-_PARTY_NOUNS = {"side", "party", "member", "state", "country", "nation", "signatory", "government"}
+_PARTY_NOUNS = STATE_NOUNS | {"side"}
 # What "takes effect" some time after something: a withdrawal, the treaty itself.
 _EFFECT_NOUNS = {
     "withdrawal",

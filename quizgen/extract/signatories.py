@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
-from .entities import TREATY_WORDS, country_of_demonym
+from .entities import STATE_NOUNS, TREATY_WORDS, country_of_demonym
 from .statements import finish, past, with_the
 from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim
 
@@ -12,7 +12,7 @@ SIGN_VERBS = {"sign", "ink", "ratify", "conclude"}
 PARTY_VERBS = {"agree", "pledge", "commit", "undertake", "join", "rejoin", "accede", "adopt"}
 PARTY_NOUNS = {"signatory", "party", "signer", "member"}
 # Common nouns that still name who signed: "six world powers", "196 parties".
-GROUP_NOUNS = {"power", "country", "nation", "state", "party", "member", "government", "signatory"}
+GROUP_NOUNS = STATE_NOUNS | {"power"}
 _HYPOTHETICAL = {"want", "wish", "hope", "call", "urge", "ask", "press", "demand", "consider", "refuse", "plan"}
 # Bodies that ratify for a state, not parties themselves: "Parliament ratified it in 2002".
 LEGISLATURES = {
