@@ -210,6 +210,12 @@ _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’
 
 
 @lru_cache(maxsize=1 << 16)  # pure, and called on the same names many times when making questions
+def for_parser(text: str) -> str:
+    """The sentence as spaCy should see it: a no-break space splits tokens like a space (same length, so
+    character offsets still point into the original)."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def normalize(text: str) -> str:
     """For matching: NFKC, lower case, straight quotes, no punctuation, no articles."""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).lower()

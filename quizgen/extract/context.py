@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..model import DateValue, Quantity
+from ..text import for_parser
 from .entities import TITLE_WORDS, TREATY_WORDS, country_of
 from .syntax import Token, span_text
 from .treaties import TreatyNames
@@ -126,6 +128,11 @@ class Sentence:
     def token_quoted(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
 
+    @cached_property
+    def untagged_names(self) -> list[Any]:
+        """Names the tagger missed (see `untagged_names`), found once per sentence: people and roles both ask."""
+        return untagged_names(self.doc)
+
     def as_written(self, text: str) -> str:
         """`text`, taken from the parse, as the sentence writes it: the parser saw no-break spaces as spaces
         ('34\u00a0metric tons'), and answers are verbatim."""
@@ -135,7 +142,7 @@ class Sentence:
 def as_written(sentence: str, text: str) -> str:
     if text in sentence:
         return text
-    at = sentence.replace("\u00a0", " ").replace("\u202f", " ").find(text)  # the parser's text: same length
+    at = for_parser(sentence).find(text)  # the text the parse came from: same length
     return sentence[at : at + len(text)] if at >= 0 else text
 
 
@@ -231,7 +238,7 @@ class ArticleContext:
 
     # -- people -----------------------------------------------------------------------------------
     def learn_people(self, sent: Sentence) -> None:
-        for span in untagged_names(sent.doc):  # names the tagger missed, set off by a title
+        for span in sent.untagged_names:  # names the tagger missed, set off by a title
             name = span.text
             if name not in self.people:
                 self.people.append(name)

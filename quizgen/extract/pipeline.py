@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from ..model import Article, DateValue, Deck
-from ..text import sentence_spans
+from ..text import for_parser, sentence_spans
 from . import cache as _cache
 from . import dates, events, limits, positions, quotes, roles, signatories
 from .cache import Cache
@@ -20,12 +20,6 @@ from .treaties import TreatyNames
 EXTRACTOR_VERSION = "1"
 
 SENTENCE_EXTRACTORS = (dates.extract, signatories.extract, limits.extract, positions.extract, events.extract)
-
-
-def for_parser(text: str) -> str:
-    """The sentence as spaCy should see it: a no-break space splits tokens like a space (same length, so
-    character offsets still point into the original)."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def sentence_plan(article: Article) -> list[tuple[int, int, int]]:

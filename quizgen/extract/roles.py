@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..text import normalize
-from .context import ArticleContext, Candidate, Sentence, strip_possessive, untagged_names
+from .context import ArticleContext, Candidate, Sentence, strip_possessive
 from .entities import TITLE_WORDS
 from .syntax import DETERMINERS, Token, noun_phrase, span_text, trim
 
@@ -127,7 +127,7 @@ def _affiliated(noun: Token) -> bool:
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     doc = sent.doc
-    for ent in [*doc.ents, *untagged_names(doc)]:
+    for ent in [*doc.ents, *sent.untagged_names]:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "") or sent.token_quoted(ent.root):
             continue
         full = ctx.person(ent.text)
