@@ -132,14 +132,19 @@ def load_deck(path: str | os.PathLike[str], verify_sources: bool = False) -> Dec
         raise QuizgenError("is a folder, not a deck file", where=shown) from None
     except OSError as exc:
         raise QuizgenError(exc.strerror or str(exc), where=shown) from None
+    deck = deck_from_bytes(raw, shown)
+    if verify_sources:
+        verify_evidence(deck, p.parent, shown)
+    return deck
+
+
+def deck_from_bytes(raw: bytes, shown: str) -> Deck:
+    """A deck file's bytes, decoded and validated; `shown` names the file in messages."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise QuizgenError(f"not UTF-8 text (byte {exc.start})", where=shown) from None
-    deck = parse_deck(text, shown)
-    if verify_sources:
-        verify_evidence(deck, p.parent, shown)
-    return deck
+    return parse_deck(text, shown)
 
 
 def parse_deck(text: str, path: str = "<deck>") -> Deck:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Cache, cache_dir
-from .deck import FORMAT_VERSION, load_deck
+from .deck import FORMAT_VERSION, deck_from_bytes, load_deck
 from .model import DateValue, Deck, Entity, Evidence, Fact, Quantity, Source
 
 MIN_BYTES = 256 * 1024  # smaller decks parse in well under a second: not worth a file in the cache
@@ -60,7 +60,7 @@ def load_deck_cached(path: str | os.PathLike[str], cache: Cache | None = None, m
             return decode(marshal.loads(payload))
         except (ValueError, EOFError, TypeError, IndexError):
             pass  # an entry this code cannot read: parse again, and overwrite it
-    deck = load_deck(path)
+    deck = deck_from_bytes(raw, str(path))  # the bytes already read, not the file again
     cache.put(KIND, key, marshal.dumps(encode(deck)))
     return deck
 
