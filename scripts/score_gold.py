@@ -1,6 +1,6 @@
 """Compare `quizgen extract` on the seed articles with the human gold annotation.
 
-    python scripts/score_gold.py [--gold ../shared/gold] [--seeds seeds] [--deck DECK.yaml] [-v]
+    python scripts/score_gold.py [--gold tests/data/sets/seeds/gold] [--seeds seeds] [--deck DECK.yaml] [-v]
 
 Without --deck it runs the extractor on the seeds. Prints recall and precision per kind; -v also lists
 the gold facts missed and the deck facts that match no gold fact.
@@ -49,7 +49,7 @@ def build_deck(seeds: Path):
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
+    ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "sets" / "seeds" / "gold")
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--deck", type=Path)
     ap.add_argument("-v", "--verbose", action="store_true")
