@@ -9,109 +9,25 @@ from typing import Any
 
 from ..model import DateValue, Quantity
 from ..text import for_parser
-from .entities import TITLE_WORDS, TREATY_WORDS, country_of
+from .entities import country_of
+from .lexicon import (
+    FEMININE_FIRST_NAMES,
+    FEMININE_PRONOUNS,
+    FEMININE_SURNAME_ENDINGS,
+    FEMININE_TITLES,
+    HONORIFICS,
+    MASCULINE_TITLES,
+    NOT_TREATY_ACRONYMS,
+    PRONOUNS,
+    SAYING_BACK,
+    SENTENCE_OPENERS,
+    TITLE_WORDS,
+    TREATY_ACRONYMS,
+    TREATY_WORDS,
+)
 from .syntax import Token, span_text
 from .treaties import TreatyNames
 
-PRONOUNS = {"he", "she", "him", "her"}
-FEMININE_PRONOUNS = {"she", "her", "hers", "herself"}
-# Words that say a person is a woman or a man; a general list, no names from any article.
-_FEMININE_TITLES = {
-    "spokeswoman",
-    "chairwoman",
-    "congresswoman",
-    "businesswoman",
-    "queen",
-    "princess",
-    "duchess",
-    "mrs",
-    "ms",
-    "madam",
-    "madame",
-    "lady",
-    "empress",
-    "baroness",
-    "dame",
-    "sister",
-    "mother",
-}
-_MASCULINE_TITLES = {
-    "spokesman",
-    "chairman",
-    "congressman",
-    "businessman",
-    "king",
-    "prince",
-    "duke",
-    "mr",
-    "sir",
-    "lord",
-    "emperor",
-    "baron",
-    "brother",
-    "father",
-}
-_FEMININE_FIRST_NAMES = set(
-    [
-        "angela",
-        "annalena",
-        "anna",
-        "anne",
-        "antonia",
-        "barbara",
-        "catherine",
-        "christine",
-        "christina",
-        "claudia",
-        "condoleezza",
-        "elizabeth",
-        "ellen",
-        "emma",
-        "federica",
-        "giorgia",
-        "hillary",
-        "helen",
-        "ingrid",
-        "jacinda",
-        "jennifer",
-        "julia",
-        "julie",
-        "kaja",
-        "kamala",
-        "karen",
-        "kathryn",
-        "kristalina",
-        "linda",
-        "liz",
-        "madeleine",
-        "margaret",
-        "margrethe",
-        "maria",
-        "marie",
-        "marine",
-        "mary",
-        "mette",
-        "michelle",
-        "nancy",
-        "natalia",
-        "nikki",
-        "olga",
-        "samantha",
-        "sanna",
-        "sarah",
-        "sheikh_hasina",
-        "sophie",
-        "susan",
-        "tatiana",
-        "theresa",
-        "tulsi",
-        "ursula",
-        "valentina",
-        "victoria",
-        "wendy",
-        "yulia",
-    ]
-)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -186,8 +102,6 @@ def _titled_name(ent) -> bool:
 _NAME_PARTICLE = re.compile(
     r"^(?:el|al|ad|ash|as|at|ibn|bin|bint|abu|de|del|della|di|da|dos|das|du|la|le|van|von|der|den|ter|ten)(?:-|$)"
 )
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
-_SPEECH_VERBS = {"say", "add", "tell", "note", "continue", "insist", "explain", "stress", "reply", "write", "tweet"}
 
 
 def untagged_names(doc: Any) -> list[Any]:
@@ -265,7 +179,7 @@ class ArticleContext:
                 and words[0][:1].isupper()
                 and ent.start > 0
                 and (
-                    sent.doc[ent.start - 1].lower_.rstrip(".") in _HONORIFICS
+                    sent.doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
                     or sent.doc[ent.start - 1].lower_ in TITLE_WORDS
                 )
                 and self.person(name) is None
@@ -281,7 +195,7 @@ class ArticleContext:
         if name in self.people and (" " in name or not any(f.endswith(f" {name}") for f in self.people)):
             return name
         words = name.split()
-        if len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:  # "Mrs Merkel", "Mr. Bush"
+        if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:  # "Mrs Merkel", "Mr. Bush"
             words = words[1:]
             name = " ".join(words)
         if not words:
@@ -321,11 +235,11 @@ class ArticleContext:
     def learn_gender(self, name: str, words: list[str]) -> None:
         """From a title next to the name ("spokeswoman", "Mr") or a common first name."""
         low = {w.lower().strip(".") for w in words}
-        if low & _FEMININE_TITLES or name.split()[0].lower() in _FEMININE_FIRST_NAMES:
+        if low & FEMININE_TITLES or name.split()[0].lower() in FEMININE_FIRST_NAMES:
             self.gender[name] = "f"
-        elif low & _MASCULINE_TITLES:
+        elif low & MASCULINE_TITLES:
             self.gender[name] = "m"
-        elif name.split()[-1].lower().endswith(("ova", "eva", "ina", "aya", "skaya")):
+        elif name.split()[-1].lower().endswith(FEMININE_SURNAME_ENDINGS):
             self.gender[name] = "f"  # Slavic feminine surnames
 
     def fits(self, name: str, pronoun: str) -> bool:
@@ -343,7 +257,7 @@ class ArticleContext:
         child = pronoun
         for up in pronoun.ancestors:
             below, child = child, up
-            if up.lemma_ in _SPEECH_VERBS and below.dep_ == "ccomp":
+            if up.lemma_ in SAYING_BACK and below.dep_ == "ccomp":
                 subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
                 if subj is None or subj.ent_type_ != "PERSON":
                     return None
@@ -402,7 +316,7 @@ class ArticleContext:
         if token.pos_ in ("NOUN", "PROPN"):
             phrase = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("poss", "case")]
             if token.lower_ in TITLE_WORDS or token.lower_.rstrip("s") in TITLE_WORDS:
-                speaking = token.dep_ == "nsubj" and token.head.lemma_ in _SPEECH_VERBS
+                speaking = token.dep_ == "nsubj" and token.head.lemma_ in SAYING_BACK
                 return self.by_title(phrase, speaking)
         return None
 
@@ -459,7 +373,7 @@ def find_treaty_names(text: str) -> list[tuple[str, str | None]]:
         name = m.group(1)
         first = name.split()[0]
         # A capital that only starts the sentence makes no name ("Trade deal talks …").
-        if m.start() == 0 or any(s <= m.start() < e for s, e in taken) or first in _DETERMINER_WORDS:
+        if m.start() == 0 or any(s <= m.start() < e for s, e in taken) or first in SENTENCE_OPENERS:
             continue
         out.append((name, None))
         taken.append(m.span())
@@ -476,14 +390,11 @@ def _looks_like_treaty_acronym(word: str) -> bool:
     # Acronyms like START, SALT, CTBT, NPT, JCPOA, INF; not country codes, agencies or summits (COP21).
     if any(c.isdigit() for c in word):
         return False
-    return word in _KNOWN_SHAPES or (len(word) >= 4 and word not in _NOT_TREATIES)
+    return word in TREATY_ACRONYMS or (len(word) >= 4 and word not in NOT_TREATY_ACRONYMS)
 
 
-_DETERMINER_WORDS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our"})
 
 
-_KNOWN_SHAPES = {"NPT", "INF", "ABM", "CFE", "CTBT", "FMCT", "SALT", "START", "JCPOA", "TPNW"}
-_NOT_TREATIES = {"NATO", "OPEC", "ASEAN", "IAEA", "USSR", "UNSC", "OSCE", "CNN", "BBC", "AFP", "TASS"}
 
 
 def treaty_word(token: Token) -> bool:

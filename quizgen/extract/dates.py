@@ -13,77 +13,19 @@ from ..model import DateValue
 from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import MEETING_WORDS, TREATY_WORDS
+from .lexicon import (
+    DATE_EVENTS,
+    DATED_HAPPENINGS,
+    MEETING_WORDS,
+    MONTHS,
+    ONCE_EVENTS,
+    OTHER_INSTRUMENTS,
+    TREATY_VERBS,
+    TREATY_WORDS,
+    WEEKDAYS,
+)
 from .statements import finish, past, with_the
 from .syntax import Token, clause_after, compact_name, noun_phrase, span_text, subject_of, trim, verb_group
-
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-# What happens on a date, by the verb that governs it.
-EVENTS = {
-    "expire": "expiry",
-    "lapse": "expiry",
-    "end": "end",
-    "sign": "signing",
-    "ink": "signing",
-    "ratify": "ratification",
-    "announce": "announcement",
-    "say": "announcement",
-    "tell": "announcement",
-    "declare": "announcement",
-    "meet": "meeting",
-    "hold": "meeting",
-    "address": "speech",
-    "speak": "speech",
-    "leave": "withdrawal",
-    "withdraw": "withdrawal",
-    "quit": "withdrawal",
-    "abandon": "withdrawal",
-    "exit": "withdrawal",
-    "suspend": "suspension",
-    "extend": "extension",
-    "enter": "entry into force",
-    "take": "entry into force",
-    "reject": "rejection",
-    "propose": "proposal",
-    "offer": "proposal",
-    "tweet": "tweet",
-    "criticize": "criticism",
-    "criticise": "criticism",
-    "begin": "start",
-    "start": "start",
-    "launch": "start",
-    "conclude": "conclusion",
-    "agree": "agreement",
-    "visit": "visit",
-    "test": "test",
-}
 
 _MONTH = (
     r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -174,7 +116,7 @@ def _governing_verb(root: Token) -> tuple[Token | None, str]:
         return None, prep
     hops = 0
     while tok.pos_ not in ("VERB", "AUX") and hops < 4 and tok.head.i != tok.i:
-        if tok.pos_ == "NOUN" and (tok.lemma_ in EVENTS or tok.lemma_ in MEETING_WORDS or _action_noun(tok)):
+        if tok.pos_ == "NOUN" and (tok.lemma_ in DATE_EVENTS or tok.lemma_ in MEETING_WORDS or _action_noun(tok)):
             break
         tok = tok.head
         hops += 1
@@ -218,7 +160,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 continue
             actor, said_by = found
             lemma = verb.lemma_.lower()
-            event = EVENTS.get(lemma, lemma)
+            event = DATE_EVENTS.get(lemma, lemma)
             if any(c.dep_ == "neg" for c in said_by.children) and prep != "since":
                 continue  # "has not signed on Monday": nothing happened then ("not … since 1992" says when it last did)
             statement = finish(_statement(sent, actor.shown, said_by, ent, prep, text, ctx.treaty()))
@@ -292,7 +234,7 @@ def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext
     """'the 2015 nuclear deal', 'the 2015 talks': a year that dates the noun it modifies."""
     # (not "the 2010 protocol" or "amendment": often another instrument than the treaty the article is about)
     common = noun.pos_ == "NOUN" and (
-        noun.lemma_.lower() in ("protocol", "amendment")
+        noun.lemma_.lower() in OTHER_INSTRUMENTS
         or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)  # "a 2015 agreement on …"
     )
     if not common and (noun.lemma_.lower() in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun)))):
@@ -313,7 +255,7 @@ def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext
         if len(phrase) > 8:
             return None
         return Actor(what, what, "other", True), "agreement", finish(f"The {what} dates from {text}"), noun
-    if noun.lemma_ in MEETING_WORDS or noun.lemma_ in ("test", "election", "war", "crisis", "visit"):
+    if noun.lemma_ in DATED_HAPPENINGS:
         phrase = [t for t in trim(noun_phrase(noun)) if t not in ent]
         what = span_text(phrase) if phrase else noun.text
         actor = Actor(what, what, "other", True)
@@ -323,7 +265,7 @@ def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext
 
 def _object_key(verb: Token) -> str:
     """What the event is about, so two different announcements by one person stay apart."""
-    if verb.lemma_ in ("expire", "sign", "ratify", "end", "lapse", "enter"):
+    if verb.lemma_ in ONCE_EVENTS:
         return ""
     for child in verb.children:
         if child.dep_ in ("dobj", "ccomp", "xcomp", "attr"):
@@ -364,7 +306,6 @@ def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_t
     return f"{subject} {group} {rest + ' ' if rest else ''}{when}"
 
 
-TREATY_VERBS = {"sign", "ratify", "join", "leave", "quit", "abandon", "extend", "violate", "suspend", "revoke"}
 
 
 def ent_precision_day(text: str) -> bool:

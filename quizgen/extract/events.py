@@ -5,7 +5,46 @@ from __future__ import annotations
 from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import MEETING_WORDS, STATE_NOUNS, TITLE_WORDS, TREATY_WORDS
+from .lexicon import (
+    ANNOUNCING,
+    BODY_MEETINGS,
+    BROADCASTERS,
+    CONDITIONS,
+    DECLINE,
+    DOCUMENT_VERBS,
+    DOCUMENTS,
+    FUTURE_MODALS,
+    GATHERINGS,
+    HAPPEN,
+    IN_FORCE_VERBS,
+    INTENT_NOUNS,
+    ISSUED_MEDIA,
+    LIFECYCLE,
+    LIFECYCLE_OBJECTS,
+    LIFECYCLE_PASSIVE,
+    MAKING,
+    MEDIA,
+    MODALS,
+    MOVES,
+    PARTS,
+    PRESIDING,
+    PRESS_EVENTS,
+    RULE_MODALS,
+    SAID_NOUNS,
+    SAYING_AS_ACT,
+    SAYING_IN_LANGUAGE,
+    SAYING_ON_OCCASION,
+    SAYING_SUPPORT,
+    SITES,
+    SPEECH_AT,
+    STATE_NOUNS,
+    TALKS,
+    TELLING,
+    TITLE_WORDS,
+    TREATY_WORDS,
+    WISHING,
+    WITHDRAW,
+)
 from .statements import finish, past, with_the
 from .syntax import (
     Token,
@@ -19,109 +58,9 @@ from .syntax import (
     verb_group,
 )
 
-SPEECH_AT = {"address", "speak", "attend", "host", "tell", "participate", "visit", "open", "chair"}
-WITHDRAW = {
-    "leave",
-    "withdraw",
-    "quit",
-    "exit",
-    "abandon",
-    "suspend",
-    "terminate",
-    "ditch",
-    "scrap",
-    "rejoin",
-    "renounce",
-    "pull",
-    "revoke",
-}
-# What a state does to its part in a treaty: "suspended its obligations", "reimposed sanctions".
-LIFECYCLE = {"suspend", "revoke", "reimpose", "impose", "lift", "resume", "restore", "halt", "freeze", "renew", "vote"}
-LIFECYCLE_OBJECTS = {
-    "obligation",
-    "commitment",
-    "participation",
-    "membership",
-    "ratification",
-    "sanction",
-    "inspection",
-    "moratorium",
-    "testing",
-    "test",
-    "talk",
-    "negotiation",
-    "treaty",
-    "agreement",
-    "deal",
-    "accord",
-    "pact",
-    "limit",
-    "cap",
-}
-# Signing a document that is not the treaty itself: "signed an executive order", "signed a law".
-DOCUMENTS = {"order", "law", "decree", "bill", "resolution", "declaration", "memorandum", "statement"}
-# Where a treaty was made: "agreed in Vienna", "opened for signature in New York".
-MAKING = {"agree", "sign", "adopt", "open", "conclude", "negotiate", "reach", "ink", "finalize", "finalise"}
-DECLINE = {"decline", "cancel", "postpone", "refuse", "reject", "skip", "boycott", "ditch", "call"}
-HAPPEN = {"take", "hold", "begin", "start", "resume", "open", "convene"}
-_HYPOTHETICAL_HEADS = {
-    "want",
-    "wish",
-    "hope",
-    "call",
-    "urge",
-    "propose",
-    "demand",
-    "threaten",
-    "consider",
-    "ask",
-    "plan",
-    "seek",
-    "decide",
-}
-
-
-# Where people speak besides meetings: "told a rally in Sukkur", "told a regular briefing in Beijing".
-GATHERINGS = MEETING_WORDS | {"rally", "briefing", "ceremony", "hearing", "gathering", "seminar"}
-# Verbs of saying that an occasion can qualify: "replied in a televised statement", "said in the Rose Garden".
-SAYING = {
-    "say",
-    "tell",
-    "speak",
-    "announce",
-    "reply",
-    "respond",
-    "warn",
-    "tweet",
-    "write",
-    "declare",
-    "insist",
-    "confirm",
-    "reject",
-    "add",
-    "state",
-    "explain",
-    "inform",
-    "notify",
-}
-# How something is said: "in a televised statement", "in a telephone call", "in a joint statement".
-MEDIA = {"statement", "call", "address", "speech", "broadcast", "message", "letter", "communique"}
-# A part of a gathering: "at the opening of the conference", "on the sidelines of the summit".
-PARTS = {"opening", "start", "close", "end", "sidelines", "margins", "margin", "sideline"}
-# A named site where something is said: "told reporters at the Arak heavy water plant".
-SITES = {"plant", "facility", "base", "site", "headquarters", "palace", "garden", "hall", "embassy", "airport"}
-# Nouns that stand for a withdrawal or a return taking effect (not a treaty entering into force).
-MOVES = {"withdrawal", "exit", "return", "departure", "pullout", "suspension", "termination", "decision", "move"}
-
-
-# Television and radio as where something is said: "speaking on state television".
-BROADCASTERS = {"television", "tv", "radio"}
-# "made the announcement at …", "gave a speech at …": saying, by its noun.
-SAID_NOUNS = {"announcement", "speech", "remarks", "statement", "address", "comment"}
-
 
 def _saying_noun(verb: Token) -> bool:
-    return verb.lemma_ in ("make", "give", "deliver") and any(
+    return verb.lemma_ in SAYING_SUPPORT and any(
         c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS for c in verb.children
     )
 
@@ -129,7 +68,7 @@ def _saying_noun(verb: Token) -> bool:
 def _named(noun: Token) -> bool:
     """A gathering worth asking about: not a bare news conference or briefing ('told a closing news
     conference'), unless it has a name or a place ('a regular briefing in Beijing')."""
-    if noun.lemma_.lower() not in ("conference", "briefing") or not any(
+    if noun.lemma_.lower() not in PRESS_EVENTS or not any(
         c.lower_ in ("news", "press") or c.lemma_ == "briefing" for c in [noun, *noun.children]
     ):
         return True
@@ -143,12 +82,11 @@ def _gathering(tok: Token) -> bool:
 
 def _hypothetical(verb: Token) -> bool:
     """Only possible, required or expected, not done: 'could attend', 'must be held', 'is expected to vote'."""
-    modals = ("would", "could", "might", "may", "should", "must")
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "expect":
         return True
-    return any(a.lemma_ in _HYPOTHETICAL_HEADS for a in verb.ancestors)
+    return any(a.lemma_ in WISHING for a in verb.ancestors)
 
 
 def _never(verb: Token) -> bool:
@@ -182,9 +120,9 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             cand = _happening(verb, sent, ctx)
         if cand is None and lemma in LIFECYCLE:
             cand = _lifecycle(verb, sent, ctx)
-        if cand is None and lemma in ("take", "enter", "come"):
+        if cand is None and lemma in IN_FORCE_VERBS:
             cand = _in_force(verb, sent, ctx)
-        if cand is None and lemma in ("sign", "ink", "issue"):
+        if cand is None and lemma in DOCUMENT_VERBS:
             cand = _document(verb, sent, ctx)
         if cand is None and lemma in MAKING:
             cand = _made_at(verb, sent, ctx)
@@ -194,7 +132,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             cand = _speech(verb, sent, ctx, preps=("from",))  # "after returning from the conference in Durban"
         if cand is None and lemma == "hold":
             cand = _abeyance(verb, sent, ctx)
-        if cand is None and (lemma in SAYING or _saying_noun(verb)):
+        if cand is None and (lemma in SAYING_ON_OCCASION or _saying_noun(verb)):
             cand = _occasion(verb, sent, ctx)
         if cand is not None:
             out.append(cand)
@@ -243,7 +181,7 @@ def _lifecycle(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         rest = span_text([t for t in verb.subtree if t.i > verb.i]).rstrip(" .")
         return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {past('vote')} {rest}", "vote")
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if passive is not None and verb.lemma_ in ("renew", "extend", "suspend", "revoke", "lift", "freeze", "halt"):
+    if passive is not None and verb.lemma_ in LIFECYCLE_PASSIVE:
         treaty = resolve(passive, sent, ctx, allow_treaty=True)
         if treaty is not None and treaty.type == "treaty":  # "It was renewed in November"
             group = " ".join(t.text for t in verb_group(verb))
@@ -342,7 +280,7 @@ def _speech(
         return None  # "urged the government to attend the meeting": nobody attended
     for obj in _objects(verb, preps):
         spoken_in = obj.ent_type_ in ("GPE", "LOC") and obj.dep_ == "pobj" and verb.lemma_ == "speak"
-        talks = obj.lower_ in ("talks", "contacts", "negotiations") and verb.lemma_ != "preside"
+        talks = obj.lower_ in TALKS and verb.lemma_ != "preside"
         if not (_gathering(obj) or spoken_in) or talks:
             continue
         subj = subject_of(verb)
@@ -374,7 +312,7 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
     if (_hypothetical(verb) and not reported) or topic:
         return None  # "signed the law on leaving the pact": the law is the event, not a departure
     # "announced its intention to leave the treaty": the announcement is the event
-    intent = verb.dep_ == "acl" and verb.head.lemma_ in ("intention", "decision", "notice") and verb.head.dep_ == "dobj"
+    intent = verb.dep_ == "acl" and verb.head.lemma_ in INTENT_NOUNS and verb.head.dep_ == "dobj"
     first_to = None
     if (
         verb.dep_ in ("relcl", "acl")
@@ -444,7 +382,7 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
 
 
 def _modal(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("will", "shall", "would")), None)
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in FUTURE_MODALS), None)
 
 
 def _tensed(verb: Token) -> str:
@@ -460,9 +398,9 @@ def _reported(verb: Token) -> bool:
         modal is not None
         and modal.lower_ == "would"
         and verb.dep_ == "ccomp"
-        and verb.head.lemma_ in ("say", "announce", "declare", "confirm")
-        and not any(a.lemma_ in _HYPOTHETICAL_HEADS for a in verb.ancestors)
-        and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+        and verb.head.lemma_ in ANNOUNCING
+        and not any(a.lemma_ in WISHING for a in verb.ancestors)
+        and not any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
     )
     return None
 
@@ -498,7 +436,7 @@ def _declined(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
 def _happening(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     if verb.lemma_ == "take" and not any(c.lemma_ == "place" for c in verb.children):
         return None
-    if _never(verb) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should") for c in verb.children):
+    if _never(verb) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in RULE_MODALS for c in verb.children):
         return None  # "the first conference must be held within a year …": a rule, not a meeting
     subj = subject_of(verb)
     if subj is None or not _gathering(subj):
@@ -572,7 +510,7 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
             lemma = p.lemma_.lower()
             if (
                 low == "in"
-                and verb.lemma_ in ("speak", "tweet", "write")
+                and verb.lemma_ in SAYING_IN_LANGUAGE
                 and prep.head.i == verb.i
                 and _language(p, ctx)
             ):
@@ -621,11 +559,11 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
     if actor is None:
         return None
     words = [past(verb.lemma_) if verb.lemma_ != "say" else "spoke"]
-    if what == "medium" and verb.lemma_ == "say" and place.lemma_ in ("statement", "communique", "message"):
+    if what == "medium" and verb.lemma_ == "say" and place.lemma_ in ISSUED_MEDIA:
         words = ["issued"]  # "said in a joint statement"
         phrase = span_text(_place_phrase(place))
         return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} issued {phrase}", what)
-    if told is not None and verb.lemma_ in ("tell", "inform", "notify"):
+    if told is not None and verb.lemma_ in TELLING:
         hearer = resolve(told, sent, ctx)
         if hearer is not None:
             words.append(hearer.shown)
@@ -693,7 +631,7 @@ def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     for prep in sent.doc:
         if prep.lower_ not in ("after", "following") or prep.dep_ != "prep" or sent.token_quoted(prep):
             continue
-        meeting = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in ("meeting", "session")), None)
+        meeting = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in BODY_MEETINGS), None)
         if meeting is None:
             continue
         body = next(
@@ -707,7 +645,7 @@ def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             None,
         )
         verb = prep.head
-        while verb.dep_ in ("advcl", "acl") and (verb.lemma_ in ("preside", "chair") or agent_of(verb) is not None):
+        while verb.dep_ in ("advcl", "acl") and (verb.lemma_ in PRESIDING or agent_of(verb) is not None):
             verb = verb.head  # "After a meeting … presided over by the prime minister, Pakistan said": the saying
         if body is None or verb.pos_ not in ("VERB", "AUX") or _hypothetical(verb):
             continue
@@ -721,7 +659,7 @@ def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             trim(noun_phrase(meeting, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj")), drop_det=False)
         )
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if verb.lemma_ in SAYING and verb.lemma_ not in ("announce", "reject", "confirm"):
+        if verb.lemma_ in SAYING_ON_OCCASION and verb.lemma_ not in SAYING_AS_ACT:
             did = "made a statement"
         else:
             did = past(verb.lemma_) + (
@@ -737,7 +675,7 @@ def _talks_at(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     """'Talks at the Asia-Pacific Economic Cooperation summit in Shanghai … failed': talks held at a named summit."""
     out = []
     for talks in sent.doc:
-        if talks.lower_ not in ("talks", "negotiations", "meetings") or sent.token_quoted(talks):
+        if talks.lower_ not in TALKS or sent.token_quoted(talks):
             continue
         for prep in talks.children:
             if prep.dep_ != "prep" or prep.lower_ != "at":

@@ -9,49 +9,45 @@ from ..numbers import words_to_number
 from ..text import normalize
 from .actors import resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import STATE_NOUNS, TREATY_WORDS
+from .lexicon import (
+    BINDING_VERBS,
+    CAPS,
+    CEILINGS,
+    CLAIMED_OR_WISHED,
+    CONDITIONS,
+    CURRENCIES,
+    CURRENCY_SIGNS,
+    DEFINITE,
+    DEONTIC_MODALS,
+    DISTRIBUTIVES,
+    EFFECT_NOUNS,
+    FRACTION_WORDS,
+    FRACTIONS,
+    HOLDING,
+    LIMIT_NOUNS,
+    LIMIT_VERBS,
+    MEASURE_HEADS,
+    MEASURE_UNITS,
+    NEGATORS,
+    PARTY_PLURALS,
+    PER,
+    PERCENT_WORDS,
+    RESTRICTING,
+    SIDES,
+    STRICT_CEILINGS,
+    TIME_UNITS,
+    TIMES,
+    TREATY_PARTS,
+    TREATY_WORDS,
+    UNIT_QUALIFIERS,
+    UNIT_TAILS,
+    UNIT_WORDS,
+    WILL_MODALS,
+)
 from .statements import finish, with_the
 from .syntax import Token, noun_phrase, span_text, subject_of, trim
 
-LIMIT_VERBS = {
-    "limit": "limit",
-    "cap": "limit",
-    "restrict": "limit",
-    "allow": "limit",
-    "permit": "limit",
-    "reduce": "reduce",
-    "cut": "reduce",
-    "lower": "reduce",
-    "slash": "reduce",
-    "curb": "limit",
-    "decrease": "reduce",
-    "trim": "reduce",
-    "halve": "reduce",
-    "ban": "limit",
-}
-LIMIT_NOUNS = {"limit", "ceiling", "cap", "maximum", "reduction", "cut"}
-_FRACTIONS = {
-    "half": 0.5,
-    "a half": 0.5,
-    "third": 1 / 3,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "quarter": 0.25,
-    "a quarter": 0.25,
-    "two-thirds": 2 / 3,
-    "two thirds": 2 / 3,
-}
-RESTRICTING = {"limit", "cap", "restrict", "ban", "curb", "prohibit", "forbid"}
-# Who a limit applies to, not what it counts ("limits each side to 700 missiles").
-_BEARERS = {"side", "party", "country", "state", "nation", "signatory"}
-_MEASURE_HEADS = {"number", "level", "amount", "total", "size", "quantity", "arsenal", "stockpile"}
-
-
-_UNITS = (
-    "kilograms|kilogram|kg|tonnes|tonne|tons|ton|kilometres|kilometers|kilometre|kilometer|km|miles|mile|metres|"
-    "meters|degrees|degree|celsius|percent|per cent|%|megatons|kilotons|warheads|missiles|launchers|troops|days|years|"
-    "metric ton|metric tons|metric tonnes"
-)
+_UNITS = "|".join(UNIT_WORDS)  # a regex alternation
 _QUANTIFIER = re.compile(
     r"^(?:no more than|not more than|up to|at most|at least|fewer than|less than|more than|"
     r"(?:well )?below|under|over|a maximum of|a total of|between)\s+",
@@ -66,8 +62,8 @@ def parse_number(text: str) -> float | None:
     t = re.sub(rf"(?:\s*(?:{_UNITS}))+$", "", t).strip()
     if " and " in t:  # a range: "500 and 5,500"
         t = t.rsplit(" and ", 1)[1].strip()
-    if t in _FRACTIONS:
-        return _FRACTIONS[t]
+    if t in FRACTIONS:
+        return FRACTIONS[t]
     # "3.6 million acre-feet": the number as written (a distractor rewrites those digits)
     m = re.match(r"^(\d[\d,]*(?:\.\d+)?)(?:$|\s+(?:thousand|million|billion)\b|\s+[a-z-]+$)", t)
     if m:
@@ -82,8 +78,8 @@ def _number_tokens(sent: Sentence) -> list[list[Token]]:
     for ent in sent.doc.ents:
         if ent.label_ in ("CARDINAL", "QUANTITY", "PERCENT") or (
             ent.label_ == "MONEY"
-            and not any(t.text in "$€£¥" or t.lower_ in _CURRENCY for t in ent)
-            and any(t.lower_ in ("cent", "percent") for t in ent)
+            and not any(t.text in CURRENCY_SIGNS or t.lower_ in CURRENCIES for t in ent)
+            and any(t.lower_ in PERCENT_WORDS for t in ent)
         ):
             toks = list(ent)
             cut = next((n for n, t in enumerate(toks) if t.lower_ == "to" and 0 < n < len(toks) - 1), None)
@@ -102,7 +98,7 @@ def _number_tokens(sent: Sentence) -> list[list[Token]]:
             out.append([tok])
             taken.add(tok.i)
     for tok in sent.doc:
-        if tok.lower_ in ("half", "third", "quarter", "two-thirds") and tok.i not in taken:
+        if tok.lower_ in FRACTION_WORDS and tok.i not in taken:
             det = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "one") else None
             out.append([det, tok] if det is not None else [tok])
     return out
@@ -136,8 +132,8 @@ def _governor(num: list[Token]) -> tuple[Token | None, str]:
 
 def _measure(verb: Token) -> list[Token]:
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_ not in _BEARERS:
-            if child.lemma_ in _MEASURE_HEADS:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_ not in SIDES:
+            if child.lemma_ in MEASURE_HEADS:
                 of = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"]
                 if of:
                     pobj = [p for p in of[0].children if p.dep_ == "pobj"]
@@ -176,7 +172,7 @@ def _climbed_measure(num: list[Token], verb: Token) -> str:
             of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             if of:
                 return span_text(trim(list(of[0].subtree)))
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ not in _BEARERS), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ not in SIDES), None)
     return span_text(trim(noun_phrase(obj))) if obj is not None else ""
 
 
@@ -189,7 +185,7 @@ def _with_unit_and_quantifier(num: list[Token]) -> list[Token]:
     while end < len(doc) and (
         doc[end].lower_ in units
         or (
-            doc[end].lower_ in ("metric", "short", "nautical", "square", "cubic")
+            doc[end].lower_ in UNIT_QUALIFIERS
             and end + 1 < len(doc)
             and doc[end + 1].lower_ in units
         )
@@ -227,7 +223,7 @@ def _known_already(num: list[Token]) -> bool:
     """'the two countries’ arsenals', 'the two sides': a number that names what is known, not a term."""
     root = max(num, key=lambda t: -len(list(t.ancestors)))
     head = root.head if root.dep_ == "nummod" else root
-    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") and c.i < root.i for c in head.children):
+    if any(c.dep_ == "det" and c.lower_ in DEFINITE and c.i < root.i for c in head.children):
         return True
     return any(a.dep_ == "poss" for a in [head, *head.ancestors][:3])
 
@@ -275,7 +271,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if treaty is None or _known_already(num):
             continue
         counted = num[-1].head if num[-1].dep_ == "nummod" else None
-        if counted is not None and counted.lemma_.lower() in _MEASURE_UNITS:
+        if counted is not None and counted.lemma_.lower() in MEASURE_UNITS:
             counted = None  # "to 6 per cent": a unit, not what is counted
         if counted is not None and counted.pos_ == "NOUN" and counted.lemma_ not in LIMIT_NOUNS:
             # "to 700 deployed missiles": the number counts the noun it modifies (not "each side two sites")
@@ -348,7 +344,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if not measure_toks:
             continue
         measure = span_text(measure_toks)
-        counts = any(c.dep_ == "dobj" and c.lemma_ in _MEASURE_HEADS for c in verb.children)
+        counts = any(c.dep_ == "dobj" and c.lemma_ in MEASURE_HEADS for c in verb.children)
         before = measure_toks[0].doc[measure_toks[0].i - 1] if measure_toks[0].i > 0 else None
         det = f"{before.text} " if before is not None and before.lower_ in ("the", "a", "an", "all") else ""
         statement = f"{with_the(actor.name)} {verb.text} {'the number of ' if counts else ''}{det}{measure}."
@@ -379,112 +375,9 @@ def _candidate(sent: Sentence, treaty: str, answer: str, statement: str, quantit
 # "either party may leave on six months' notice", "a withdrawal takes effect one year after …",
 # "the agreement calls for up to 5,000 prisoners to be freed".
 
-_TIME_UNITS = {"hour", "day", "week", "month", "year"}
-# Quantifiers that set a ceiling, and the one that sets a floor.
-_CAPS = ("no more than", "not more than", "up to", "at most", "a maximum of", "no fewer than", "at least")
-_CEILINGS = ("no more than", "not more than", "up to", "at most", "a maximum of")
-_STRICT = ("no more than", "not more than", "at most", "a maximum of")  # a cap by themselves, whoever bears it
-_DEONTIC_AUX = {"must", "shall", "may"}
-# "agreed to cut", "obliges countries to reduce", "had to accept", "is required to", "are allowed to".
-_BINDING_VERBS = {
-    "agree",
-    "commit",
-    "undertake",
-    "oblige",
-    "obligate",
-    "require",
-    "allow",
-    "permit",
-    "bind",
-    "have",
-    "need",
-}
-# A number a party's actions are held to: "each side", "either party", "member states", "signatories".
-_PARTY_NOUNS = STATE_NOUNS | {"side"}
-# What "takes effect" some time after something: a withdrawal, the treaty itself.
-_EFFECT_NOUNS = {
-    "withdrawal",
-    "exit",
-    "ratification",
-    "accession",
-    "amendment",
-    "denunciation",
-    "termination",
-    "notice",
-    "notification",
-    "return",
-    "suspension",
-    "ban",
-    "moratorium",
-}
-# "Under its terms", "under the rules of the pact", "under the four-page text", "under Article XV".
-_FRAME_NOUNS = {"term", "terms", "text", "rule", "provision", "article", "clause", "system", "framework", "regime"}
-# A number under these is someone's claim or wish, not a term of the treaty.
-_REPORTING = {
-    "say",
-    "tell",
-    "claim",
-    "argue",
-    "warn",
-    "urge",
-    "want",
-    "hope",
-    "fear",
-    "threaten",
-    "propose",
-    "suggest",
-    "believe",
-    "think",
-    "expect",
-    "predict",
-    "demand",
-    "ask",
-    "seek",
-    "plan",
-    "estimate",
-    "report",
-    "accuse",
-    "deny",
-    "insist",
-}
-_CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
 _SIDE_DEPS = {"conj", "cc", "advcl", "relcl", "parataxis", "appos", "acl", "dep"}
 
 
-_CURRENCY = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yuan", "rouble", "roubles", "ruble", "yen"}
-# Units a number is measured in (the answer keeps them: "3.6 million acre-feet", "2 degrees Celsius").
-_MEASURE_UNITS = {
-    "kilogram",
-    "kg",
-    "gram",
-    "tonne",
-    "ton",
-    "metre",
-    "meter",
-    "kilometre",
-    "kilometer",
-    "km",
-    "mile",
-    "foot",
-    "feet",
-    "acre",
-    "barrel",
-    "litre",
-    "liter",
-    "gallon",
-    "degree",
-    "celsius",
-    "percent",
-    "cent",
-    "%",
-    "megaton",
-    "kiloton",
-    "megawatt",
-    "gigawatt",
-}
-# Verbs that hold a quantity to a level: "hold the rise to well below 2 degrees", "limit it to 1.5 degrees".
-_HOLDING = {"hold", "keep", "limit", "cap", "restrict", "reduce", "cut", "lower"}
-_TIMES = {"once": 1, "twice": 2}
 
 
 def _amounts(sent: Sentence) -> list[list[Token]]:
@@ -496,16 +389,17 @@ def _amounts(sent: Sentence) -> list[list[Token]]:
     for tok in doc:
         if tok.i in taken:
             continue
-        if tok.lower_ in _TIMES:  # "must meet at least once a year"
+        if tok.lower_ in TIMES:  # "must meet at least once a year"
             out.append([tok])
             continue
         if not (tok.like_num or tok.pos_ == "NUM") or tok.dep_ not in ("nummod", "pobj", "dobj") or _compounded([tok]):
             continue
         if tok.ent_type_ in ("DATE", "TIME", "ORDINAL") and not (
-            tok.dep_ == "nummod" and tok.head.lemma_ in _TIME_UNITS
+            tok.dep_ == "nummod" and tok.head.lemma_ in TIME_UNITS
         ):
             continue  # a date ("in 1974", "10 March"), not a duration ("four years")
-        if tok.ent_type_ == "MONEY" and any(t.text in "$€£¥" or t.lower_ in _CURRENCY for t in tok.head.subtree):
+        money = any(t.text in CURRENCY_SIGNS or t.lower_ in CURRENCIES for t in tok.head.subtree)
+        if tok.ent_type_ == "MONEY" and money:
             continue  # money pledged is no cap
         lo = tok.i
         while lo > 0 and (doc[lo - 1].like_num or doc[lo - 1].dep_ == "quantmod") and doc[lo - 1].head.i >= tok.i:
@@ -522,9 +416,9 @@ def _amounts(sent: Sentence) -> list[list[Token]]:
 def _quantifier(group: list[Token]) -> str:
     """'no more than', 'up to', 'within', 'below', 'to' … said just before (or at the start of) the number."""
     doc = group[0].doc
-    first = next((t for t in group if t.like_num or t.pos_ == "NUM" or t.lower_ in _TIMES), group[0])
+    first = next((t for t in group if t.like_num or t.pos_ == "NUM" or t.lower_ in TIMES), group[0])
     before = doc.text[max(0, first.idx - 24) : first.idx].lower().split()
-    for q in _CAPS:
+    for q in CAPS:
         if " ".join(before[-len(q.split()) :]) == q:
             return q
     if before and before[-1] == "within":
@@ -546,7 +440,7 @@ def _phrase_root(group: list[Token]) -> Token:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in verb.children)
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "det")) for c in verb.children)
 
 
 def _clause_verbs(tok: Token) -> list[Token]:
@@ -576,10 +470,10 @@ def _binding(verbs: list[Token]) -> bool:
     """Is the first verb's action required or allowed: 'must destroy', 'may store', 'had to accept',
     'agreed to cut', 'is to be freed'? A verb coordinated with one that is shares its modal."""
     for n, v in enumerate(verbs[:3]):
-        if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_AUX for c in v.children):
+        if any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in v.children):
             return True
         if v.dep_ == "xcomp" and (
-            v.head.lemma_ in _BINDING_VERBS
+            v.head.lemma_ in BINDING_VERBS
             or (v.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))
         ):
             return True
@@ -591,11 +485,11 @@ def _binding(verbs: list[Token]) -> bool:
 def _party_subject(subj: Token | None) -> bool:
     if subj is None:
         return False
-    if subj.lemma_ in _PARTY_NOUNS and (
-        subj.tag_ in ("NNS",) or any(c.lower_ in ("each", "either", "every", "both") for c in subj.children)
+    if subj.lemma_ in SIDES and (
+        subj.tag_ in ("NNS",) or any(c.lower_ in DISTRIBUTIVES for c in subj.children)
     ):
         return True
-    return subj.lower_ in ("parties", "signatories", "members")
+    return subj.lower_ in PARTY_PLURALS
 
 
 def _frame(under: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
@@ -612,7 +506,7 @@ def _frame(under: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
                     actor = resolve(q, sent, ctx, allow_treaty=True)
                     if actor is not None and actor.type == "treaty":
                         return actor.name
-        if p.lemma_.lower() in _FRAME_NOUNS or p.lower_ in _FRAME_NOUNS or p.lower_ in TREATY_WORDS:
+        if p.lemma_.lower() in TREATY_PARTS or p.lower_ in TREATY_PARTS or p.lower_ in TREATY_WORDS:
             return ctx.treaty()
         if p.pos_ == "PROPN" and any(c.lower_ == "article" for c in p.subtree):
             return ctx.treaty()
@@ -708,7 +602,7 @@ def _term_kind(group: list[Token], quant: str, verbs: list[Token]) -> str:
     doc = group[0].doc
     after = doc.text[group[-1].idx + len(group[-1].text) :].lower()
     root = _phrase_root(group)
-    timed = root.lemma_ in _TIME_UNITS
+    timed = root.lemma_ in TIME_UNITS
     if timed and re.match(r"^\s*(?:['’]s?)?\s*(?:advance |prior |written )?notice\b", after):
         return "notice"
     if timed and quant == "at least" and re.match(r"^\s*(?:before|in advance|prior to)\b", after):
@@ -719,11 +613,11 @@ def _term_kind(group: list[Token], quant: str, verbs: list[Token]) -> str:
         return "effect" if _effect_verb(verbs) is not None else ""
     if quant == "within" and timed:
         return "deadline"
-    if quant in _CAPS and not timed:
+    if quant in CAPS and not timed:
         return "cap"
-    if quant in ("to", "below") and not timed and verbs[0].lemma_ in _HOLDING:
+    if quant in ("to", "below") and not timed and verbs[0].lemma_ in HOLDING:
         return "cap"
-    if not quant and not timed and root.lemma_.lower() in _MEASURE_UNITS and _binding(verbs):
+    if not quant and not timed and root.lemma_.lower() in MEASURE_UNITS and _binding(verbs):
         return "amount"  # "commits each side to dispose of 34 metric tons of plutonium"
     return ""
 
@@ -741,7 +635,7 @@ def obligations(sent: Sentence, ctx: ArticleContext, skip: set[int]) -> list[Can
         kind = _term_kind(group, quant, verbs) if verbs else ""
         if not kind:
             continue
-        if root.lower_ in _TIMES and quant not in _CAPS:
+        if root.lower_ in TIMES and quant not in CAPS:
             continue
         if (
             root.dep_ == "appos"
@@ -749,11 +643,11 @@ def obligations(sent: Sentence, ctx: ArticleContext, skip: set[int]) -> list[Can
             or any(c.dep_ == "neg" for v in verbs[:1] for c in v.children)
         ):
             continue  # "cannot be reviewed before 2048, 50 years after …": how a date is reckoned, not a term
-        if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children):
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in root.children):
             continue  # "the two sides", "the 30 days": things known already, not a term
-        if _negated(verbs[0]) or any(v.lemma_ in _REPORTING for v in verbs[1:]):
+        if _negated(verbs[0]) or any(v.lemma_ in CLAIMED_OR_WISHED for v in verbs[1:]):
             continue  # "never agreed to …", "said it would keep …"
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for v in verbs for c in v.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for v in verbs for c in v.children):
             continue  # "if Iran keeps no more than …"
         found = _setting(verbs, kind, quant, sent, ctx)
         if found is None:
@@ -804,7 +698,7 @@ def _has_aux(verb: Token) -> bool:
 def _in_force(verbs: list[Token]) -> bool:
     """A term, not an event: 'must/may/shall …', 'had to', 'agreed to', 'will …', or the plain present."""
     first = verbs[0]
-    if _binding(verbs) or any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in first.children):
+    if _binding(verbs) or any(c.dep_ == "aux" and c.lower_ in WILL_MODALS for c in first.children):
         return True
     return first.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in first.children)
 
@@ -836,16 +730,16 @@ def _setting(
         v = _effect_verb(verbs)
         subj = _real_subject(v) if v is not None else None
         # "A withdrawal takes effect one year after …" (a rule), not "the withdrawal took effect …" (history)
-        if v is not None and v.tag_ != "VBD" and subj is not None and subj.lemma_ in _EFFECT_NOUNS:
+        if v is not None and v.tag_ != "VBD" and subj is not None and subj.lemma_ in EFFECT_NOUNS:
             return treaty, v, "party", None
         return None
     subj = _real_subject(first)
     if kind == "notice" and _party_subject(subj) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in first.children):
         return treaty, first, "party", None  # "either side can withdraw with six months' notice"
     # "An interim withdrawal … is to be completed within nine months": a step the treaty schedules
-    scheduled = kind == "deadline" and subj is not None and subj.lemma_ in _EFFECT_NOUNS
+    scheduled = kind == "deadline" and subj is not None and subj.lemma_ in EFFECT_NOUNS
     if _binding(verbs) and (
-        _party_subject(subj) or scheduled or kind == "notice" or (kind == "cap" and quant in _STRICT)
+        _party_subject(subj) or scheduled or kind == "notice" or (kind == "cap" and quant in STRICT_CEILINGS)
     ):
         if first.dep_ == "xcomp" and first.head.lemma_ == "be":
             return treaty, first.head, "party", None  # "is to be completed": the clause from "is"
@@ -857,19 +751,19 @@ def _answer(group: list[Token], kind: str, quant: str) -> str:
     """The span a question asks for: 'four years', 'no more than 100', '3.6 million acre-feet'."""
     root = _phrase_root(group)
     doc = root.doc
-    if root.lower_ in _TIMES:  # "at least once a year"
+    if root.lower_ in TIMES:  # "at least once a year"
         end = root.i + 1
         if (
             end + 1 < len(doc)
-            and doc[end].lower_ in ("a", "per", "every", "each")
-            and doc[end + 1].lemma_ in _TIME_UNITS
+            and doc[end].lower_ in PER
+            and doc[end + 1].lemma_ in TIME_UNITS
         ):
             end += 2
         return f"{quant} {doc[root.i : end].text}"
     nums = [t for t in group if t.like_num or t.pos_ == "NUM"]
     lo = nums[0].i
-    hi = root.i if root.lemma_.lower() in _MEASURE_UNITS or root.lemma_ in _TIME_UNITS else nums[-1].i
-    while hi + 1 < len(doc) and doc[hi + 1].lower_ in ("celsius", "fahrenheit", "cent", "percent"):
+    hi = root.i if root.lemma_.lower() in MEASURE_UNITS or root.lemma_ in TIME_UNITS else nums[-1].i
+    while hi + 1 < len(doc) and doc[hi + 1].lower_ in UNIT_TAILS:
         hi += 1  # "2 degrees Celsius", "6 per cent"
     text = doc[lo : hi + 1].text
     if kind in ("notice", "effect", "deadline"):
@@ -877,7 +771,7 @@ def _answer(group: list[Token], kind: str, quant: str) -> str:
     if quant in ("below",):
         before = doc.text[: nums[0].idx].rstrip()
         return ("well below " if before.lower().endswith("well below") else "below ") + text
-    if quant in _CAPS:
+    if quant in CAPS:
         return f"{quant} {text}" if f"{quant} {text}" in doc.text.lower() or True else text
     return text
 
@@ -885,19 +779,19 @@ def _answer(group: list[Token], kind: str, quant: str) -> str:
 def _quantity(group: list[Token], kind: str, quant: str, answer: str, top: Token) -> Quantity | None:
     """A ceiling on something counted ('no more than 100 interceptor launchers'); deadlines, notice periods
     and floors have none ('to how many months' notice does … limit' asks nothing)."""
-    if kind != "cap" or quant not in (*_CEILINGS, "to", "below"):
+    if kind != "cap" or quant not in (*CEILINGS, "to", "below"):
         return None
     root = _phrase_root(group)
     value = parse_number(answer)
-    if value is None or root.lower_ in _TIMES:
+    if value is None or root.lower_ in TIMES:
         return None
-    if root.lemma_.lower() in _MEASURE_UNITS:
+    if root.lemma_.lower() in MEASURE_UNITS:
         # "hold the rise in temperatures to 2 degrees", "store no more than 3.6 million acre-feet"
         holder = root.head.head if root.dep_ == "pobj" else root.head
         obj = next((c for c in holder.children if c.dep_ == "dobj" and c.pos_ != "PRON" and c.i != root.i), None)
         for v in _clause_verbs(holder)[1:3] if obj is None else ():
             # "hold the rise … and pursue efforts to limit it to 1.5 degrees": what "it" is
-            if v.lemma_ in _HOLDING:
+            if v.lemma_ in HOLDING:
                 obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
                 break
         unit = trim([t for t in group if t.i > _number_in(group).i])

@@ -7,128 +7,22 @@ import re
 from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import MEETING_WORDS
+from .lexicon import (
+    EXPRESSING,
+    FEELINGS,
+    IDEA_NOUNS,
+    MEETING_WORDS,
+    NO_COMMENT,
+    POSSIBILITY_MODALS,
+    REPORTING,
+    STANCE_MODALS,
+    STANCE_NOUNS,
+    STANCE_VERBS,
+    TIME_OBJECTS,
+)
 from .quotes import according_to
 from .statements import finish, past, with_the
 from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim, verb_group
-
-# Verbs of stance → the stance recorded.
-STANCE_VERBS = {
-    "propose": "proposes",
-    "suggest": "proposes",
-    "offer": "offers",
-    "introduce": "proposes",
-    "want": "wants",
-    "wish": "wants",
-    "seek": "wants",
-    "desire": "wants",
-    "hope": "hopes",
-    "demand": "demands",
-    "insist": "demands",
-    "call": "calls for",
-    "urge": "calls for",
-    "press": "calls for",
-    "reject": "rejects",
-    "refuse": "rejects",
-    "decline": "rejects",
-    "dismiss": "rejects",
-    "oppose": "opposes",
-    "rebuff": "rejects",
-    "deny": "denies",
-    "criticize": "criticizes",
-    "criticise": "criticizes",
-    "condemn": "criticizes",
-    "lash": "criticizes",
-    "slam": "criticizes",
-    "blast": "criticizes",
-    "denounce": "criticizes",
-    "accuse": "accuses",
-    "blame": "accuses",
-    "argue": "argues",
-    "contend": "argues",
-    "maintain": "argues",
-    "support": "supports",
-    "back": "supports",
-    "welcome": "supports",
-    "endorse": "supports",
-    "praise": "supports",
-    "tout": "supports",
-    "favor": "supports",
-    "favour": "supports",
-    "warn": "warns",
-    "defend": "supports",
-    "protest": "criticizes",
-    "promise": "promises",
-    "pledge": "pledges",
-    "vow": "vows",
-    "voice": "expresses",
-    "object": "opposes",
-    "threaten": "threatens",
-    "reiterate": "reiterates",
-    "hint": "hints",
-    "express": "expresses",
-}
-# What an actor "voices" or "expresses" that is a stance: "voiced disappointment", "expressed concern".
-_FEELINGS = {
-    "hope",
-    "concern",
-    "support",
-    "regret",
-    "readiness",
-    "disappointment",
-    "opposition",
-    "alarm",
-    "frustration",
-    "anger",
-    "dismay",
-    "satisfaction",
-    "approval",
-    "objection",
-    "reservation",
-    "doubt",
-    "skepticism",
-    "scepticism",
-    "outrage",
-}
-# Verbs of saying: a position when they report a claim in the actor's own words ("said that …").
-REPORTING_VERBS = {
-    "say",
-    "add",
-    "note",
-    "announce",
-    "tell",
-    "clarify",
-    "stress",
-    "state",
-    "explain",
-    "declare",
-    "observe",
-    "assert",
-    "emphasize",
-    "emphasise",
-    "insist",
-    "admit",
-    "acknowledge",
-    "concede",
-    "believe",
-    "think",
-}
-# Nouns of stance with a possessive actor: "Putin's proposal to extend the treaty".
-STANCE_NOUNS = {
-    "proposal": "proposes",
-    "offer": "offers",
-    "demand": "demands",
-    "call": "calls for",
-    "plan": "proposes",
-    "refusal": "rejects",
-    "rejection": "rejects",
-    "criticism": "criticizes",
-    "readiness": "is ready",
-    "intent": "intends",
-    "intention": "intends",
-    "initiative": "proposes",
-    "suggestion": "proposes",
-}
 
 
 def _quoted_share(tokens: list[Token], sent: Sentence) -> float:
@@ -143,7 +37,7 @@ def _nested_in_report(verb: Token) -> bool:
     while tok.head.i != tok.i:
         if tok.dep_ == "relcl":
             return False
-        if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_ in STANCE_VERBS or tok.head.lemma_ in REPORTING_VERBS):
+        if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_ in STANCE_VERBS or tok.head.lemma_ in REPORTING):
             return True
         tok = tok.head
     return False
@@ -204,7 +98,7 @@ def _stance_in(verb: Token) -> bool:
     if verb.lemma_ in STANCE_VERBS or verb.lemma_ in ("be", "remain"):
         return verb.lemma_ in STANCE_VERBS or any(c.dep_ == "acomp" for c in verb.children)
     return any(
-        c.dep_ == "aux" and c.lower_ in ("must", "should", "will", "would", "could", "need", "ought")
+        c.dep_ == "aux" and c.lower_ in STANCE_MODALS
         for c in verb.children
     )
 
@@ -234,7 +128,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     lemma = verb.lemma_.lower()
     if lemma in STANCE_VERBS:
         stance = STANCE_VERBS[lemma]
-        if lemma in ("express", "voice") and not any(c.lemma_ in _FEELINGS for c in verb.children if c.dep_ == "dobj"):
+        if lemma in EXPRESSING and not any(c.lemma_ in FEELINGS for c in verb.children if c.dep_ == "dobj"):
             return None
         if lemma == "call" and any(c.lower_ == "what" for c in verb.subtree if c.i < verb.i):
             return None  # "for what he called its “unjustified” pressure"
@@ -250,11 +144,11 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         if lemma == "decline" and _meeting_object(verb):
             return None  # declining a meeting is an event
         if lemma in ("decline", "refuse") and any(
-            c.dep_ == "xcomp" and c.lemma_ in ("say", "comment", "confirm", "disclose", "elaborate", "specify")
+            c.dep_ == "xcomp" and c.lemma_ in NO_COMMENT
             for c in verb.children
         ):
             return None  # "declined to say whether …": no stance taken
-    elif lemma in REPORTING_VERBS:
+    elif lemma in REPORTING:
         claim = [c for c in verb.children if c.dep_ == "ccomp"]
         if not claim or any(a.dep_ == "relcl" for a in [verb, *verb.ancestors]):
             return None  # no claim, or "which he said …" inside a relative clause
@@ -266,7 +160,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         stance = "says"
     else:
         return None
-    if _nested_in_report(verb) or any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children):
+    if _nested_in_report(verb) or any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children):
         return None  # someone else's stance, or only a possibility
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "… not to allow any group to use its soil to threaten …": a purpose, not a stance
@@ -286,7 +180,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         and (
             any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
             or c.lemma_ in STANCE_VERBS
-            or c.lemma_ in REPORTING_VERBS
+            or c.lemma_ in REPORTING
         )
     ]
     cut = min((c.left_edge.i for c in other), default=len(sent.doc))
@@ -301,7 +195,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     if before and stance == "says":  # "The US has decided …, Leontyev told an event": the claim comes first
         claim = span_text(list(before[0].subtree)).strip(" ,")
         rest = f"{rest.strip(' ,.')} that {_lower_first(claim)}".strip()
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.lemma_ not in ("time", "year")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.lemma_ not in TIME_OBJECTS]
     if verb.dep_ == "relcl" and not objects:
         # "an idea Beijing has rejected multiple times": the idea is what was rejected
         head_np = span_text([t for t in verb.head.subtree if verb.head.left_edge.i <= t.i < verb.left_edge.i])
@@ -400,7 +294,7 @@ _POINTS_OUT = re.compile(r"\b(?:these|those|such|this|that)\s+\w+", re.IGNORECAS
 
 def _idea_content(noun: Token) -> str | None:
     """'…wants China to join the agreement, an idea …': the idea is 'China join the agreement'."""
-    if noun.dep_ not in ("npadvmod", "appos") or noun.lemma_ not in ("idea", "proposal", "plan", "notion", "demand"):
+    if noun.dep_ not in ("npadvmod", "appos") or noun.lemma_ not in IDEA_NOUNS:
         return None
     for clause in noun.head.children:
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)

@@ -7,60 +7,9 @@ import re
 from ..text import normalize
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
+from .lexicon import QUOTE_GOVERNING, SAYING
 from .statements import finish
 from .syntax import Token, subject_of
-
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "stress",
-        "note",
-        "observe",
-        "assert",
-        "tweet",
-        "write",
-        "clarify",
-        "warn",
-        "insist",
-        "argue",
-        "announce",
-        "explain",
-        "declare",
-        "state",
-        "claim",
-        "remark",
-        "comment",
-        "emphasize",
-        "emphasise",
-        "reiterate",
-        "affirm",
-        "acknowledge",
-        "admit",
-        "suggest",
-        "reply",
-        "respond",
-        "answer",
-        "conclude",
-        "urge",
-        "call",
-        "describe",
-        "told",
-        "quip",
-        "caution",
-        "complain",
-        "concede",
-        "contend",
-        "maintain",
-        "predict",
-        "promise",
-        "recall",
-        "vow",
-        "pledge",
-        "post",
-    ]
-)
 
 # “…”, "…", and single quotes where they cannot be apostrophes: opening after a space or at the start,
 # closing before punctuation or a space ('Russia has questions to answer,' she said).
@@ -78,7 +27,6 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_NAMING_VERBS = {"call", "dub", "term", "label", "describe", "brand"}
 
 
 def _worth_quoting(quote: str, before: str = "") -> bool:
@@ -94,7 +42,7 @@ def _worth_quoting(quote: str, before: str = "") -> bool:
 def speaker_in(sent: Sentence, ctx: ArticleContext):
     """The speaker of a sentence: the person (or state) subject of a speech verb outside the quotes."""
     for tok in sent.doc:
-        if tok.lemma_ not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX") or sent.token_quoted(tok):
+        if tok.lemma_ not in SAYING or tok.pos_ not in ("VERB", "AUX") or sent.token_quoted(tok):
             continue
         subj = subject_of(tok)
         if subj is None or sent.token_quoted(subj):
@@ -168,21 +116,6 @@ def extract(
     )
 
 
-_GOVERNING_VERBS = SPEECH_VERBS | {
-    "criticize",
-    "criticise",
-    "accuse",
-    "praise",
-    "tout",
-    "slam",
-    "condemn",
-    "denounce",
-    "dismiss",
-    "hail",
-    "reject",
-    "welcome",
-    "blame",
-}
 
 
 def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) -> Actor | None:
@@ -192,7 +125,7 @@ def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) ->
         return None
     tok = first
     for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _GOVERNING_VERBS and not sent.token_quoted(tok):
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in QUOTE_GOVERNING and not sent.token_quoted(tok):
             reporter = _reporter(tok, sent, ctx)
             if reporter is not None:
                 return reporter
@@ -211,7 +144,7 @@ def _reporter(verb: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS or sent.token_quoted(clause.head):
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in SAYING or sent.token_quoted(clause.head):
         return None
     subj = subject_of(clause.head)
     actor = resolve(subj, sent, ctx) if subj is not None else None

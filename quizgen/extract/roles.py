@@ -4,37 +4,8 @@ from __future__ import annotations
 
 from ..text import normalize
 from .context import ArticleContext, Candidate, Sentence, strip_possessive
-from .entities import TITLE_WORDS
+from .lexicon import INSTITUTIONS, PAST_TITLE_PREFIXES, TITLE_MODIFIERS, TITLE_WORDS
 from .syntax import DETERMINERS, Token, noun_phrase, span_text, trim
-
-# Lower-case words that may stand inside a title before the name ("then-US President", "foreign minister").
-_TITLE_MODIFIERS = frozenset(
-    [
-        "then",
-        "former",
-        "late",
-        "acting",
-        "deputy",
-        "vice",
-        "prime",
-        "foreign",
-        "defense",
-        "defence",
-        "interior",
-        "national",
-        "security",
-        "chief",
-        "senior",
-        "top",
-        "state",
-        "general",
-        "special",
-        "first",
-        "executive",
-        "supreme",
-        "deputy-",
-    ]
-)
 
 
 def _is_title_head(token: Token) -> bool:
@@ -67,7 +38,7 @@ def _left_title(doc, start: int) -> list[Token]:
             or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON")
         ):
             break
-        elif t.is_title or t.is_upper or t.lower_ in _TITLE_MODIFIERS or _is_title_head(t):
+        elif t.is_title or t.is_upper or t.lower_ in TITLE_MODIFIERS or _is_title_head(t):
             toks.append(t)
         elif t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod") and toks:
             toks.append(t)  # "opposition leader", "foreign policy chief"
@@ -106,9 +77,6 @@ def _appos_title(person_root: Token) -> list[Token]:
     return []
 
 
-# Heads of organization names the tagger may file elsewhere ("the South Asia Water Institute" as FAC). Not
-# places: "a resident of Geneva" is no office.
-_BODIES = {"institute", "university", "centre", "center", "foundation", "council", "association", "agency"}
 
 
 def _affiliated(noun: Token) -> bool:
@@ -119,7 +87,7 @@ def _affiliated(noun: Token) -> bool:
     return any(
         prep.dep_ == "prep"
         and prep.lower_ in ("at", "of", "with", "for")
-        and any(p.dep_ == "pobj" and (p.ent_type_ == "ORG" or p.lower_ in _BODIES) for p in prep.children)
+        and any(p.dep_ == "pobj" and (p.ent_type_ == "ORG" or p.lower_ in INSTITUTIONS) for p in prep.children)
         for prep in noun.children
     )
 
@@ -152,7 +120,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
 def _role(sent: Sentence, full: str, title: str, doc, ent, indefinite: bool = False) -> Candidate:
     low = title.lower()
     shown = title
-    for prefix in ("then-", "then ", "former ", "late "):
+    for prefix in PAST_TITLE_PREFIXES:
         if low.startswith(prefix):
             shown = shown[len(prefix) :]
     first = shown.split(" ", 1)[0]

@@ -4,38 +4,26 @@ from __future__ import annotations
 
 from .actors import Actor, resolve
 from .context import ArticleContext, Candidate, Sentence
-from .entities import STATE_NOUNS, TREATY_WORDS, country_of_demonym
+from .entities import country_of_demonym
+from .lexicon import (
+    ANNOUNCING,
+    CONDITIONS,
+    COPULAS,
+    GROUP_NOUNS,
+    INTRANSITIVE_PARTY,
+    LEGISLATURES,
+    MODALS,
+    PARTY_NOUNS,
+    PARTY_VERBS,
+    PROMISING,
+    SIGN_VERBS,
+    SIGNER_NOUNS,
+    TREATY_PARTS,
+    TREATY_WORDS,
+    WISHING,
+)
 from .statements import finish, past, with_the
 from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim
-
-SIGN_VERBS = {"sign", "ink", "ratify", "conclude"}
-PARTY_VERBS = {"agree", "pledge", "commit", "undertake", "join", "rejoin", "accede", "adopt"}
-PARTY_NOUNS = {"signatory", "party", "signer", "member"}
-# Common nouns that still name who signed: "six world powers", "196 parties".
-GROUP_NOUNS = STATE_NOUNS | {"power"}
-_HYPOTHETICAL = {"want", "wish", "hope", "call", "urge", "ask", "press", "demand", "consider", "refuse", "plan"}
-# Bodies that ratify for a state, not parties themselves: "Parliament ratified it in 2002".
-LEGISLATURES = {
-    "parliament",
-    "senate",
-    "duma",
-    "congress",
-    "legislature",
-    "assembly",
-    "house",
-    "chamber",
-    "lawmakers",
-    "legislators",
-    "deputies",
-    "mps",
-    "senators",
-    "knesset",
-    "bundestag",
-    "rada",
-    "majlis",
-}
-# Verbs that name a party without an object: "Finland acceded in 2012".
-INTRANSITIVE_PARTY = {"accede", "ratify", "join"}
 
 
 def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
@@ -58,7 +46,7 @@ def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
         actor = resolve(c, sent, ctx, allow_treaty=True)
         if actor is not None and actor.type == "treaty":
             return actor.name
-        if c.lemma_.lower() in ("iteration", "version", "text", "article", "provision", "term", "clause") or c.is_title:
+        if c.lemma_.lower() in TREATY_PARTS or c.is_title:
             # "under Article VI of the treaty"
             for p in c.subtree:
                 a = resolve(p, sent, ctx, allow_treaty=True) if p.dep_ == "pobj" else None
@@ -99,7 +87,7 @@ def _with_parties(verb: Token) -> list[Token]:
     """'… by Russia and Ukraine in separate agreements with Turkey and the United Nations'."""
     out = []
     for tok in verb.subtree:
-        if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.lemma_ in ("agreement", "deal", "accord", "pact"):
+        if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.lemma_ in TREATY_WORDS:
             out += [t for p in tok.children if p.dep_ == "pobj" for t in conjuncts(p)]
     return out
 
@@ -191,7 +179,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 actor = _state_of_legislature(tok, sent, ctx)
             if actor is None or bare and actor.type != "country":
                 continue
-            if lemma in ("pledge", "commit", "undertake", "agree") and actor.type == "person":
+            if lemma in PROMISING and actor.type == "person":
                 continue  # "Reagan … pledged to abide by the treaty": a promise, not a party
             party = _party(tok, actor, ctx)
             shown_treaty = with_the(treaty)
@@ -306,7 +294,7 @@ def _holder(verb: Token, sent: Sentence, ctx: ArticleContext) -> Token | None:
     subj = subject_of(verb)
     if subj is not None and subj.lower_ == "it" and verb.dep_ == "ccomp":
         up = subject_of(verb.head)
-        if up is not None and verb.head.lemma_ in ("say", "announce", "declare", "state"):
+        if up is not None and verb.head.lemma_ in ANNOUNCING:
             return up
     return subj
 
@@ -334,13 +322,13 @@ def _negated_or_hypothetical(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children) or _negated_subject(verb):
         return True
     if any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could", "might", "may", "should", "must")
+        c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS
         for c in verb.children
     ):  # "must be ratified by the Senate": not yet
         return True
-    if any(c.dep_ == "mark" and c.lower_ in ("once", "if", "unless", "until") for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
         return True  # "it enters into force once 60 countries have ratified it": a condition, not a party
-    return any(a.lemma_ in _HYPOTHETICAL for a in verb.ancestors)
+    return any(a.lemma_ in WISHING for a in verb.ancestors)
 
 
 def _signer(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
@@ -389,7 +377,7 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if noun.dep_ == "appos" and _party_appos(noun):
             named.append(noun.head)  # "Ukraine, a party since 2005, …"
         negated = any(c.dep_ == "neg" for c in noun.head.children) or _negated_subject(noun.head)
-        if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "remain", "become", "stay") and not negated:
+        if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in COPULAS and not negated:
             subj = subject_of(noun.head)
             if subj is not None:
                 named.append(subj)
@@ -412,7 +400,7 @@ def _party_appos(noun: Token) -> bool:
     'party' and 'member' also name political parties and clubs, so they need a date or a 'to'/'of' phrase."""
     if noun.head.ent_type_ not in ("GPE", "NORP", "ORG") or noun.head.pos_ != "PROPN":
         return False
-    if noun.lemma_ in ("signatory", "signer"):
+    if noun.lemma_ in SIGNER_NOUNS:
         return True
     return any(
         c.dep_ == "prep"

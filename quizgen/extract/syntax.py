@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .lexicon import DETERMINERS, RAISING
+
 Token = Any  # spacy.tokens.Token; typed loosely so this module never imports spaCy
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _EDGE_PUNCT = set(",;:–—-()[]\"'“”‘’ ")
 
 
@@ -129,7 +130,7 @@ def verb_group(verb: Token) -> list[Token]:
     """Auxiliaries, negation and the verb; through 'is due to' / 'is set to' raising heads."""
     toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_ in ("due", "set", "expect", "schedule", "likely", "go", "plan"):
+    if verb.dep_ == "xcomp" and head.lemma_ in RAISING:
         toks.append(head)
         toks.extend(c for c in head.children if c.dep_ in ("aux", "auxpass", "neg"))
         if head.dep_ == "acomp":
