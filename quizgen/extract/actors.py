@@ -137,8 +137,6 @@ def _actor_phrase(token: Token) -> list[Token]:
     return trim(contiguous_around(token, toks))
 
 
-
-
 def _led_by(token: Token, ctx: ArticleContext) -> str | None:
     """'the administration of US President Donald Trump' and 'the Trump administration' are one actor:
     '<surname> <body>'."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -49,6 +50,33 @@ class Sentence:
         """Names the tagger missed (see `untagged_names`), found once per sentence: people and roles both ask."""
         return untagged_names(self.doc)
 
+    def candidate(
+        self,
+        kind: str,
+        subject: str,
+        answer: str,
+        statement: str,
+        *,
+        key: Sequence[str],
+        rule: str,
+        evidence: str | None = None,
+        **typed_fields: Any,
+    ) -> Candidate:
+        """A candidate this sentence states: source, evidence (the sentence, or a quotation in it), sentence
+        index and merge key (`kind|part|…`, from `key`'s parts) filled in; `rule` names the detector."""
+        return Candidate(
+            kind=kind,
+            subject=subject,
+            answer=answer,
+            statement=statement,
+            source=self.source,
+            evidence=self.text if evidence is None else evidence,
+            sentence=self.index,
+            key="|".join((kind, *key)),
+            rule=rule,
+            **typed_fields,
+        )
+
     def as_written(self, text: str) -> str:
         """`text`, taken from the parse, as the sentence writes it: the parser saw no-break spaces as spaces
         ('34\u00a0metric tons'), and answers are verbatim."""
@@ -84,6 +112,9 @@ class Candidate:
     relative: str | None = None
     key: str = ""  # what makes two candidates the same claim (set by the extractor)
     topic: frozenset[str] = frozenset()  # positions: content words of the stance's object
+    # The detector that proposed it ("dates.governed"): a feature for the model that decides. Not part of the
+    # claim: merge keys and fact ids never read it.
+    rule: str = ""
 
 
 def _titled_name(ent) -> bool:
@@ -391,10 +422,6 @@ def _looks_like_treaty_acronym(word: str) -> bool:
     if any(c.isdigit() for c in word):
         return False
     return word in TREATY_ACRONYMS or (len(word) >= 4 and word not in NOT_TREATY_ACRONYMS)
-
-
-
-
 
 
 def treaty_word(token: Token) -> bool:

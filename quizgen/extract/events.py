@@ -45,6 +45,7 @@ from .lexicon import (
     WISHING,
     WITHDRAW,
 )
+from .protocol import sentence_extractor
 from .statements import finish, past, with_the
 from .syntax import (
     Token,
@@ -103,6 +104,7 @@ def _compact(head: Token) -> list[Token]:
     return trim(toks)
 
 
+@sentence_extractor("events", kind="event")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     for verb in sent.doc:
@@ -127,9 +129,11 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if cand is None and lemma in MAKING:
             cand = _made_at(verb, sent, ctx)
         if cand is None and lemma == "preside":
-            cand = _speech(verb, sent, ctx, preps=("over",))
+            cand = _speech(verb, sent, ctx, preps=("over",), rule="presided")
         if cand is None and lemma == "return":
-            cand = _speech(verb, sent, ctx, preps=("from",))  # "after returning from the conference in Durban"
+            cand = _speech(
+                verb, sent, ctx, preps=("from",), rule="returned_from"
+            )  # "after returning from the conference in Durban"
         if cand is None and lemma == "hold":
             cand = _abeyance(verb, sent, ctx)
         if cand is None and (lemma in SAYING_ON_OCCASION or _saying_noun(verb)):
@@ -179,13 +183,23 @@ def _lifecycle(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         manner = [c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i + 1]
         answer = _clause(verb, manner[0] if manner else None)
         rest = span_text([t for t in verb.subtree if t.i > verb.i]).rstrip(" .")
-        return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {past('vote')} {rest}", "vote")
+        return _candidate(
+            sent, actor.name, actor.type, answer, f"{actor.shown} {past('vote')} {rest}", "vote", rule="vote"
+        )
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and verb.lemma_ in LIFECYCLE_PASSIVE:
         treaty = resolve(passive, sent, ctx, allow_treaty=True)
         if treaty is not None and treaty.type == "treaty":  # "It was renewed in November"
             group = " ".join(t.text for t in verb_group(verb))
-            return _candidate(sent, treaty.name, "treaty", verb.text, f"{with_the(treaty.name)} {group}", "lifecycle")
+            return _candidate(
+                sent,
+                treaty.name,
+                "treaty",
+                verb.text,
+                f"{with_the(treaty.name)} {group}",
+                "lifecycle",
+                rule="lifecycle_passive",
+            )
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in LIFECYCLE_OBJECTS), None)
     if obj is None or _hypothetical(verb) or verb.tag_ in ("VB", "VBG"):
         return None  # "voted to revoke the ratification": the vote is the event
@@ -194,7 +208,7 @@ def _lifecycle(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     if actor is None:
         return None
     answer = _clause(verb, obj)
-    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {answer}", "lifecycle")
+    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {answer}", "lifecycle", rule="lifecycle")
 
 
 def _in_force(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
@@ -226,7 +240,7 @@ def _in_force(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         answer = span_text(list(verb.doc[verb.i : last.i + 1]))
     subject = span_text(start)
     clause = span_text(trim([*subj.subtree, *[t for t in verb.subtree if t.i >= subj.i]], drop_det=False))
-    return _candidate(sent, subject, "other", answer, clause, "in force")
+    return _candidate(sent, subject, "other", answer, clause, "in force", rule="in_force")
 
 
 def _document(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
@@ -239,7 +253,9 @@ def _document(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         return None
     answer = span_text(_compact(obj))
     rest = span_text([t for t in obj.subtree if t.ent_type_ != "DATE"]).rstrip(" ,.")
-    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {past(verb.lemma_)} {rest}", "document")
+    return _candidate(
+        sent, actor.name, actor.type, answer, f"{actor.shown} {past(verb.lemma_)} {rest}", "document", rule="document"
+    )
 
 
 def _made_at(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
@@ -269,12 +285,16 @@ def _made_at(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | No
         answer = span_text(_compact(place))
         what = "opened for signature" if verb.lemma_ == "open" else past(verb.lemma_)
         statement = f"{with_the(treaty)} was {what} {c.text} {span_text(list(place.subtree))}"
-        return _candidate(sent, treaty, "treaty", answer, statement, "place")
+        return _candidate(sent, treaty, "treaty", answer, statement, "place", rule="made_at")
     return None
 
 
 def _speech(
-    verb: Token, sent: Sentence, ctx: ArticleContext, preps: tuple[str, ...] = ("at", "to", "before", "in")
+    verb: Token,
+    sent: Sentence,
+    ctx: ArticleContext,
+    preps: tuple[str, ...] = ("at", "to", "before", "in"),
+    rule: str = "speech",
 ) -> Candidate | None:
     if _hypothetical(verb) or any(c.dep_ == "neg" for c in verb.children):
         return None  # "urged the government to attend the meeting": nobody attended
@@ -299,7 +319,7 @@ def _speech(
             return None
         prep = obj.head.text + " " if obj.dep_ == "pobj" else ""
         statement = f"{actor.shown} {past(verb.lemma_)} {prep}{span_text(phrase)}."
-        return _candidate(sent, actor.name, actor.type, answer, statement, "speech")
+        return _candidate(sent, actor.name, actor.type, answer, statement, "speech", rule=rule)
     return None
 
 
@@ -378,7 +398,7 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
                 answer = span_text(trim(list(verb.doc[verb.i : obj.i + 1])))
         # an unnamed treaty's answer is the actor, so the statement tells one departure from another
         extra = "" if named else normalize(statement)
-        return _candidate(sent, actor.name, actor.type, answer, statement, "withdrawal", extra)
+        return _candidate(sent, actor.name, actor.type, answer, statement, "withdrawal", extra, rule="withdrawal")
 
 
 def _modal(verb: Token) -> Token | None:
@@ -430,7 +450,7 @@ def _declined(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
     rest = span_text([t for t in verb.subtree if t.i > verb.i])
     rest = rest.split(", which")[0].rstrip(" ,.")
     statement = f"{actor.shown} {past(verb.lemma_)} {rest}."
-    return _candidate(sent, actor.name, actor.type, answer, statement, "declined")
+    return _candidate(sent, actor.name, actor.type, answer, statement, "declined", rule="declined")
 
 
 def _happening(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
@@ -446,24 +466,31 @@ def _happening(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     clause = sorted({*subj.subtree, *group, *[t for t in verb.subtree if t.i > verb.i]}, key=lambda t: t.i)
     statement = span_text(trim(clause, drop_det=False)).rstrip(" ,.") + "."
     statement = statement[:1].upper() + statement[1:]
-    return _candidate(sent, answer, "other", answer, statement, "planned")
+    return _candidate(sent, answer, "other", answer, statement, "planned", rule="happening")
 
 
 def _candidate(
-    sent: Sentence, subject: str, subject_type: str, answer: str, statement: str, what: str, extra: str = ""
+    sent: Sentence,
+    subject: str,
+    subject_type: str,
+    answer: str,
+    statement: str,
+    what: str,
+    extra: str = "",
+    *,
+    rule: str,
 ) -> Candidate:
-    return Candidate(
-        kind="event",
-        subject=subject,
-        answer=answer,
-        statement=finish(statement),
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
+    key = (subject, what, normalize(answer), *([extra] if extra else []))
+    return sent.candidate(
+        "event",
+        subject,
+        answer,
+        finish(statement),
+        key=key,
+        rule=f"events.{rule}",
         entity=subject,
         entity_type=subject_type,
         event=what,
-        key=f"event|{subject}|{what}|{normalize(answer)}" + (f"|{extra}" if extra else ""),
     )
 
 
@@ -508,12 +535,7 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         low = prep.lower_
         for p in (c for c in prep.children if c.dep_ == "pobj"):
             lemma = p.lemma_.lower()
-            if (
-                low == "in"
-                and verb.lemma_ in SAYING_IN_LANGUAGE
-                and prep.head.i == verb.i
-                and _language(p, ctx)
-            ):
+            if low == "in" and verb.lemma_ in SAYING_IN_LANGUAGE and prep.head.i == verb.i and _language(p, ctx):
                 found = (prep, p, p.text, "language")
             elif (low in ("in", "during", "over") and lemma in MEDIA or low == "on" and lemma in BROADCASTERS) and any(
                 c.dep_ in ("amod", "compound") and c.i < p.i for c in p.children
@@ -562,7 +584,9 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
     if what == "medium" and verb.lemma_ == "say" and place.lemma_ in ISSUED_MEDIA:
         words = ["issued"]  # "said in a joint statement"
         phrase = span_text(_place_phrase(place))
-        return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} issued {phrase}", what)
+        return _candidate(
+            sent, actor.name, actor.type, answer, f"{actor.shown} issued {phrase}", what, rule="occasion_issued"
+        )
     if told is not None and verb.lemma_ in TELLING:
         hearer = resolve(told, sent, ctx)
         if hearer is not None:
@@ -586,7 +610,9 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
             return None
         words.append(span_text(what_))
     words.append(f"{prep.lower_} {span_text(_place_phrase(place))}")
-    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {' '.join(words)}", what)
+    return _candidate(
+        sent, actor.name, actor.type, answer, f"{actor.shown} {' '.join(words)}", what, rule=f"occasion_{what}"
+    )
 
 
 def _group(subj: Token | None) -> Actor | None:
@@ -622,7 +648,7 @@ def _abeyance(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
     answer = span_text(trim(noun_phrase(obj, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj", "prep"))))
     held = f"{_tensed(verb).replace(verb.lemma_, 'hold')} {with_the(treaty.name)} in abeyance"
     statement = f"{actor.shown} {past(verb.head.lemma_)} it {held}" if reported else f"{actor.shown} {held}"
-    return _candidate(sent, actor.name, actor.type, answer, statement, "suspension")
+    return _candidate(sent, actor.name, actor.type, answer, statement, "suspension", rule="abeyance")
 
 
 def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
@@ -666,7 +692,15 @@ def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 f" {span_text(trim(noun_phrase(obj), drop_det=False))}" if obj is not None else ""
             )
         out.append(
-            _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {did} {prep.lower_} {phrase}", "meeting")
+            _candidate(
+                sent,
+                actor.name,
+                actor.type,
+                answer,
+                f"{actor.shown} {did} {prep.lower_} {phrase}",
+                "meeting",
+                rule="after_meeting",
+            )
         )
     return out
 
@@ -686,6 +720,14 @@ def _talks_at(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             answer = span_text(_compact(place))
             phrase = span_text(_place_phrase(place))
             out.append(
-                _candidate(sent, answer, "other", answer, f"{talks.text.capitalize()} were held at {phrase}", "talks")
+                _candidate(
+                    sent,
+                    answer,
+                    "other",
+                    answer,
+                    f"{talks.text.capitalize()} were held at {phrase}",
+                    "talks",
+                    rule="talks_at",
+                )
             )
     return out

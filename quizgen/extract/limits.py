@@ -44,6 +44,7 @@ from .lexicon import (
     UNIT_WORDS,
     WILL_MODALS,
 )
+from .protocol import sentence_extractor
 from .statements import finish, with_the
 from .syntax import Token, noun_phrase, span_text, subject_of, trim
 
@@ -184,11 +185,7 @@ def _with_unit_and_quantifier(num: list[Token]) -> list[Token]:
     units = _UNITS.split("|")
     while end < len(doc) and (
         doc[end].lower_ in units
-        or (
-            doc[end].lower_ in UNIT_QUALIFIERS
-            and end + 1 < len(doc)
-            and doc[end + 1].lower_ in units
-        )
+        or (doc[end].lower_ in UNIT_QUALIFIERS and end + 1 < len(doc) and doc[end + 1].lower_ in units)
     ):
         end += 1
     start = toks[0].i
@@ -244,6 +241,7 @@ def _said_of_treaty(verb: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     return actor is not None and actor.type == "treaty" and subj.head.i == verb.i
 
 
+@sentence_extractor("limits", kind="limit")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     used_verbs: set[int] = set()
@@ -311,7 +309,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 )
             used_verbs.add(verb.i)
             used_nums.update(t.i for t in num)
-            out.append(_candidate(sent, treaty, number_text, statement, Quantity(value, number_text, measure, change)))
+            quantity = Quantity(value, number_text, measure, change)
+            out.append(_candidate(sent, treaty, number_text, statement, quantity, "limits.climbed"))
             continue
         answer = f"by {number_text}" if prep == "by" and f"by {number_text}" in sent.text else number_text
         each = any(c.lower_ == "each" for t in num for c in t.children) or f"{number_text} each" in sent.text
@@ -327,7 +326,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             statement = _frame_statement(framed[0], framed[1], framed[2], framed[3], {t.i for t in num}) or statement
         used_verbs.add(verb.i)
         used_nums.update(t.i for t in num)
-        out.append(_candidate(sent, treaty, answer, statement, Quantity(value, answer, measure, change)))
+        quantity = Quantity(value, answer, measure, change)
+        out.append(_candidate(sent, treaty, answer, statement, quantity, "limits.cap"))
     out += obligations(sent, ctx, used_nums)
     # "The pact limits the number of nuclear warheads": what is limited, with no number. Only verbs that
     # restrict (not "allows"), said of the treaty by the verb's own subject (not "accused … of restricting").
@@ -348,24 +348,25 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         before = measure_toks[0].doc[measure_toks[0].i - 1] if measure_toks[0].i > 0 else None
         det = f"{before.text} " if before is not None and before.lower_ in ("the", "a", "an", "all") else ""
         statement = f"{with_the(actor.name)} {verb.text} {'the number of ' if counts else ''}{det}{measure}."
-        out.append(_candidate(sent, actor.name, measure, statement, None))
+        out.append(_candidate(sent, actor.name, measure, statement, None, "limits.restricting"))
     return out
 
 
-def _candidate(sent: Sentence, treaty: str, answer: str, statement: str, quantity: Quantity | None) -> Candidate:
+def _candidate(
+    sent: Sentence, treaty: str, answer: str, statement: str, quantity: Quantity | None, rule: str
+) -> Candidate:
     what = normalize(quantity.measure if quantity else answer)
-    return Candidate(
-        kind="limit",
-        subject=treaty,
-        answer=answer,
-        statement=finish(statement),
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
+    key = (treaty, what, str(quantity.value) if quantity else "")
+    return sent.candidate(
+        "limit",
+        treaty,
+        answer,
+        finish(statement),
+        key=key,
+        rule=rule,
         quantity=quantity,
         entity=treaty,
         entity_type="treaty",
-        key=f"limit|{treaty}|{what}|{quantity.value if quantity else ''}",
     )
 
 
@@ -376,8 +377,6 @@ def _candidate(sent: Sentence, treaty: str, answer: str, statement: str, quantit
 # "the agreement calls for up to 5,000 prisoners to be freed".
 
 _SIDE_DEPS = {"conj", "cc", "advcl", "relcl", "parataxis", "appos", "acl", "dep"}
-
-
 
 
 def _amounts(sent: Sentence) -> list[list[Token]]:
@@ -485,9 +484,7 @@ def _binding(verbs: list[Token]) -> bool:
 def _party_subject(subj: Token | None) -> bool:
     if subj is None:
         return False
-    if subj.lemma_ in SIDES and (
-        subj.tag_ in ("NNS",) or any(c.lower_ in DISTRIBUTIVES for c in subj.children)
-    ):
+    if subj.lemma_ in SIDES and (subj.tag_ in ("NNS",) or any(c.lower_ in DISTRIBUTIVES for c in subj.children)):
         return True
     return subj.lower_ in PARTY_PLURALS
 
@@ -661,7 +658,7 @@ def obligations(sent: Sentence, ctx: ArticleContext, skip: set[int]) -> list[Can
         answer = sent.as_written(_answer(group, kind, quant))
         if not answer or answer not in sent.text:
             continue
-        out.append(_candidate(sent, treaty, answer, text, _quantity(group, kind, quant, answer, top)))
+        out.append(_candidate(sent, treaty, answer, text, _quantity(group, kind, quant, answer, top), f"terms.{kind}"))
     return out
 
 
@@ -753,11 +750,7 @@ def _answer(group: list[Token], kind: str, quant: str) -> str:
     doc = root.doc
     if root.lower_ in TIMES:  # "at least once a year"
         end = root.i + 1
-        if (
-            end + 1 < len(doc)
-            and doc[end].lower_ in PER
-            and doc[end + 1].lemma_ in TIME_UNITS
-        ):
+        if end + 1 < len(doc) and doc[end].lower_ in PER and doc[end + 1].lemma_ in TIME_UNITS:
             end += 2
         return f"{quant} {doc[root.i : end].text}"
     nums = [t for t in group if t.like_num or t.pos_ == "NUM"]

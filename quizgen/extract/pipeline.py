@@ -10,16 +10,15 @@ from typing import Any
 from ..model import Article, DateValue, Deck
 from ..text import for_parser, sentence_spans
 from . import cache as _cache
-from . import dates, events, limits, positions, quotes, roles, signatories
+from . import quotes, roles
 from .cache import Cache
 from .context import ArticleContext, Candidate, Sentence, as_written, find_treaty_names
 from .merge import merge
+from .protocol import extractors
 from .treaties import TreatyNames
 
 # Bump when extraction rules change, so cached results are not reused.
 EXTRACTOR_VERSION = "1"
-
-SENTENCE_EXTRACTORS = (dates.extract, signatories.extract, limits.extract, positions.extract, events.extract)
 
 
 def sentence_plan(article: Article) -> list[tuple[int, int, int]]:
@@ -55,15 +54,18 @@ def extract_article(article: Article, docs: Sequence[Any], treaties: TreatyNames
         ctx.learn_treaties(sent)
 
     out: list[Candidate] = []
+    proposers = extractors()
     previous_speaker = None
     for p in range(len(article.paragraphs)):
         para = [s for s, (_, _, sp) in zip(sents, plan, strict=True) if sp == p]
         speaker_here = None
         for sent in para:
-            found = roles.extract(sent, ctx)
-            roles.learn(found, ctx)
-            for extractor in SENTENCE_EXTRACTORS:
-                found += extractor(sent, ctx)
+            found: list[Candidate] = []
+            for extractor in proposers:
+                proposed = list(extractor.propose(sent, ctx))
+                if extractor.kind == "role":
+                    roles.learn(proposed, ctx)  # offices known from here on, to the rest of this sentence too
+                found += proposed
             for qs, qe in para_quotes[p]:
                 if not (sent.start < qe <= sent.end):
                     continue

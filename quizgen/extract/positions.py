@@ -20,6 +20,7 @@ from .lexicon import (
     STANCE_VERBS,
     TIME_OBJECTS,
 )
+from .protocol import sentence_extractor
 from .quotes import according_to
 from .statements import finish, past, with_the
 from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim, verb_group
@@ -66,6 +67,7 @@ def _actor_for(verb: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None
     return resolve(subj, sent, ctx)
 
 
+@sentence_extractor("positions", kind="position")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     source = according_to(sent, ctx)
@@ -76,7 +78,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if main:
             clause = [t for t in main[0].subtree if not any(a.lower_ == "according" for a in [t, *t.ancestors])]
             text = span_text(trim(clause, drop_det=False)).strip(" ,.")
-            out.append(_candidate(sent, source, "says", f"{source.shown} says {_lower_first(text)}", main[0]))
+            statement = f"{source.shown} says {_lower_first(text)}"
+            out.append(_candidate(sent, source, "says", statement, main[0], "positions.according_to"))
     for tok in sent.doc:
         if sent.token_quoted(tok):
             continue
@@ -97,10 +100,7 @@ def _stance_in(verb: Token) -> bool:
     """Does a clause say what should or will be, or take a side: a modal, or a verb of stance?"""
     if verb.lemma_ in STANCE_VERBS or verb.lemma_ in ("be", "remain"):
         return verb.lemma_ in STANCE_VERBS or any(c.dep_ == "acomp" for c in verb.children)
-    return any(
-        c.dep_ == "aux" and c.lower_ in STANCE_MODALS
-        for c in verb.children
-    )
+    return any(c.dep_ == "aux" and c.lower_ in STANCE_MODALS for c in verb.children)
 
 
 def _fellow_actors(verb: Token, cand: Candidate, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
@@ -120,7 +120,7 @@ def _fellow_actors(verb: Token, cand: Candidate, sent: Sentence, ctx: ArticleCon
         actor = resolve(tok, sent, ctx)
         if actor is None or actor.type == "treaty" or actor.name == cand.entity:
             continue
-        out.append(_candidate(sent, actor, cand.stance or "says", statement, verb))
+        out.append(_candidate(sent, actor, cand.stance or "says", statement, verb, "positions.fellow_actor"))
     return out
 
 
@@ -143,10 +143,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
             stance = "calls for" if calls_for else "calls"
         if lemma == "decline" and _meeting_object(verb):
             return None  # declining a meeting is an event
-        if lemma in ("decline", "refuse") and any(
-            c.dep_ == "xcomp" and c.lemma_ in NO_COMMENT
-            for c in verb.children
-        ):
+        if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_ in NO_COMMENT for c in verb.children):
             return None  # "declined to say whether …": no stance taken
     elif lemma in REPORTING:
         claim = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -224,22 +221,21 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         main = antecedent.head
         predicate = [t for t in main.subtree if t.i >= main.i and t.dep_ != "punct" or t.i > main.i]
         statement += f" and {span_text(predicate).rstrip(' .')}"
-    return _candidate(sent, actor, stance, _name_the_treaty(statement, sent, ctx), verb)
+    rule = "positions.reporting_verb" if stance == "says" else "positions.stance_verb"
+    return _candidate(sent, actor, stance, _name_the_treaty(statement, sent, ctx), verb, rule)
 
 
-def _candidate(sent: Sentence, actor: Actor, stance: str, statement: str, head: Token) -> Candidate:
-    return Candidate(
-        kind="position",
-        subject=actor.answer,
-        answer=actor.answer,
-        statement=finish(statement),
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
+def _candidate(sent: Sentence, actor: Actor, stance: str, statement: str, head: Token, rule: str) -> Candidate:
+    return sent.candidate(
+        "position",
+        actor.answer,
+        actor.answer,
+        finish(statement),
+        key=(actor.name, stance, _target_key(head)),
+        rule=rule,
         entity=actor.name,
         entity_type=actor.type,
         stance=stance,
-        key=f"position|{actor.name}|{stance}|{_target_key(head)}",
         topic=_topic(head),
     )
 
@@ -268,7 +264,7 @@ def _from_noun(noun: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     if rest.startswith("to ") and stance in ("proposes", "offers"):
         rest = "to " + rest[3:]
     statement = f"{actor.shown} {verb} {rest or 'a ' + noun.text}"
-    return _candidate(sent, actor, stance, statement, noun)
+    return _candidate(sent, actor, stance, statement, noun, "positions.stance_noun")
 
 
 def _target_key(head: Token) -> str:

@@ -27,8 +27,6 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-
-
 def _worth_quoting(quote: str, before: str = "") -> bool:
     words = quote.split()
     if len(words) < 2:
@@ -39,8 +37,13 @@ def _worth_quoting(quote: str, before: str = "") -> bool:
     return not (len(words) <= 8 and caps == len(words))
 
 
-def speaker_in(sent: Sentence, ctx: ArticleContext):
+def speaker_in(sent: Sentence, ctx: ArticleContext) -> Actor | None:
     """The speaker of a sentence: the person (or state) subject of a speech verb outside the quotes."""
+    return _speaker_in(sent, ctx)[0]
+
+
+def _speaker_in(sent: Sentence, ctx: ArticleContext) -> tuple[Actor | None, str]:
+    """The sentence's speaker, and how it was found: 'speech_verb' or 'according_to'."""
     for tok in sent.doc:
         if tok.lemma_ not in SAYING or tok.pos_ not in ("VERB", "AUX") or sent.token_quoted(tok):
             continue
@@ -49,8 +52,8 @@ def speaker_in(sent: Sentence, ctx: ArticleContext):
             continue
         actor = resolve(subj, sent, ctx)
         if actor is not None and actor.type in ("person", "country", "organization"):
-            return actor
-    return according_to(sent, ctx)
+            return actor, "speech_verb"
+    return according_to(sent, ctx), "according_to"
 
 
 def according_to(sent: Sentence, ctx: ArticleContext) -> Actor | None:
@@ -89,33 +92,31 @@ def extract(
     # The verb that governs the quoted words speaks first ("X criticized Moscow for “…”, and Y called
     # the move “…”"), then any speech verb of the sentence, then the rest of the paragraph.
     speaker = _governing_speaker(first, qs, ctx)
+    rule = "governing_verb"
     for sent in sents:
         if speaker is not None:
             break
-        speaker = speaker_in(sent, ctx)
+        speaker, rule = _speaker_in(sent, ctx)
+        if sent is not first:
+            rule = f"paragraph_{rule}"  # another sentence of the paragraph has the speaker
     if speaker is None:
         # A paragraph that is all quotation continues the previous speaker.
-        speaker = previous_speaker
+        speaker, rule = previous_speaker, "previous_speaker"
     if speaker is None:
         return None
-    first = sents[0]
     words = quote.strip().rstrip(",")
-    statement = finish(f"{speaker.shown} said: “{words}”")
-    return Candidate(
-        kind="quote",
-        subject=speaker.name if speaker.type == "person" else speaker.answer,
-        answer=speaker.answer,
-        statement=statement,
-        source=first.source,
+    return first.candidate(
+        "quote",
+        speaker.name if speaker.type == "person" else speaker.answer,
+        speaker.answer,
+        finish(f"{speaker.shown} said: “{words}”"),
+        key=(speaker.name, normalize(quote)),
+        rule=f"quotes.{rule}",
         evidence=quote,
-        sentence=first.index,
         entity=speaker.name,
         entity_type=speaker.type,
         quote=quote,
-        key=f"quote|{speaker.name}|{normalize(quote)}",
     )
-
-
 
 
 def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) -> Actor | None:

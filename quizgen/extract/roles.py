@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..text import normalize
 from .context import ArticleContext, Candidate, Sentence, strip_possessive
 from .lexicon import INSTITUTIONS, PAST_TITLE_PREFIXES, TITLE_MODIFIERS, TITLE_WORDS
+from .protocol import sentence_extractor
 from .syntax import DETERMINERS, Token, noun_phrase, span_text, trim
 
 
@@ -77,8 +78,6 @@ def _appos_title(person_root: Token) -> list[Token]:
     return []
 
 
-
-
 def _affiliated(noun: Token) -> bool:
     """'Meera Sundaram, a hydrologist at the South Asia Water Institute': any occupation, when it names the
     organization it belongs to ('at', 'of', 'with', 'for' …)."""
@@ -92,6 +91,7 @@ def _affiliated(noun: Token) -> bool:
     )
 
 
+@sentence_extractor("roles", kind="role")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     doc = sent.doc
@@ -102,7 +102,9 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if full is None:
             continue
         title = _left_title(doc, ent.start)
+        rule = "roles.title_before"
         if not title:
+            rule = "roles.apposition"
             root = ent.root
             title = _appos_title(root)
             if title and any(ent.start <= t.i < ent.end for t in title):
@@ -113,11 +115,11 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         before = doc[title[0].i - 1] if title[0].i > 0 else None
         indefinite = before is not None and before.lower_ in ("a", "an")  # "…, a hydrologist at …"
         text = strip_possessive(text) if text.endswith(("’s", "'s")) else text
-        out.append(_role(sent, full, text, doc, ent, indefinite))
+        out.append(_role(sent, full, text, doc, ent, rule, indefinite))
     return out
 
 
-def _role(sent: Sentence, full: str, title: str, doc, ent, indefinite: bool = False) -> Candidate:
+def _role(sent: Sentence, full: str, title: str, doc, ent, rule: str, indefinite: bool = False) -> Candidate:
     low = title.lower()
     shown = title
     for prefix in PAST_TITLE_PREFIXES:
@@ -138,18 +140,8 @@ def _role(sent: Sentence, full: str, title: str, doc, ent, indefinite: bool = Fa
             of = f" of {strip_possessive(others[-1].text)}"
     verb = "was then" if low.startswith("then") else "is"
     statement = f"{full} {verb} {article}{shown}{of}."
-    return Candidate(
-        kind="role",
-        subject=full,
-        answer=title,
-        statement=statement,
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
-        entity=full,
-        entity_type="person",
-        key=f"role|{full}|{normalize(shown).replace('advisor', 'adviser')}",
-    )
+    key = (full, normalize(shown).replace("advisor", "adviser"))
+    return sent.candidate("role", full, title, statement, key=key, rule=rule, entity=full, entity_type="person")
 
 
 def learn(cands: list[Candidate], ctx: ArticleContext) -> None:

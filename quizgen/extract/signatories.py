@@ -22,6 +22,7 @@ from .lexicon import (
     TREATY_WORDS,
     WISHING,
 )
+from .protocol import sentence_extractor
 from .statements import finish, past, with_the
 from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim
 
@@ -153,6 +154,7 @@ def _puts_name_to(verb: Token) -> bool:
     )
 
 
+@sentence_extractor("signatories", kind="signatory")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     for verb in sent.doc:
@@ -186,27 +188,30 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             if lemma in SIGN_VERBS:
                 action = "ratified" if lemma == "ratify" else "signed"
                 statement = f"{actor.shown} {action} {shown_treaty}" + (f" for {with_the(party)}" if party else "")
+                rule = "signed"
             elif agent_of(verb) is not None or _by_phrase(verb):  # "adopted by 196 parties"
                 statement = f"{actor.shown} {past(lemma)} {shown_treaty}"
+                rule = "by_agent"
             elif lemma in ("accede", "join") and actor.type != "other":
                 statement = f"{actor.shown} {past(lemma)}{' to' if lemma == 'accede' else ''} {shown_treaty}"
+                rule = "joined"
             elif actor.type == "other":  # "Six world powers": a group, plural
                 statement = f"{actor.shown} are parties to {shown_treaty}"
+                rule = "group_party"
             else:
                 statement = f"{actor.shown} is a party to {shown_treaty}"
+                rule = "party_verb"
             out.append(
-                Candidate(
-                    kind="signatory",
-                    subject=treaty,
-                    answer=actor.answer if actor.type != "person" else _as_written(tok, actor),
-                    statement=finish(statement),
-                    source=sent.source,
-                    evidence=sent.text,
-                    sentence=sent.index,
+                sent.candidate(
+                    "signatory",
+                    treaty,
+                    actor.answer if actor.type != "person" else _as_written(tok, actor),
+                    finish(statement),
+                    key=(treaty, actor.name),
+                    rule=f"signatories.{rule}",
                     entity=actor.name,
                     entity_type=actor.type,
                     party=party,
-                    key=f"signatory|{treaty}|{actor.name}",
                 )
             )
     out.extend(_party_nouns(sent, ctx))
@@ -285,7 +290,7 @@ def _bilateral(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             actor = resolve(p, sent, ctx)
             if actor is None or actor.type != "country" or actor.answer not in sent.text:
                 continue
-            out.append(_party_candidate(actor, treaty.name, sent))
+            out.append(_party_candidate(actor, treaty.name, sent, "signatories.bilateral"))
     return out
 
 
@@ -299,18 +304,16 @@ def _holder(verb: Token, sent: Sentence, ctx: ArticleContext) -> Token | None:
     return subj
 
 
-def _party_candidate(actor: Actor, treaty: str, sent: Sentence) -> Candidate:
-    return Candidate(
-        kind="signatory",
-        subject=treaty,
-        answer=actor.answer,
-        statement=finish(f"{actor.shown} is a party to {with_the(treaty)}"),
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
+def _party_candidate(actor: Actor, treaty: str, sent: Sentence, rule: str) -> Candidate:
+    return sent.candidate(
+        "signatory",
+        treaty,
+        actor.answer,
+        finish(f"{actor.shown} is a party to {with_the(treaty)}"),
+        key=(treaty, actor.name),
+        rule=rule,
         entity=actor.name,
         entity_type=actor.type,
-        key=f"signatory|{treaty}|{actor.name}",
     )
 
 
@@ -322,8 +325,7 @@ def _negated_or_hypothetical(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children) or _negated_subject(verb):
         return True
     if any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS
-        for c in verb.children
+        c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children
     ):  # "must be ratified by the Senate": not yet
         return True
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
@@ -390,7 +392,7 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 continue
             if _legislature(tok, actor):
                 continue
-            out.append(_party_candidate(actor, treaty, sent))
+            out.append(_party_candidate(actor, treaty, sent, "signatories.party_noun"))
     return out
 
 
