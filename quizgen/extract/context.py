@@ -10,6 +10,7 @@ from typing import Any
 
 from ..model import DateValue, Quantity
 from ..text import for_parser
+from .clauses import speech_above
 from .entities import country_of
 from .lexicon import (
     FEMININE_FIRST_NAMES,
@@ -285,17 +286,13 @@ class ArticleContext:
         to say is that someone, when the pronoun can be them."""
         if pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        child = pronoun
-        for up in pronoun.ancestors:
-            below, child = child, up
-            if up.lemma_ in SAYING_BACK and below.dep_ == "ccomp":
-                subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
-                if subj is None or subj.ent_type_ != "PERSON":
-                    return None
-                ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
-                name = self.person(ent.text) if ent is not None else None
-                return name if name and self.fits(name, pronoun.lower_) else None
-        return None
+        up = speech_above(pronoun, SAYING_BACK)
+        subj = next((c for c in up.children if c.dep_ == "nsubj"), None) if up is not None else None
+        if subj is None or subj.ent_type_ != "PERSON":
+            return None
+        ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+        name = self.person(ent.text) if ent is not None else None
+        return name if name and self.fits(name, pronoun.lower_) else None
 
     def note_subject(self, sent: Sentence) -> None:
         """Remember who the sentence is about: 'Mitchell, who …, paid tribute. “…,” he said.' — the 'he' of

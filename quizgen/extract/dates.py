@@ -12,6 +12,7 @@ import re
 from ..model import DateValue
 from ..text import normalize
 from .actors import Actor, resolve
+from .clauses import negated, subject_of
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .lexicon import (
     DATE_EVENTS,
@@ -26,7 +27,7 @@ from .lexicon import (
 )
 from .protocol import sentence_extractor
 from .statements import finish, past, with_the
-from .syntax import Token, clause_after, compact_name, noun_phrase, span_text, subject_of, trim, verb_group
+from .syntax import Token, clause_after, compact_name, noun_phrase, span_text, trim, verb_group
 
 _MONTH = (
     r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -163,7 +164,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             actor, said_by, rule = found
             lemma = verb.lemma_.lower()
             event = DATE_EVENTS.get(lemma, lemma)
-            if any(c.dep_ == "neg" for c in said_by.children) and prep != "since":
+            if negated(said_by) and prep != "since":
                 continue  # "has not signed on Monday": nothing happened then ("not … since 1992" says when it last did)
             statement = finish(_statement(sent, actor.shown, said_by, ent, prep, text, ctx.treaty()))
         out.append(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ..text import normalize
 from .actors import Actor, resolve
+from .clauses import agent_of, hypothetical, modal, negated, reported_decision, subject_of, unasserted
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .lexicon import (
     ANNOUNCING,
     BODY_MEETINGS,
     BROADCASTERS,
-    CONDITIONS,
     DECLINE,
     DOCUMENT_VERBS,
     DOCUMENTS,
@@ -24,7 +24,6 @@ from .lexicon import (
     LIFECYCLE_PASSIVE,
     MAKING,
     MEDIA,
-    MODALS,
     MOVES,
     PARTS,
     PRESIDING,
@@ -42,22 +41,11 @@ from .lexicon import (
     TELLING,
     TITLE_WORDS,
     TREATY_WORDS,
-    WISHING,
     WITHDRAW,
 )
 from .protocol import sentence_extractor
 from .statements import finish, past, with_the
-from .syntax import (
-    Token,
-    agent_of,
-    clause_after,
-    contiguous_around,
-    noun_phrase,
-    span_text,
-    subject_of,
-    trim,
-    verb_group,
-)
+from .syntax import Token, clause_after, contiguous_around, noun_phrase, span_text, trim, verb_group
 
 
 def _saying_noun(verb: Token) -> bool:
@@ -79,20 +67,6 @@ def _named(noun: Token) -> bool:
 def _gathering(tok: Token) -> bool:
     """A meeting-like noun: 'meeting', 'summit', 'event', 'rally', 'briefing'."""
     return tok.lemma_.lower() in GATHERINGS or tok.lower_ in GATHERINGS
-
-
-def _hypothetical(verb: Token) -> bool:
-    """Only possible, required or expected, not done: 'could attend', 'must be held', 'is expected to vote'."""
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children):
-        return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_ == "expect":
-        return True
-    return any(a.lemma_ in WISHING for a in verb.ancestors)
-
-
-def _never(verb: Token) -> bool:
-    """'has not voted', 'never voted on ratification'."""
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 
 def _compact(head: Token) -> list[Token]:
@@ -174,7 +148,7 @@ def _finite(verb: Token) -> Token:
 
 def _lifecycle(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     if verb.lemma_ == "vote":  # "voted unanimously … to revoke the ratification"
-        if _hypothetical(verb) or _never(verb):
+        if unasserted(verb):
             return None
         subj = subject_of(verb)
         actor = resolve(subj, sent, ctx) if subj is not None else None
@@ -201,7 +175,7 @@ def _lifecycle(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
                 rule="lifecycle_passive",
             )
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in LIFECYCLE_OBJECTS), None)
-    if obj is None or _hypothetical(verb) or verb.tag_ in ("VB", "VBG"):
+    if obj is None or hypothetical(verb) or verb.tag_ in ("VB", "VBG"):
         return None  # "voted to revoke the ratification": the vote is the event
     subj = subject_of(verb)
     actor = resolve(subj, sent, ctx) if subj is not None and subj.dep_ != "nsubjpass" else None
@@ -222,14 +196,14 @@ def _in_force(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         return None  # "a new deal … to take effect from 2020": not yet an event
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "each") for c in subj.children):
         return None  # "A withdrawal takes effect six months after …": the rule, not an event
-    negated = any(c.dep_ == "neg" for c in verb.children)
+    not_yet = negated(verb)
     if subj.lemma_.lower() not in MOVES:
         # "… voiced regret as Russia's withdrawal from the treaty took effect" parsed with 'allies' as subject:
         # the noun phrase just before the verb is its subject
         before = [t for t in verb.doc[: verb.i] if t.lemma_.lower() in MOVES and t.right_edge.i == verb.i - 1]
         if before:
             subj = before[-1]
-    if subj.lemma_.lower() not in MOVES and not negated:
+    if subj.lemma_.lower() not in MOVES and not not_yet:
         return None  # "the convention entered into force on 1 March 1999": a date, not an event
     start = trim(noun_phrase(subj))
     last = max((c for c in verb.subtree if c.lower_ in ("effect", "force")), key=lambda t: t.i)
@@ -245,7 +219,7 @@ def _in_force(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
 
 def _document(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DOCUMENTS), None)
-    if obj is None or _hypothetical(verb):
+    if obj is None or hypothetical(verb):
         return None
     subj = subject_of(verb)
     actor = resolve(subj, sent, ctx) if subj is not None else None
@@ -296,7 +270,7 @@ def _speech(
     preps: tuple[str, ...] = ("at", "to", "before", "in"),
     rule: str = "speech",
 ) -> Candidate | None:
-    if _hypothetical(verb) or any(c.dep_ == "neg" for c in verb.children):
+    if unasserted(verb):
         return None  # "urged the government to attend the meeting": nobody attended
     for obj in _objects(verb, preps):
         spoken_in = obj.ent_type_ in ("GPE", "LOC") and obj.dep_ == "pobj" and verb.lemma_ == "speak"
@@ -328,8 +302,8 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
         verb.head.head.pos_ in ("NOUN", "PROPN")
         or verb.head.lower_ in ("on", "about", "of", "for", "over", "regarding")
     )
-    reported = _reported(verb)
-    if (_hypothetical(verb) and not reported) or topic:
+    reported = reported_decision(verb, ANNOUNCING, FUTURE_MODALS)
+    if (hypothetical(verb) and not reported) or topic:
         return None  # "signed the law on leaving the pact": the law is the event, not a departure
     # "announced its intention to leave the treaty": the announcement is the event
     intent = verb.dep_ == "acl" and verb.head.lemma_ in INTENT_NOUNS and verb.head.dep_ == "dobj"
@@ -401,32 +375,14 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
         return _candidate(sent, actor.name, actor.type, answer, statement, "withdrawal", extra, rule="withdrawal")
 
 
-def _modal(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in FUTURE_MODALS), None)
-
-
 def _tensed(verb: Token) -> str:
     """'will withdraw' where the article says so, else the simple past."""
-    modal = _modal(verb)
-    return f"{modal.lower_} {verb.lemma_}" if modal is not None else past(verb.lemma_)
-
-
-def _reported(verb: Token) -> bool:
-    """'India said it would hold …', 'announced that the United States would quit': a decision announced."""
-    modal = _modal(verb)
-    return (
-        modal is not None
-        and modal.lower_ == "would"
-        and verb.dep_ == "ccomp"
-        and verb.head.lemma_ in ANNOUNCING
-        and not any(a.lemma_ in WISHING for a in verb.ancestors)
-        and not any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
-    )
-    return None
+    modal_ = modal(verb, FUTURE_MODALS)
+    return f"{modal_.lower_} {verb.lemma_}" if modal_ is not None else past(verb.lemma_)
 
 
 def _declined(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
-    if _hypothetical(verb):
+    if hypothetical(verb):
         return None  # "has decided to ditch important talks"
     if verb.lemma_ == "call" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
         return None  # "called the meeting “another year lost”": naming it, not calling it off
@@ -456,7 +412,7 @@ def _declined(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
 def _happening(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     if verb.lemma_ == "take" and not any(c.lemma_ == "place" for c in verb.children):
         return None
-    if _never(verb) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in RULE_MODALS for c in verb.children):
+    if negated(verb) or modal(verb, RULE_MODALS, passive=True) is not None:
         return None  # "the first conference must be held within a year …": a rule, not a meeting
     subj = subject_of(verb)
     if subj is None or not _gathering(subj):
@@ -521,7 +477,7 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
     """Where or how something was said: 'replied in a televised statement', 'said in the Rose Garden',
     'had been told … by Mr. Powell in a telephone call', 'speaking in Pashto', 'warned at the opening of the
     conference'."""
-    if _hypothetical(verb) or any(c.dep_ == "neg" for c in verb.children):
+    if unasserted(verb):
         return None
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     preps = [c for c in verb.children if c.dep_ == "prep"]
@@ -632,8 +588,8 @@ def _abeyance(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "abeyance" for p in c.children) for c in verb.children
     ):
         return None
-    reported = _reported(verb)
-    if _hypothetical(verb) and not reported or any(c.dep_ == "neg" for c in verb.children):
+    reported = reported_decision(verb, ANNOUNCING, FUTURE_MODALS)
+    if hypothetical(verb) and not reported or negated(verb):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     treaty = resolve(obj, sent, ctx, allow_treaty=True) if obj is not None else None
@@ -673,7 +629,7 @@ def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         verb = prep.head
         while verb.dep_ in ("advcl", "acl") and (verb.lemma_ in PRESIDING or agent_of(verb) is not None):
             verb = verb.head  # "After a meeting … presided over by the prime minister, Pakistan said": the saying
-        if body is None or verb.pos_ not in ("VERB", "AUX") or _hypothetical(verb):
+        if body is None or verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):
             continue
         subj = subject_of(verb)
         actor = resolve(subj, sent, ctx) if subj is not None else None

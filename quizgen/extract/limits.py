@@ -8,13 +8,13 @@ from ..model import Quantity
 from ..numbers import words_to_number
 from ..text import normalize
 from .actors import resolve
+from .clauses import conditional, modal, negated, own_subject, subject_of
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .lexicon import (
     BINDING_VERBS,
     CAPS,
     CEILINGS,
     CLAIMED_OR_WISHED,
-    CONDITIONS,
     CURRENCIES,
     CURRENCY_SIGNS,
     DEFINITE,
@@ -28,7 +28,6 @@ from .lexicon import (
     LIMIT_VERBS,
     MEASURE_HEADS,
     MEASURE_UNITS,
-    NEGATORS,
     PARTY_PLURALS,
     PER,
     PERCENT_WORDS,
@@ -46,7 +45,7 @@ from .lexicon import (
 )
 from .protocol import sentence_extractor
 from .statements import finish, with_the
-from .syntax import Token, noun_phrase, span_text, subject_of, trim
+from .syntax import Token, noun_phrase, span_text, trim
 
 _UNITS = "|".join(UNIT_WORDS)  # a regex alternation
 _QUANTIFIER = re.compile(
@@ -438,10 +437,6 @@ def _phrase_root(group: list[Token]) -> Token:
     return next((t for t in group if t.head.i not in ids or t.head.i == t.i), group[-1])
 
 
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "det")) for c in verb.children)
-
-
 def _clause_verbs(tok: Token) -> list[Token]:
     """The verbs above a token, nearest first, up to the sentence root."""
     out = []
@@ -456,20 +451,11 @@ def _clause_verbs(tok: Token) -> list[Token]:
     return out
 
 
-def _real_subject(verb: Token) -> Token | None:
-    """The verb's subject, through conjunctions and clauses ('… within four years of joining and clear …');
-    for 'which'/'that', the noun the relative clause hangs on."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-        return verb.head
-    return subj if subj is not None else subject_of(verb)
-
-
 def _binding(verbs: list[Token]) -> bool:
     """Is the first verb's action required or allowed: 'must destroy', 'may store', 'had to accept',
     'agreed to cut', 'is to be freed'? A verb coordinated with one that is shares its modal."""
     for n, v in enumerate(verbs[:3]):
-        if any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in v.children):
+        if modal(v, DEONTIC_MODALS) is not None:
             return True
         if v.dep_ == "xcomp" and (
             v.head.lemma_ in BINDING_VERBS
@@ -634,17 +620,13 @@ def obligations(sent: Sentence, ctx: ArticleContext, skip: set[int]) -> list[Can
             continue
         if root.lower_ in TIMES and quant not in CAPS:
             continue
-        if (
-            root.dep_ == "appos"
-            and root.head.ent_type_ == "DATE"
-            or any(c.dep_ == "neg" for v in verbs[:1] for c in v.children)
-        ):
+        if root.dep_ == "appos" and root.head.ent_type_ == "DATE" or negated(verbs[0]):
             continue  # "cannot be reviewed before 2048, 50 years after …": how a date is reckoned, not a term
         if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in root.children):
             continue  # "the two sides", "the 30 days": things known already, not a term
-        if _negated(verbs[0]) or any(v.lemma_ in CLAIMED_OR_WISHED for v in verbs[1:]):
+        if negated(verbs[0]) or any(v.lemma_ in CLAIMED_OR_WISHED for v in verbs[1:]):
             continue  # "never agreed to …", "said it would keep …"
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for v in verbs for c in v.children):
+        if any(conditional(v) for v in verbs):
             continue  # "if Iran keeps no more than …"
         found = _setting(verbs, kind, quant, sent, ctx)
         if found is None:
@@ -666,7 +648,7 @@ def _frame_statement(treaty: str, top: Token, how: str, under: Token | None, kee
     """The clause that sets a term, said of the treaty: 'The Doha deal calls for up to 5,000 prisoners …',
     'Under Article XV of the ABM Treaty, either party may leave on six months' notice'."""
     drop = {under.i} if under is not None else set()
-    subj = _real_subject(top)
+    subj = own_subject(top)
     if how == "treaty":
         drop |= {c.i for c in top.children if c.dep_ in ("nsubj", "nsubjpass")}
     clause = _pruned(top, keep, drop)
@@ -695,7 +677,7 @@ def _has_aux(verb: Token) -> bool:
 def _in_force(verbs: list[Token]) -> bool:
     """A term, not an event: 'must/may/shall …', 'had to', 'agreed to', 'will …', or the plain present."""
     first = verbs[0]
-    if _binding(verbs) or any(c.dep_ == "aux" and c.lower_ in WILL_MODALS for c in first.children):
+    if _binding(verbs) or modal(first, WILL_MODALS) is not None:
         return True
     return first.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in first.children)
 
@@ -725,12 +707,12 @@ def _setting(
     first = verbs[0]
     if kind == "effect":
         v = _effect_verb(verbs)
-        subj = _real_subject(v) if v is not None else None
+        subj = own_subject(v) if v is not None else None
         # "A withdrawal takes effect one year after …" (a rule), not "the withdrawal took effect …" (history)
         if v is not None and v.tag_ != "VBD" and subj is not None and subj.lemma_ in EFFECT_NOUNS:
             return treaty, v, "party", None
         return None
-    subj = _real_subject(first)
+    subj = own_subject(first)
     if kind == "notice" and _party_subject(subj) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in first.children):
         return treaty, first, "party", None  # "either side can withdraw with six months' notice"
     # "An interim withdrawal … is to be completed within nine months": a step the treaty schedules

@@ -6,6 +6,7 @@ import re
 
 from ..text import normalize
 from .actors import Actor, resolve
+from .clauses import agent_of, doer, inside_report, modal, subject_of
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .lexicon import (
     EXPRESSING,
@@ -23,25 +24,16 @@ from .lexicon import (
 from .protocol import sentence_extractor
 from .quotes import according_to
 from .statements import finish, past, with_the
-from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim, verb_group
+from .syntax import Token, conjuncts, span_text, trim, verb_group
+
+# Verbs whose clause is someone's stance or claim: a stance nested under one is that someone's.
+_OPINION_HEADS = frozenset(STANCE_VERBS) | REPORTING
 
 
 def _quoted_share(tokens: list[Token], sent: Sentence) -> float:
     if not tokens:
         return 0.0
     return sum(1 for t in tokens if sent.token_quoted(t)) / len(tokens)
-
-
-def _nested_in_report(verb: Token) -> bool:
-    """A stance inside what someone else is reported to have said or wanted is theirs, not the actor's."""
-    tok = verb
-    while tok.head.i != tok.i:
-        if tok.dep_ == "relcl":
-            return False
-        if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_ in STANCE_VERBS or tok.head.lemma_ in REPORTING):
-            return True
-        tok = tok.head
-    return False
 
 
 def _meeting_object(verb: Token) -> bool:
@@ -54,17 +46,8 @@ def _meeting_object(verb: Token) -> bool:
 
 
 def _actor_for(verb: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
-    agent = agent_of(verb)
-    if agent is not None:
-        return resolve(agent, sent, ctx)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the administration offering a one-year extension"
-        return resolve(verb.head, sent, ctx)
-    subj = subject_of(verb)
-    if subj is None:
-        return None
-    if subj.dep_ == "nsubjpass":
-        return None
-    return resolve(subj, sent, ctx)
+    tok = doer(verb)
+    return resolve(tok, sent, ctx) if tok is not None else None
 
 
 @sentence_extractor("positions", kind="position")
@@ -100,7 +83,7 @@ def _stance_in(verb: Token) -> bool:
     """Does a clause say what should or will be, or take a side: a modal, or a verb of stance?"""
     if verb.lemma_ in STANCE_VERBS or verb.lemma_ in ("be", "remain"):
         return verb.lemma_ in STANCE_VERBS or any(c.dep_ == "acomp" for c in verb.children)
-    return any(c.dep_ == "aux" and c.lower_ in STANCE_MODALS for c in verb.children)
+    return modal(verb, STANCE_MODALS) is not None
 
 
 def _fellow_actors(verb: Token, cand: Candidate, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
@@ -157,7 +140,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         stance = "says"
     else:
         return None
-    if _nested_in_report(verb) or any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children):
+    if inside_report(verb, _OPINION_HEADS) or modal(verb, POSSIBILITY_MODALS) is not None:
         return None  # someone else's stance, or only a possibility
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "… not to allow any group to use its soil to threaten …": a purpose, not a stance

@@ -6,10 +6,11 @@ import re
 
 from ..text import normalize
 from .actors import Actor, resolve
+from .clauses import reporting_head, subject_of
 from .context import ArticleContext, Candidate, Sentence
 from .lexicon import QUOTE_GOVERNING, SAYING
 from .statements import finish
-from .syntax import Token, subject_of
+from .syntax import Token
 
 # “…”, "…", and single quotes where they cannot be apostrophes: opening after a space or at the start,
 # closing before punctuation or a space ('Russia has questions to answer,' she said).
@@ -142,12 +143,10 @@ def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) ->
 def _reporter(verb: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
     """'Kong Quan said Beijing opposed … and urged the US to “think carefully”': words inside what a person
     is reported to have said are that person's, not those of the country he speaks for."""
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_ not in SAYING or sent.token_quoted(clause.head):
+    head = reporting_head(verb, SAYING, through_conj=True)
+    if head is None or sent.token_quoted(head):
         return None
-    subj = subject_of(clause.head)
+    subj = subject_of(head)
     actor = resolve(subj, sent, ctx) if subj is not None else None
     return actor if actor is not None and actor.type == "person" else None
 

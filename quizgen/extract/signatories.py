@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from .actors import Actor, resolve
+from .clauses import agent_of, negated, negated_subject, reporting_head, subject_of, unasserted
 from .context import ArticleContext, Candidate, Sentence
 from .entities import country_of_demonym
 from .lexicon import (
     ANNOUNCING,
-    CONDITIONS,
     COPULAS,
     GROUP_NOUNS,
     INTRANSITIVE_PARTY,
     LEGISLATURES,
-    MODALS,
     PARTY_NOUNS,
     PARTY_VERBS,
     PROMISING,
@@ -20,11 +19,10 @@ from .lexicon import (
     SIGNER_NOUNS,
     TREATY_PARTS,
     TREATY_WORDS,
-    WISHING,
 )
 from .protocol import sentence_extractor
 from .statements import finish, past, with_the
-from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim
+from .syntax import Token, conjuncts, span_text, trim
 
 
 def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
@@ -165,7 +163,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             lemma = "sign"
         elif lemma not in SIGN_VERBS | PARTY_VERBS:
             continue
-        if _negated_or_hypothetical(verb):
+        if unasserted(verb):
             continue  # "has not ratified it", "wants China to join the agreement"
         treaty = _treaty_of(verb, sent, ctx)
         bare = treaty is None and _without_object(verb)
@@ -251,16 +249,6 @@ def _state_of_legislature(tok: Token, sent: Sentence, ctx: ArticleContext) -> Ac
     return None
 
 
-def _negated_subject(verb: Token) -> bool:
-    """'Neither Russia nor the United States has joined it'."""
-    subj = subject_of(verb)
-    if subj is None:
-        return False
-    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subj.children) or any(
-        c.dep_ == "cc" and c.lower_ == "nor" for t in conjuncts(subj) for c in t.children
-    )
-
-
 def _bilateral(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     """'India … would hold the Indus Waters Treaty with Pakistan': the article's treaty, named with its other party.
 
@@ -277,7 +265,7 @@ def _bilateral(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if treaty is None or treaty.type != "treaty" or treaty.name != main:
             continue
         verb = tok.head
-        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ not in ("VERB", "AUX") or negated(verb):
             continue
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is None or nxt.lower_ != "with" or nxt.head.i not in (tok.i, verb.i):
@@ -297,10 +285,10 @@ def _bilateral(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
 def _holder(verb: Token, sent: Sentence, ctx: ArticleContext) -> Token | None:
     """The subject of the verb; for 'India said it would hold …', the state that 'it' stands for."""
     subj = subject_of(verb)
-    if subj is not None and subj.lower_ == "it" and verb.dep_ == "ccomp":
-        up = subject_of(verb.head)
-        if up is not None and verb.head.lemma_ in ANNOUNCING:
-            return up
+    said = reporting_head(verb, ANNOUNCING) if subj is not None and subj.lower_ == "it" else None
+    up = subject_of(said) if said is not None else None
+    if up is not None:
+        return up
     return subj
 
 
@@ -319,18 +307,6 @@ def _party_candidate(actor: Actor, treaty: str, sent: Sentence, rule: str) -> Ca
 
 def _by_phrase(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
-
-
-def _negated_or_hypothetical(verb: Token) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children) or _negated_subject(verb):
-        return True
-    if any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children
-    ):  # "must be ratified by the Senate": not yet
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
-        return True  # "it enters into force once 60 countries have ratified it": a condition, not a party
-    return any(a.lemma_ in WISHING for a in verb.ancestors)
 
 
 def _signer(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
@@ -378,12 +354,12 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             named += [t for t in conjuncts(head) if t.i != noun.i and t.ent_type_ in ("GPE", "NORP", "ORG")]
         if noun.dep_ == "appos" and _party_appos(noun):
             named.append(noun.head)  # "Ukraine, a party since 2005, …"
-        negated = any(c.dep_ == "neg" for c in noun.head.children) or _negated_subject(noun.head)
-        if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in COPULAS and not negated:
+        not_so = negated(noun.head) or negated_subject(noun.head)
+        if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in COPULAS and not not_so:
             subj = subject_of(noun.head)
             if subj is not None:
                 named.append(subj)
-        if noun.dep_ == "nsubj" and noun.tag_ == "NNS" and noun.head.lemma_ == "be" and not negated:
+        if noun.dep_ == "nsubj" and noun.tag_ == "NNS" and noun.head.lemma_ == "be" and not not_so:
             # "The bloc's 11 existing members are Japan, Canada, …"
             named += [t for c in noun.head.children if c.dep_ == "attr" for t in conjuncts(c)]
         for tok in named:

@@ -87,36 +87,6 @@ def compact_name(head: Token) -> list[Token]:
     return trim(contiguous_around(head, toks))
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a verb, inherited through xcomp, conj, advcl and 'by V-ing'."""
-    seen = 0
-    v = verb
-    while v is not None and seen < 6:
-        seen += 1
-        for child in v.children:
-            if child.dep_ in SUBJECTS:
-                return child
-        if v.dep_ in ("advcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head  # "the president, while speaking at …": the noun it modifies
-        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") or (v.dep_ == "pobj" and v.head.dep_ == "prep"):
-            v = v.head
-            continue
-        if v.dep_ == "prep":
-            v = v.head
-            continue
-        break
-    return None
-
-
-def agent_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for p in child.children:
-                if p.dep_ == "pobj":
-                    return p
-    return None
-
-
 def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ('Obama and Medvedev')."""
     out = [token]
