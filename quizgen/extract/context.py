@@ -42,6 +42,7 @@ class Sentence:
     text: str
     doc: Any  # the spaCy Doc of this sentence alone
     quoted: list[tuple[int, int]] = field(default_factory=list)  # char spans (sentence-relative) inside quotes
+    paragraph: int = 0  # the article paragraph it is in
 
     def token_quoted(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
@@ -170,17 +171,38 @@ def strip_possessive(text: str) -> str:
 class ArticleContext:
     """People, their offices and the article's treaty, learnt sentence by sentence."""
 
-    def __init__(self, source: str, published: DateValue | None = None, names: TreatyNames | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        published: DateValue | None = None,
+        names: TreatyNames | None = None,
+        text: str = "",
+        paragraphs: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.source = source
         self.published = published
         self.names = names or TreatyNames()
+        self.text = text  # the article's text, which Sentence offsets index
+        self.paragraphs = list(paragraphs)  # (start, end) of each paragraph in `text`
+        self.at = 0  # index of the sentence being read: offices are known from the sentence that states them on
+        self.state: dict[str, Any] = {}  # an extractor's own state for this article, by extractor name
         self.people: list[str] = []  # full names, in order of first mention
-        self.roles: list[tuple[str, str]] = []  # (full name, title)
+        self._roles: list[tuple[str, str, int]] = []  # (full name, title, index of the sentence that states it)
         self.treaties: dict[str, int] = {}  # canonical treaty name → mentions in this article
         self.recent: list[str] = []  # people, most recently mentioned last
         self.speakers: list[str] = []  # people who were subjects of speech, most recent last
         self.gender: dict[str, str] = {}  # full name → "f" or "m", where the text shows it
         self.last_subject: str | None = None  # the person the last sentence was about (its main subject)
+
+    @property
+    def roles(self) -> list[tuple[str, str]]:
+        """(full name, title) of the offices stated up to the sentence being read, in order of first mention."""
+        return [(name, title) for name, title, at in self._roles if at <= self.at]
+
+    def learn_role(self, name: str, title: str, at: int) -> None:
+        """`name` holds `title`, as sentence `at` says (the first sentence to say so counts)."""
+        if not any(n == name and t == title for n, t, _ in self._roles):
+            self._roles.append((name, title, at))
 
     # -- people -----------------------------------------------------------------------------------
     def learn_people(self, sent: Sentence) -> None:

@@ -10,11 +10,11 @@ from typing import Any
 from ..model import Article, DateValue, Deck
 from ..text import for_parser, sentence_spans
 from . import cache as _cache
-from . import quotes, roles
+from . import quotes
 from .cache import Cache
 from .context import ArticleContext, Candidate, Sentence, as_written, find_treaty_names
 from .merge import merge
-from .protocol import extractors
+from .protocol import Learner, extractors
 from .treaties import TreatyNames
 
 # Bump when extraction rules change, so cached results are not reused.
@@ -46,40 +46,27 @@ def extract_article(article: Article, docs: Sequence[Any], treaties: TreatyNames
     sents: list[Sentence] = []
     for i, ((s, e, p), doc) in enumerate(zip(plan, docs, strict=True)):
         quoted = [(max(qs, s) - s, min(qe, e) - s) for qs, qe in para_quotes[p] if qs < e and qe > s]
-        sents.append(Sentence(article.source.id, i, s, e, text[s:e], doc, quoted))
+        sents.append(Sentence(article.source.id, i, s, e, text[s:e], doc, quoted, p))
     published = DateValue.parse(article.source.published) if article.source.published else None
-    ctx = ArticleContext(article.source.id, published, treaties)
+    ctx = ArticleContext(article.source.id, published, treaties, text, article.paragraphs)
     for sent in sents:
         ctx.learn_people(sent)
         ctx.learn_treaties(sent)
+    proposers = extractors()
+    for extractor in proposers:
+        if isinstance(extractor, Learner):
+            extractor.learn(sents, ctx)
 
     out: list[Candidate] = []
-    proposers = extractors()
-    previous_speaker = None
-    for p in range(len(article.paragraphs)):
-        para = [s for s, (_, _, sp) in zip(sents, plan, strict=True) if sp == p]
-        speaker_here = None
-        for sent in para:
-            found: list[Candidate] = []
-            for extractor in proposers:
-                proposed = list(extractor.propose(sent, ctx))
-                if extractor.kind == "role":
-                    roles.learn(proposed, ctx)  # offices known from here on, to the rest of this sentence too
-                found += proposed
-            for qs, qe in para_quotes[p]:
-                if not (sent.start < qe <= sent.end):
-                    continue
-                ordered = [sent] + [x for x in para if x is not sent and x.start <= qs < x.end]
-                ordered += [x for x in para if x not in ordered]
-                cand = quotes.extract(text, (qs, qe), ordered, ctx, previous_speaker)
-                if cand is not None:
-                    found.append(cand)
-                    speaker_here = quotes.speaker_of(cand)
-            for cand in found:  # answers built from the parse, written as the article writes them
-                cand.answer = as_written(cand.evidence, cand.answer)
-            out.extend(found)
-            _remember(sent, found, ctx)
-        previous_speaker = speaker_here
+    for sent in sents:
+        ctx.at = sent.index
+        found: list[Candidate] = []
+        for extractor in proposers:
+            found += extractor.propose(sent, ctx)
+        for cand in found:  # answers built from the parse, written as the article writes them
+            cand.answer = as_written(cand.evidence, cand.answer)
+        out.extend(found)
+        _remember(sent, found, ctx)
     return out
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ..text import normalize
 from .actors import Actor, resolve
 from .clauses import reporting_head, subject_of
 from .context import ArticleContext, Candidate, Sentence
 from .lexicon import QUOTE_GOVERNING, SAYING
+from .protocol import register
 from .statements import finish
 from .syntax import Token
 
@@ -153,3 +156,63 @@ def _reporter(verb: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
 
 def speaker_of(cand: Candidate) -> Actor:
     return Actor(cand.answer, cand.entity or cand.answer, cand.entity_type or "person")
+
+
+@dataclass
+class ParagraphState:
+    """Who spoke in the paragraph before this one, and so far in this one: a paragraph that is all quotation
+    continues the previous paragraph's speaker."""
+
+    paragraph: int = -1
+    previous: Actor | None = None
+    here: Actor | None = None
+
+    def enter(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            # the speaker carries over from the paragraph right before only (an empty one breaks the chain)
+            self.previous = self.here if paragraph == self.paragraph + 1 else None
+            self.here = None
+            self.paragraph = paragraph
+
+
+@dataclass
+class _ArticleQuotes:
+    paragraphs: dict[int, list[Sentence]]  # paragraph → its sentences
+    spans: list[list[tuple[int, int]]]  # paragraph → character spans of its quotations
+    state: ParagraphState = field(default_factory=ParagraphState)
+
+
+class Quotes:
+    """Quotations and their speakers. A quotation belongs to the sentence it closes in; its speaker may be
+    named in another sentence of the paragraph, or in the paragraph before."""
+
+    name = "quotes"
+    kind = "quote"
+
+    def learn(self, sents: Sequence[Sentence], ctx: ArticleContext) -> None:
+        paragraphs: dict[int, list[Sentence]] = {}
+        for sent in sents:
+            paragraphs.setdefault(sent.paragraph, []).append(sent)
+        spans = [find_quotes(ctx.text, ps, pe) for ps, pe in ctx.paragraphs]
+        ctx.state[self.name] = _ArticleQuotes(paragraphs, spans)
+
+    def propose(self, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+        article: _ArticleQuotes = ctx.state[self.name]
+        state = article.state
+        state.enter(sent.paragraph)
+        para = article.paragraphs[sent.paragraph]
+        out = []
+        for qs, qe in article.spans[sent.paragraph]:
+            if not (sent.start < qe <= sent.end):
+                continue
+            # the sentence it closes in first, then the one it opens in, then the rest of the paragraph
+            ordered = [sent] + [x for x in para if x is not sent and x.start <= qs < x.end]
+            ordered += [x for x in para if x not in ordered]
+            cand = extract(ctx.text, (qs, qe), ordered, ctx, state.previous)
+            if cand is not None:
+                out.append(cand)
+                state.here = speaker_of(cand)
+        return out
+
+
+register(Quotes())

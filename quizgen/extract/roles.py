@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..text import normalize
 from .context import ArticleContext, Candidate, Sentence, strip_possessive
 from .lexicon import INSTITUTIONS, PAST_TITLE_PREFIXES, TITLE_MODIFIERS, TITLE_WORDS
-from .protocol import sentence_extractor
+from .protocol import register
 from .syntax import DETERMINERS, Token, noun_phrase, span_text, trim
 
 
@@ -91,7 +93,6 @@ def _affiliated(noun: Token) -> bool:
     )
 
 
-@sentence_extractor("roles", kind="role")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     doc = sent.doc
@@ -144,7 +145,20 @@ def _role(sent: Sentence, full: str, title: str, doc, ent, rule: str, indefinite
     return sent.candidate("role", full, title, statement, key=key, rule=rule, entity=full, entity_type="person")
 
 
-def learn(cands: list[Candidate], ctx: ArticleContext) -> None:
-    for c in cands:
-        if (c.subject, c.answer) not in ctx.roles:
-            ctx.roles.append((c.subject, c.answer))
+class Roles:
+    """Offices of people; read through the whole article first, so that 'the spokesman' in a later sentence
+    is the person an earlier one named as such (an office is known from the sentence that states it on)."""
+
+    name = "roles"
+    kind = "role"
+
+    def learn(self, sents: Sequence[Sentence], ctx: ArticleContext) -> None:
+        for sent in sents:
+            for c in extract(sent, ctx):
+                ctx.learn_role(c.subject, c.answer, sent.index)
+
+    def propose(self, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+        return extract(sent, ctx)
+
+
+register(Roles())
