@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+from functools import partial
+
 from ..text import normalize
 from .actors import Actor, resolve
 from .clauses import agent_of, hypothetical, modal, negated, reported_decision, subject_of, unasserted
@@ -85,35 +88,12 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if verb.pos_ not in ("VERB", "AUX") or sent.token_quoted(verb):
             continue
         lemma = verb.lemma_.lower()
-        cand = None
-        if lemma in SPEECH_AT:
-            cand = _speech(verb, sent, ctx)
-        if cand is None and lemma in WITHDRAW:
-            cand = _withdrawal(verb, sent, ctx)
-        if cand is None and lemma in DECLINE:
-            cand = _declined(verb, sent, ctx)
-        if cand is None and lemma in HAPPEN:
-            cand = _happening(verb, sent, ctx)
-        if cand is None and lemma in LIFECYCLE:
-            cand = _lifecycle(verb, sent, ctx)
-        if cand is None and lemma in IN_FORCE_VERBS:
-            cand = _in_force(verb, sent, ctx)
-        if cand is None and lemma in DOCUMENT_VERBS:
-            cand = _document(verb, sent, ctx)
-        if cand is None and lemma in MAKING:
-            cand = _made_at(verb, sent, ctx)
-        if cand is None and lemma == "preside":
-            cand = _speech(verb, sent, ctx, preps=("over",), rule="presided")
-        if cand is None and lemma == "return":
-            cand = _speech(
-                verb, sent, ctx, preps=("from",), rule="returned_from"
-            )  # "after returning from the conference in Durban"
-        if cand is None and lemma == "hold":
-            cand = _abeyance(verb, sent, ctx)
-        if cand is None and (lemma in SAYING_ON_OCCASION or _saying_noun(verb)):
-            cand = _occasion(verb, sent, ctx)
-        if cand is not None:
-            out.append(cand)
+        for lemmas, detect in DETECTORS:  # the first detector that finds an event in the verb has it
+            if lemma in lemmas:
+                cand = detect(verb, sent, ctx)
+                if cand is not None:
+                    out.append(cand)
+                    break
     out.extend(_after_meeting(sent, ctx))
     out.extend(_talks_at(sent, ctx))
     return out
@@ -687,3 +667,29 @@ def _talks_at(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _said_on_occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    """A verb of saying, or 'made the announcement', 'gave a speech': where or how it was said."""
+    if verb.lemma_.lower() not in SAYING_ON_OCCASION and not _saying_noun(verb):
+        return None
+    return _occasion(verb, sent, ctx)
+
+
+Detector = Callable[[Token, Sentence, ArticleContext], Candidate | None]
+
+# Event detectors by the verb lemmas that trigger them, tried in this order; a verb gives one event at most.
+DETECTORS: tuple[tuple[Collection[str], Detector], ...] = (
+    (SPEECH_AT, _speech),
+    (WITHDRAW, _withdrawal),
+    (DECLINE, _declined),
+    (HAPPEN, _happening),
+    (LIFECYCLE, _lifecycle),
+    (IN_FORCE_VERBS, _in_force),
+    (DOCUMENT_VERBS, _document),
+    (MAKING, _made_at),
+    (frozenset({"preside"}), partial(_speech, preps=("over",), rule="presided")),
+    (frozenset({"return"}), partial(_speech, preps=("from",), rule="returned_from")),  # "after returning from …"
+    (frozenset({"hold"}), _abeyance),  # "would hold the treaty in abeyance"
+    (SAYING_ON_OCCASION | SAYING_SUPPORT, _said_on_occasion),
+)
