@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .context import PRONOUNS, ArticleContext, Sentence, find_treaty_names, strip_possessive
+from .context import ArticleContext, Sentence, find_treaty_names
 from .entities import country_of
 from .lexicon import (
     INDEFINITE,
     LED_BODIES,
     NOT_ACTORS,
     ORG_NOUNS,
+    PRONOUNS,
     RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     TITLE_WORDS,
     TREATY_PARTS,
     TREATY_WORDS,
 )
+from .people import strip_possessive
 from .statements import with_the
 from .syntax import Token, compact_name, contiguous_around, span_text, trim
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..text import normalize
-from .context import ArticleContext, Candidate, Sentence, strip_possessive
+from .context import ArticleContext, Candidate, Sentence
 from .lexicon import INSTITUTIONS, PAST_TITLE_PREFIXES, TITLE_MODIFIERS, TITLE_WORDS
+from .people import strip_possessive
 from .protocol import register
 from .syntax import DETERMINERS, Token, noun_phrase, span_text, trim
 
