@@ -14,10 +14,9 @@ from .lexicon import (
     NOT_TREATY_ACRONYMS,
     SENTENCE_OPENERS,
     TREATY_ACRONYMS,
-    TREATY_WORDS,
 )
 from .people import People, untagged_names
-from .syntax import Token, span_text
+from .syntax import Token
 from .treaties import TreatyNames
 
 
@@ -199,11 +198,3 @@ def _looks_like_treaty_acronym(word: str) -> bool:
     if any(c.isdigit() for c in word):
         return False
     return word in TREATY_ACRONYMS or (len(word) >= 4 and word not in NOT_TREATY_ACRONYMS)
-
-
-def treaty_word(token: Token) -> bool:
-    return token.lower_ in TREATY_WORDS
-
-
-def phrase_text(tokens: list[Token]) -> str:
-    return span_text(tokens)

@@ -311,7 +311,3 @@ def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_t
 def ent_precision_day(text: str) -> bool:
     parsed = parse_date(text)
     return parsed is not None and parsed[0].day is not None
-
-
-def _end(text: str) -> str:
-    return "" if text.rstrip().endswith((".", "!", "?", ".”", '."')) else "."

@@ -516,13 +516,12 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         actor = _group(subj)
     if actor is None:
         return None
-    words = [past(verb.lemma_) if verb.lemma_ != "say" else "spoke"]
-    if what == "medium" and verb.lemma_ == "say" and place.lemma_ in ISSUED_MEDIA:
-        words = ["issued"]  # "said in a joint statement"
+    if what == "medium" and verb.lemma_ == "say" and place.lemma_ in ISSUED_MEDIA:  # "said in a joint statement"
         phrase = span_text(_place_phrase(place))
         return _candidate(
             sent, actor.name, actor.type, answer, f"{actor.shown} issued {phrase}", what, rule="occasion_issued"
         )
+    words = [past(verb.lemma_) if verb.lemma_ != "say" else "spoke"]
     if told is not None and verb.lemma_ in TELLING:
         hearer = resolve(told, sent, ctx)
         if hearer is not None:

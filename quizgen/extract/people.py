@@ -246,9 +246,6 @@ class People:
             self.recent.remove(name)
         self.recent.append(name)
 
-    def last_person(self) -> str | None:
-        return self.recent[-1] if self.recent else None
-
     def resolve_person_token(self, token: Token) -> str | None:
         """A token that names a person: a PERSON entity, a pronoun, or a title ('the president')."""
         if token.lower_ in PRONOUNS:

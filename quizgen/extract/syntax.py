@@ -40,17 +40,6 @@ def trim(tokens: list[Token], drop_det: bool = True) -> list[Token]:
     return toks
 
 
-def contiguous(tokens: list[Token]) -> list[Token]:
-    """The first unbroken run of token indices."""
-    toks = sorted(tokens, key=lambda t: t.i)
-    out = toks[:1]
-    for t in toks[1:]:
-        if t.i != out[-1].i + 1:
-            break
-        out.append(t)
-    return out
-
-
 def noun_phrase(
     head: Token, exclude_deps: tuple[str, ...] = ("relcl", "acl", "appos", "punct", "cc", "conj")
 ) -> list[Token]:
@@ -129,7 +118,3 @@ def clause_after(verb: Token, drop: set[int] | None = None) -> str:
         else:
             runs.append([t])
     return " ".join(span_text(r).strip(" ,") for r in runs if span_text(r).strip(" ,"))
-
-
-def in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)

@@ -414,7 +414,7 @@ def _answer(group: list[Token], kind: str, quant: str) -> str:
         before = doc.text[: nums[0].idx].rstrip()
         return ("well below " if before.lower().endswith("well below") else "below ") + text
     if quant in CAPS:
-        return f"{quant} {text}" if f"{quant} {text}" in doc.text.lower() or True else text
+        return f"{quant} {text}"
     return text
 
 
