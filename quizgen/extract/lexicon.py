@@ -429,6 +429,9 @@ DEFINITE = frozenset({"the", "these", "those"})
 
 # Determiners dropped from the edge of a phrase.
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Words that open a phrase in lower case when it moves into a statement ("Another condition" → "another
+# condition"), unlike a name ("Putin's proposal").
+LOWER_OPENERS = DETERMINERS | {"another", "such", "its", "their", "his", "her"}
 # Capitalised words that start a sentence without starting a name ("The Paris deal …" is not "The Paris").
 SENTENCE_OPENERS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our"})
 # Verbs that link a subject to what it is: "Russia would remain a signatory".

@@ -12,6 +12,7 @@ from .lexicon import (
     EXPRESSING,
     FEELINGS,
     IDEA_NOUNS,
+    LOWER_OPENERS,
     MEETING_WORDS,
     NO_COMMENT,
     POSSIBILITY_MODALS,
@@ -307,6 +308,6 @@ def _name_the_treaty(statement: str, sent: Sentence, ctx: ArticleContext) -> str
 def _lower_first(text: str) -> str:
     """'Another condition' → 'another condition'; 'Putin's proposal' keeps its capital."""
     first = text.split(" ", 1)[0].lower()
-    if first in ("a", "an", "the", "another", "such", "this", "that", "these", "those", "its", "their", "his", "her"):
+    if first in LOWER_OPENERS:
         return text[:1].lower() + text[1:]
     return text
