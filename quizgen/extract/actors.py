@@ -4,56 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .context import PRONOUNS, ArticleContext, Sentence, find_treaty_names, strip_possessive
-from .entities import TITLE_WORDS, TREATY_WORDS, country_of
+from .context import ArticleContext, Sentence, find_treaty_names
+from .entities import country_of
+from .lexicon import (
+    INDEFINITE,
+    LED_BODIES,
+    NOT_ACTORS,
+    ORG_NOUNS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SOURCE_NOUNS,
+    TITLE_WORDS,
+    TREATY_PARTS,
+    TREATY_WORDS,
+)
+from .people import strip_possessive
 from .statements import with_the
 from .syntax import Token, compact_name, contiguous_around, span_text, trim
-
-RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
-# Common nouns that are never an actor of a position, however they are parsed.
-# Where a claim comes from without anyone holding it: "according to U.N. data".
-SOURCE_NOUNS = {
-    "data",
-    "datum",  # spaCy's lemma of "data"
-    "figure",
-    "report",
-    "estimate",
-    "survey",
-    "poll",
-    "study",
-    "statistic",
-    "document",
-    "record",
-    "analysis",
-    "source",
-    "assessment",
-    "calculation",
-    "count",
-    "tally",
-}
-_NOT_ACTORS = {
-    "remarks",
-    "statement",
-    "issue",
-    "report",
-    "comments",
-    "move",
-    "decision",
-    "it",
-    "this",
-    "they",
-    "we",
-    "i",
-    "you",
-    "there",
-    "which",
-    "that",
-    "one",
-    "some",
-    "others",
-    "side",
-    "sides",
-}
 
 
 @dataclass(frozen=True)
@@ -112,7 +79,7 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
             if len(set(names)) == 1:
                 return Actor(names[0], names[0], "person")
     if low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS:
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
+        if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children):
             return None  # "a spokesman for …": someone unnamed
         name = ctx.resolve_person_token(token)
         if name:
@@ -122,14 +89,14 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
         treaty = _treaty_for(token, ctx)
         if treaty:
             return Actor(treaty, treaty, "treaty")
-    if allow_treaty and low in ("iteration", "version", "text", "terms", "extension", "renewal"):
+    if allow_treaty and low in TREATY_PARTS:
         for prep in token.children:  # "the current iteration of the agreement"
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     inner = resolve(pobj, sent, ctx, allow_treaty=True)
                     if inner is not None and inner.type == "treaty":
                         return inner
-    if low in _NOT_ACTORS or token.pos_ == "PRON" or token.lemma_.lower() in SOURCE_NOUNS or low in SOURCE_NOUNS:
+    if low in NOT_ACTORS or token.pos_ == "PRON" or token.lemma_.lower() in SOURCE_NOUNS or low in SOURCE_NOUNS:
         return None
     phrase = _actor_phrase(token)
     if not phrase:
@@ -172,46 +139,10 @@ def _actor_phrase(token: Token) -> list[Token]:
     return trim(contiguous_around(token, toks))
 
 
-# Common nouns that stand for a body that acts ("the ministry said", "the Trump administration").
-ORG_NOUNS = frozenset(
-    [
-        "administration",
-        "government",
-        "ministry",
-        "department",
-        "council",
-        "agency",
-        "organization",
-        "organisation",
-        "parliament",
-        "commission",
-        "committee",
-        "alliance",
-        "union",
-        "bloc",
-        "court",
-        "congress",
-        "senate",
-        "duma",
-        "military",
-        "army",
-        "office",
-        "cabinet",
-        "embassy",
-        "coalition",
-        "delegation",
-        "presidency",
-        "secretariat",
-        "assembly",
-    ]
-)
-_LED_BODIES = {"administration", "government", "cabinet", "team", "campaign"}
-
-
 def _led_by(token: Token, ctx: ArticleContext) -> str | None:
     """'the administration of US President Donald Trump' and 'the Trump administration' are one actor:
     '<surname> <body>'."""
-    if token.lemma_.lower() not in _LED_BODIES:
+    if token.lemma_.lower() not in LED_BODIES:
         return None
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":

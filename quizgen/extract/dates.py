@@ -12,78 +12,22 @@ import re
 from ..model import DateValue
 from ..text import normalize
 from .actors import Actor, resolve
+from .clauses import negated, subject_of
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import MEETING_WORDS, TREATY_WORDS
+from .lexicon import (
+    DATE_EVENTS,
+    DATED_HAPPENINGS,
+    MEETING_WORDS,
+    MONTHS,
+    ONCE_EVENTS,
+    OTHER_INSTRUMENTS,
+    TREATY_VERBS,
+    TREATY_WORDS,
+    WEEKDAYS,
+)
+from .protocol import sentence_extractor
 from .statements import finish, past, with_the
-from .syntax import Token, clause_after, compact_name, noun_phrase, span_text, subject_of, trim, verb_group
-
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-# What happens on a date, by the verb that governs it.
-EVENTS = {
-    "expire": "expiry",
-    "lapse": "expiry",
-    "end": "end",
-    "sign": "signing",
-    "ink": "signing",
-    "ratify": "ratification",
-    "announce": "announcement",
-    "say": "announcement",
-    "tell": "announcement",
-    "declare": "announcement",
-    "meet": "meeting",
-    "hold": "meeting",
-    "address": "speech",
-    "speak": "speech",
-    "leave": "withdrawal",
-    "withdraw": "withdrawal",
-    "quit": "withdrawal",
-    "abandon": "withdrawal",
-    "exit": "withdrawal",
-    "suspend": "suspension",
-    "extend": "extension",
-    "enter": "entry into force",
-    "take": "entry into force",
-    "reject": "rejection",
-    "propose": "proposal",
-    "offer": "proposal",
-    "tweet": "tweet",
-    "criticize": "criticism",
-    "criticise": "criticism",
-    "begin": "start",
-    "start": "start",
-    "launch": "start",
-    "conclude": "conclusion",
-    "agree": "agreement",
-    "visit": "visit",
-    "test": "test",
-}
+from .syntax import Token, clause_after, compact_name, noun_phrase, span_text, trim, verb_group
 
 _MONTH = (
     r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -174,13 +118,14 @@ def _governing_verb(root: Token) -> tuple[Token | None, str]:
         return None, prep
     hops = 0
     while tok.pos_ not in ("VERB", "AUX") and hops < 4 and tok.head.i != tok.i:
-        if tok.pos_ == "NOUN" and (tok.lemma_ in EVENTS or tok.lemma_ in MEETING_WORDS or _action_noun(tok)):
+        if tok.pos_ == "NOUN" and (tok.lemma_ in DATE_EVENTS or tok.lemma_ in MEETING_WORDS or _action_noun(tok)):
             break
         tok = tok.head
         hops += 1
     return (tok if tok.pos_ in ("VERB", "AUX", "NOUN") else None), prep
 
 
+@sentence_extractor("dates", kind="date")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in sent.doc.ents:
@@ -206,7 +151,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         ):
             dated = _dated_noun(head, ent, text, sent, ctx)
             if dated is not None:
-                actor, event, statement, verb = dated
+                actor, event, statement, verb, rule = dated
             else:
                 continue
         else:
@@ -216,34 +161,32 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             found = _who(verb, sent, ctx) if verb.pos_ != "NOUN" else _noun_itself(verb)
             if found is None:
                 continue
-            actor, said_by = found
+            actor, said_by, rule = found
             lemma = verb.lemma_.lower()
-            event = EVENTS.get(lemma, lemma)
-            if any(c.dep_ == "neg" for c in said_by.children) and prep != "since":
+            event = DATE_EVENTS.get(lemma, lemma)
+            if negated(said_by) and prep != "since":
                 continue  # "has not signed on Monday": nothing happened then ("not … since 1992" says when it last did)
             statement = finish(_statement(sent, actor.shown, said_by, ent, prep, text, ctx.treaty()))
         out.append(
-            Candidate(
-                kind="date",
-                subject=actor.name,
-                answer=text,
-                statement=statement,
-                source=sent.source,
-                evidence=sent.text,
-                sentence=sent.index,
+            sent.candidate(
+                "date",
+                actor.name,
+                text,
+                statement,
+                key=(actor.name, event, normalize(_object_key(verb))),
+                rule=f"dates.{rule}",
                 date=date,
                 entity=actor.name,
                 entity_type=actor.type,
                 event=event,
                 relative=relative,
-                key=f"date|{actor.name}|{event}|{normalize(_object_key(verb))}",
             )
         )
     return out
 
 
-def _who(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, Token] | None:
-    """Who or what the dated verb is about, and the verb the statement is built on."""
+def _who(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, Token, str] | None:
+    """Who or what the dated verb is about, the verb the statement is built on, and how it was found."""
     subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
     if subj is None and verb.dep_ in ("relcl", "acl"):
         subj = verb.head
@@ -255,10 +198,10 @@ def _who(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, Token
                 for p in tok.children:
                     treaty = resolve(p, sent, ctx, allow_treaty=True)
                     if treaty is not None and treaty.type == "treaty":
-                        return treaty, verb
+                        return treaty, verb, "under_treaty"
     actor = resolve(subj, sent, ctx, allow_treaty=True) if subj is not None else None
     if actor is not None:
-        return actor, verb
+        return actor, verb, "governed"
     # "announced its intention to leave the treaty on 1 February 2019": the announcer's date
     if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "acl", "advcl"):
         upper = verb.head.head if verb.head.pos_ == "NOUN" else verb.head
@@ -266,7 +209,7 @@ def _who(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, Token
             subj2 = subject_of(upper)
             actor = resolve(subj2, sent, ctx, allow_treaty=True) if subj2 is not None else None
             if actor is not None:
-                return actor, upper
+                return actor, upper, "announcer"
     # "The withdrawal took effect …", "The last Soviet nuclear test was conducted …": the thing itself
     if subj is not None and subj.pos_ == "NOUN" and subj.lower_ not in ("which", "that"):
         phrase = trim(noun_phrase(subj))
@@ -275,24 +218,24 @@ def _who(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, Token
         if phrase and len(phrase) <= 8:
             text = span_text(phrase)
             the = phrase[0].i > 0 and phrase[0].doc[phrase[0].i - 1].lower_ == "the"
-            return Actor(text, text, "other", the), verb
+            return Actor(text, text, "other", the), verb, "thing"
     return None
 
 
-def _noun_itself(noun: Token) -> tuple[Actor, Token] | None:
+def _noun_itself(noun: Token) -> tuple[Actor, Token, str] | None:
     """'before the next UN summit in Glasgow in November': the summit is what is dated."""
     phrase = [t for t in trim(noun_phrase(noun)) if t.ent_type_ != "DATE"]
     if not phrase:
         return None
     text = span_text(phrase).strip(" ,")
-    return Actor(text, text, "other", True), noun
+    return Actor(text, text, "other", True), noun, "event_noun"
 
 
 def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext):
     """'the 2015 nuclear deal', 'the 2015 talks': a year that dates the noun it modifies."""
     # (not "the 2010 protocol" or "amendment": often another instrument than the treaty the article is about)
     common = noun.pos_ == "NOUN" and (
-        noun.lemma_.lower() in ("protocol", "amendment")
+        noun.lemma_.lower() in OTHER_INSTRUMENTS
         or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)  # "a 2015 agreement on …"
     )
     if not common and (noun.lemma_.lower() in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun)))):
@@ -304,7 +247,7 @@ def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext
                 return None
             name = ctx.names.canonical(names[0][0])
             actor = Actor(name, name, "treaty", True)
-        return actor, "agreement", finish(f"{with_the(actor.name)} dates from {text}"), noun
+        return actor, "agreement", finish(f"{with_the(actor.name)} dates from {text}"), noun, "treaty_year"
     if common and noun.lemma_.lower() in TREATY_WORDS:
         # "a 1959 treaty with Sudan": that treaty, as the sentence describes it (not the article's own)
         phrase = [t for t in trim(noun_phrase(noun, exclude_deps=("relcl", "acl", "appos"))) if t not in ent]
@@ -312,18 +255,19 @@ def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext
         what = span_text(phrase) if phrase else noun.text
         if len(phrase) > 8:
             return None
-        return Actor(what, what, "other", True), "agreement", finish(f"The {what} dates from {text}"), noun
-    if noun.lemma_ in MEETING_WORDS or noun.lemma_ in ("test", "election", "war", "crisis", "visit"):
+        statement = finish(f"The {what} dates from {text}")
+        return Actor(what, what, "other", True), "agreement", statement, noun, "described_treaty_year"
+    if noun.lemma_ in DATED_HAPPENINGS:
         phrase = [t for t in trim(noun_phrase(noun)) if t not in ent]
         what = span_text(phrase) if phrase else noun.text
         actor = Actor(what, what, "other", True)
-        return actor, noun.lemma_, finish(f"The {what} took place in {text}"), noun
+        return actor, noun.lemma_, finish(f"The {what} took place in {text}"), noun, "happening_year"
     return None
 
 
 def _object_key(verb: Token) -> str:
     """What the event is about, so two different announcements by one person stay apart."""
-    if verb.lemma_ in ("expire", "sign", "ratify", "end", "lapse", "enter"):
+    if verb.lemma_ in ONCE_EVENTS:
         return ""
     for child in verb.children:
         if child.dep_ in ("dobj", "ccomp", "xcomp", "attr"):
@@ -364,13 +308,6 @@ def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_t
     return f"{subject} {group} {rest + ' ' if rest else ''}{when}"
 
 
-TREATY_VERBS = {"sign", "ratify", "join", "leave", "quit", "abandon", "extend", "violate", "suspend", "revoke"}
-
-
 def ent_precision_day(text: str) -> bool:
     parsed = parse_date(text)
     return parsed is not None and parsed[0].day is not None
-
-
-def _end(text: str) -> str:
-    return "" if text.rstrip().endswith((".", "!", "?", ".”", '."')) else "."

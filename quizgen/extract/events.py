@@ -2,126 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+from functools import partial
+
 from ..text import normalize
 from .actors import Actor, resolve
+from .clauses import agent_of, hypothetical, modal, negated, reported_decision, subject_of, unasserted
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import MEETING_WORDS, STATE_NOUNS, TITLE_WORDS, TREATY_WORDS
-from .statements import finish, past, with_the
-from .syntax import (
-    Token,
-    agent_of,
-    clause_after,
-    contiguous_around,
-    noun_phrase,
-    span_text,
-    subject_of,
-    trim,
-    verb_group,
+from .lexicon import (
+    ANNOUNCING,
+    BODY_MEETINGS,
+    BROADCASTERS,
+    DECLINE,
+    DOCUMENT_VERBS,
+    DOCUMENTS,
+    FUTURE_MODALS,
+    GATHERINGS,
+    HAPPEN,
+    IN_FORCE_VERBS,
+    INTENT_NOUNS,
+    ISSUED_MEDIA,
+    LIFECYCLE,
+    LIFECYCLE_OBJECTS,
+    LIFECYCLE_PASSIVE,
+    MAKING,
+    MEDIA,
+    MOVES,
+    PARTS,
+    PRESIDING,
+    PRESS_EVENTS,
+    RULE_MODALS,
+    SAID_NOUNS,
+    SAYING_AS_ACT,
+    SAYING_IN_LANGUAGE,
+    SAYING_ON_OCCASION,
+    SAYING_SUPPORT,
+    SITES,
+    SPEECH_AT,
+    STATE_NOUNS,
+    TALKS,
+    TELLING,
+    TITLE_WORDS,
+    TREATY_WORDS,
+    WITHDRAW,
 )
-
-SPEECH_AT = {"address", "speak", "attend", "host", "tell", "participate", "visit", "open", "chair"}
-WITHDRAW = {
-    "leave",
-    "withdraw",
-    "quit",
-    "exit",
-    "abandon",
-    "suspend",
-    "terminate",
-    "ditch",
-    "scrap",
-    "rejoin",
-    "renounce",
-    "pull",
-    "revoke",
-}
-# What a state does to its part in a treaty: "suspended its obligations", "reimposed sanctions".
-LIFECYCLE = {"suspend", "revoke", "reimpose", "impose", "lift", "resume", "restore", "halt", "freeze", "renew", "vote"}
-LIFECYCLE_OBJECTS = {
-    "obligation",
-    "commitment",
-    "participation",
-    "membership",
-    "ratification",
-    "sanction",
-    "inspection",
-    "moratorium",
-    "testing",
-    "test",
-    "talk",
-    "negotiation",
-    "treaty",
-    "agreement",
-    "deal",
-    "accord",
-    "pact",
-    "limit",
-    "cap",
-}
-# Signing a document that is not the treaty itself: "signed an executive order", "signed a law".
-DOCUMENTS = {"order", "law", "decree", "bill", "resolution", "declaration", "memorandum", "statement"}
-# Where a treaty was made: "agreed in Vienna", "opened for signature in New York".
-MAKING = {"agree", "sign", "adopt", "open", "conclude", "negotiate", "reach", "ink", "finalize", "finalise"}
-DECLINE = {"decline", "cancel", "postpone", "refuse", "reject", "skip", "boycott", "ditch", "call"}
-HAPPEN = {"take", "hold", "begin", "start", "resume", "open", "convene"}
-_HYPOTHETICAL_HEADS = {
-    "want",
-    "wish",
-    "hope",
-    "call",
-    "urge",
-    "propose",
-    "demand",
-    "threaten",
-    "consider",
-    "ask",
-    "plan",
-    "seek",
-    "decide",
-}
-
-
-# Where people speak besides meetings: "told a rally in Sukkur", "told a regular briefing in Beijing".
-GATHERINGS = MEETING_WORDS | {"rally", "briefing", "ceremony", "hearing", "gathering", "seminar"}
-# Verbs of saying that an occasion can qualify: "replied in a televised statement", "said in the Rose Garden".
-SAYING = {
-    "say",
-    "tell",
-    "speak",
-    "announce",
-    "reply",
-    "respond",
-    "warn",
-    "tweet",
-    "write",
-    "declare",
-    "insist",
-    "confirm",
-    "reject",
-    "add",
-    "state",
-    "explain",
-    "inform",
-    "notify",
-}
-# How something is said: "in a televised statement", "in a telephone call", "in a joint statement".
-MEDIA = {"statement", "call", "address", "speech", "broadcast", "message", "letter", "communique"}
-# A part of a gathering: "at the opening of the conference", "on the sidelines of the summit".
-PARTS = {"opening", "start", "close", "end", "sidelines", "margins", "margin", "sideline"}
-# A named site where something is said: "told reporters at the Arak heavy water plant".
-SITES = {"plant", "facility", "base", "site", "headquarters", "palace", "garden", "hall", "embassy", "airport"}
-# Nouns that stand for a withdrawal or a return taking effect (not a treaty entering into force).
-MOVES = {"withdrawal", "exit", "return", "departure", "pullout", "suspension", "termination", "decision", "move"}
-
-
-# Television and radio as where something is said: "speaking on state television".
-BROADCASTERS = {"television", "tv", "radio"}
-# "made the announcement at …", "gave a speech at …": saying, by its noun.
-SAID_NOUNS = {"announcement", "speech", "remarks", "statement", "address", "comment"}
+from .protocol import sentence_extractor
+from .statements import finish, past, with_the
+from .syntax import Token, clause_after, contiguous_around, noun_phrase, span_text, trim, verb_group
 
 
 def _saying_noun(verb: Token) -> bool:
-    return verb.lemma_ in ("make", "give", "deliver") and any(
+    return verb.lemma_ in SAYING_SUPPORT and any(
         c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS for c in verb.children
     )
 
@@ -129,7 +60,7 @@ def _saying_noun(verb: Token) -> bool:
 def _named(noun: Token) -> bool:
     """A gathering worth asking about: not a bare news conference or briefing ('told a closing news
     conference'), unless it has a name or a place ('a regular briefing in Beijing')."""
-    if noun.lemma_.lower() not in ("conference", "briefing") or not any(
+    if noun.lemma_.lower() not in PRESS_EVENTS or not any(
         c.lower_ in ("news", "press") or c.lemma_ == "briefing" for c in [noun, *noun.children]
     ):
         return True
@@ -141,21 +72,6 @@ def _gathering(tok: Token) -> bool:
     return tok.lemma_.lower() in GATHERINGS or tok.lower_ in GATHERINGS
 
 
-def _hypothetical(verb: Token) -> bool:
-    """Only possible, required or expected, not done: 'could attend', 'must be held', 'is expected to vote'."""
-    modals = ("would", "could", "might", "may", "should", "must")
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in verb.children):
-        return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_ == "expect":
-        return True
-    return any(a.lemma_ in _HYPOTHETICAL_HEADS for a in verb.ancestors)
-
-
-def _never(verb: Token) -> bool:
-    """'has not voted', 'never voted on ratification'."""
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
-
-
 def _compact(head: Token) -> list[Token]:
     """The head noun with the adjectives and compounds before it: 'Russian-US expert-level contacts'."""
     toks = [head]
@@ -165,39 +81,19 @@ def _compact(head: Token) -> list[Token]:
     return trim(toks)
 
 
+@sentence_extractor("events", kind="event")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     for verb in sent.doc:
         if verb.pos_ not in ("VERB", "AUX") or sent.token_quoted(verb):
             continue
         lemma = verb.lemma_.lower()
-        cand = None
-        if lemma in SPEECH_AT:
-            cand = _speech(verb, sent, ctx)
-        if cand is None and lemma in WITHDRAW:
-            cand = _withdrawal(verb, sent, ctx)
-        if cand is None and lemma in DECLINE:
-            cand = _declined(verb, sent, ctx)
-        if cand is None and lemma in HAPPEN:
-            cand = _happening(verb, sent, ctx)
-        if cand is None and lemma in LIFECYCLE:
-            cand = _lifecycle(verb, sent, ctx)
-        if cand is None and lemma in ("take", "enter", "come"):
-            cand = _in_force(verb, sent, ctx)
-        if cand is None and lemma in ("sign", "ink", "issue"):
-            cand = _document(verb, sent, ctx)
-        if cand is None and lemma in MAKING:
-            cand = _made_at(verb, sent, ctx)
-        if cand is None and lemma == "preside":
-            cand = _speech(verb, sent, ctx, preps=("over",))
-        if cand is None and lemma == "return":
-            cand = _speech(verb, sent, ctx, preps=("from",))  # "after returning from the conference in Durban"
-        if cand is None and lemma == "hold":
-            cand = _abeyance(verb, sent, ctx)
-        if cand is None and (lemma in SAYING or _saying_noun(verb)):
-            cand = _occasion(verb, sent, ctx)
-        if cand is not None:
-            out.append(cand)
+        for lemmas, detect in DETECTORS:  # the first detector that finds an event in the verb has it
+            if lemma in lemmas:
+                cand = detect(verb, sent, ctx)
+                if cand is not None:
+                    out.append(cand)
+                    break
     out.extend(_after_meeting(sent, ctx))
     out.extend(_talks_at(sent, ctx))
     return out
@@ -232,7 +128,7 @@ def _finite(verb: Token) -> Token:
 
 def _lifecycle(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     if verb.lemma_ == "vote":  # "voted unanimously … to revoke the ratification"
-        if _hypothetical(verb) or _never(verb):
+        if unasserted(verb):
             return None
         subj = subject_of(verb)
         actor = resolve(subj, sent, ctx) if subj is not None else None
@@ -241,22 +137,32 @@ def _lifecycle(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         manner = [c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i + 1]
         answer = _clause(verb, manner[0] if manner else None)
         rest = span_text([t for t in verb.subtree if t.i > verb.i]).rstrip(" .")
-        return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {past('vote')} {rest}", "vote")
+        return _candidate(
+            sent, actor.name, actor.type, answer, f"{actor.shown} {past('vote')} {rest}", "vote", rule="vote"
+        )
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if passive is not None and verb.lemma_ in ("renew", "extend", "suspend", "revoke", "lift", "freeze", "halt"):
+    if passive is not None and verb.lemma_ in LIFECYCLE_PASSIVE:
         treaty = resolve(passive, sent, ctx, allow_treaty=True)
         if treaty is not None and treaty.type == "treaty":  # "It was renewed in November"
             group = " ".join(t.text for t in verb_group(verb))
-            return _candidate(sent, treaty.name, "treaty", verb.text, f"{with_the(treaty.name)} {group}", "lifecycle")
+            return _candidate(
+                sent,
+                treaty.name,
+                "treaty",
+                verb.text,
+                f"{with_the(treaty.name)} {group}",
+                "lifecycle",
+                rule="lifecycle_passive",
+            )
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in LIFECYCLE_OBJECTS), None)
-    if obj is None or _hypothetical(verb) or verb.tag_ in ("VB", "VBG"):
+    if obj is None or hypothetical(verb) or verb.tag_ in ("VB", "VBG"):
         return None  # "voted to revoke the ratification": the vote is the event
     subj = subject_of(verb)
     actor = resolve(subj, sent, ctx) if subj is not None and subj.dep_ != "nsubjpass" else None
     if actor is None:
         return None
     answer = _clause(verb, obj)
-    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {answer}", "lifecycle")
+    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {answer}", "lifecycle", rule="lifecycle")
 
 
 def _in_force(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
@@ -270,14 +176,14 @@ def _in_force(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         return None  # "a new deal … to take effect from 2020": not yet an event
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "each") for c in subj.children):
         return None  # "A withdrawal takes effect six months after …": the rule, not an event
-    negated = any(c.dep_ == "neg" for c in verb.children)
+    not_yet = negated(verb)
     if subj.lemma_.lower() not in MOVES:
         # "… voiced regret as Russia's withdrawal from the treaty took effect" parsed with 'allies' as subject:
         # the noun phrase just before the verb is its subject
         before = [t for t in verb.doc[: verb.i] if t.lemma_.lower() in MOVES and t.right_edge.i == verb.i - 1]
         if before:
             subj = before[-1]
-    if subj.lemma_.lower() not in MOVES and not negated:
+    if subj.lemma_.lower() not in MOVES and not not_yet:
         return None  # "the convention entered into force on 1 March 1999": a date, not an event
     start = trim(noun_phrase(subj))
     last = max((c for c in verb.subtree if c.lower_ in ("effect", "force")), key=lambda t: t.i)
@@ -288,12 +194,12 @@ def _in_force(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         answer = span_text(list(verb.doc[verb.i : last.i + 1]))
     subject = span_text(start)
     clause = span_text(trim([*subj.subtree, *[t for t in verb.subtree if t.i >= subj.i]], drop_det=False))
-    return _candidate(sent, subject, "other", answer, clause, "in force")
+    return _candidate(sent, subject, "other", answer, clause, "in force", rule="in_force")
 
 
 def _document(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DOCUMENTS), None)
-    if obj is None or _hypothetical(verb):
+    if obj is None or hypothetical(verb):
         return None
     subj = subject_of(verb)
     actor = resolve(subj, sent, ctx) if subj is not None else None
@@ -301,7 +207,9 @@ def _document(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         return None
     answer = span_text(_compact(obj))
     rest = span_text([t for t in obj.subtree if t.ent_type_ != "DATE"]).rstrip(" ,.")
-    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {past(verb.lemma_)} {rest}", "document")
+    return _candidate(
+        sent, actor.name, actor.type, answer, f"{actor.shown} {past(verb.lemma_)} {rest}", "document", rule="document"
+    )
 
 
 def _made_at(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
@@ -331,18 +239,22 @@ def _made_at(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | No
         answer = span_text(_compact(place))
         what = "opened for signature" if verb.lemma_ == "open" else past(verb.lemma_)
         statement = f"{with_the(treaty)} was {what} {c.text} {span_text(list(place.subtree))}"
-        return _candidate(sent, treaty, "treaty", answer, statement, "place")
+        return _candidate(sent, treaty, "treaty", answer, statement, "place", rule="made_at")
     return None
 
 
 def _speech(
-    verb: Token, sent: Sentence, ctx: ArticleContext, preps: tuple[str, ...] = ("at", "to", "before", "in")
+    verb: Token,
+    sent: Sentence,
+    ctx: ArticleContext,
+    preps: tuple[str, ...] = ("at", "to", "before", "in"),
+    rule: str = "speech",
 ) -> Candidate | None:
-    if _hypothetical(verb) or any(c.dep_ == "neg" for c in verb.children):
+    if unasserted(verb):
         return None  # "urged the government to attend the meeting": nobody attended
     for obj in _objects(verb, preps):
         spoken_in = obj.ent_type_ in ("GPE", "LOC") and obj.dep_ == "pobj" and verb.lemma_ == "speak"
-        talks = obj.lower_ in ("talks", "contacts", "negotiations") and verb.lemma_ != "preside"
+        talks = obj.lower_ in TALKS and verb.lemma_ != "preside"
         if not (_gathering(obj) or spoken_in) or talks:
             continue
         subj = subject_of(verb)
@@ -361,7 +273,7 @@ def _speech(
             return None
         prep = obj.head.text + " " if obj.dep_ == "pobj" else ""
         statement = f"{actor.shown} {past(verb.lemma_)} {prep}{span_text(phrase)}."
-        return _candidate(sent, actor.name, actor.type, answer, statement, "speech")
+        return _candidate(sent, actor.name, actor.type, answer, statement, "speech", rule=rule)
     return None
 
 
@@ -370,11 +282,11 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
         verb.head.head.pos_ in ("NOUN", "PROPN")
         or verb.head.lower_ in ("on", "about", "of", "for", "over", "regarding")
     )
-    reported = _reported(verb)
-    if (_hypothetical(verb) and not reported) or topic:
+    reported = reported_decision(verb, ANNOUNCING, FUTURE_MODALS)
+    if (hypothetical(verb) and not reported) or topic:
         return None  # "signed the law on leaving the pact": the law is the event, not a departure
     # "announced its intention to leave the treaty": the announcement is the event
-    intent = verb.dep_ == "acl" and verb.head.lemma_ in ("intention", "decision", "notice") and verb.head.dep_ == "dobj"
+    intent = verb.dep_ == "acl" and verb.head.lemma_ in INTENT_NOUNS and verb.head.dep_ == "dobj"
     first_to = None
     if (
         verb.dep_ in ("relcl", "acl")
@@ -440,35 +352,17 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
                 answer = span_text(trim(list(verb.doc[verb.i : obj.i + 1])))
         # an unnamed treaty's answer is the actor, so the statement tells one departure from another
         extra = "" if named else normalize(statement)
-        return _candidate(sent, actor.name, actor.type, answer, statement, "withdrawal", extra)
-
-
-def _modal(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("will", "shall", "would")), None)
+        return _candidate(sent, actor.name, actor.type, answer, statement, "withdrawal", extra, rule="withdrawal")
 
 
 def _tensed(verb: Token) -> str:
     """'will withdraw' where the article says so, else the simple past."""
-    modal = _modal(verb)
-    return f"{modal.lower_} {verb.lemma_}" if modal is not None else past(verb.lemma_)
-
-
-def _reported(verb: Token) -> bool:
-    """'India said it would hold …', 'announced that the United States would quit': a decision announced."""
-    modal = _modal(verb)
-    return (
-        modal is not None
-        and modal.lower_ == "would"
-        and verb.dep_ == "ccomp"
-        and verb.head.lemma_ in ("say", "announce", "declare", "confirm")
-        and not any(a.lemma_ in _HYPOTHETICAL_HEADS for a in verb.ancestors)
-        and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
-    )
-    return None
+    modal_ = modal(verb, FUTURE_MODALS)
+    return f"{modal_.lower_} {verb.lemma_}" if modal_ is not None else past(verb.lemma_)
 
 
 def _declined(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
-    if _hypothetical(verb):
+    if hypothetical(verb):
         return None  # "has decided to ditch important talks"
     if verb.lemma_ == "call" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
         return None  # "called the meeting “another year lost”": naming it, not calling it off
@@ -492,13 +386,13 @@ def _declined(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
     rest = span_text([t for t in verb.subtree if t.i > verb.i])
     rest = rest.split(", which")[0].rstrip(" ,.")
     statement = f"{actor.shown} {past(verb.lemma_)} {rest}."
-    return _candidate(sent, actor.name, actor.type, answer, statement, "declined")
+    return _candidate(sent, actor.name, actor.type, answer, statement, "declined", rule="declined")
 
 
 def _happening(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
     if verb.lemma_ == "take" and not any(c.lemma_ == "place" for c in verb.children):
         return None
-    if _never(verb) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should") for c in verb.children):
+    if negated(verb) or modal(verb, RULE_MODALS, passive=True) is not None:
         return None  # "the first conference must be held within a year …": a rule, not a meeting
     subj = subject_of(verb)
     if subj is None or not _gathering(subj):
@@ -508,24 +402,31 @@ def _happening(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     clause = sorted({*subj.subtree, *group, *[t for t in verb.subtree if t.i > verb.i]}, key=lambda t: t.i)
     statement = span_text(trim(clause, drop_det=False)).rstrip(" ,.") + "."
     statement = statement[:1].upper() + statement[1:]
-    return _candidate(sent, answer, "other", answer, statement, "planned")
+    return _candidate(sent, answer, "other", answer, statement, "planned", rule="happening")
 
 
 def _candidate(
-    sent: Sentence, subject: str, subject_type: str, answer: str, statement: str, what: str, extra: str = ""
+    sent: Sentence,
+    subject: str,
+    subject_type: str,
+    answer: str,
+    statement: str,
+    what: str,
+    extra: str = "",
+    *,
+    rule: str,
 ) -> Candidate:
-    return Candidate(
-        kind="event",
-        subject=subject,
-        answer=answer,
-        statement=finish(statement),
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
+    key = (subject, what, normalize(answer), *([extra] if extra else []))
+    return sent.candidate(
+        "event",
+        subject,
+        answer,
+        finish(statement),
+        key=key,
+        rule=f"events.{rule}",
         entity=subject,
         entity_type=subject_type,
         event=what,
-        key=f"event|{subject}|{what}|{normalize(answer)}" + (f"|{extra}" if extra else ""),
     )
 
 
@@ -556,7 +457,7 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
     """Where or how something was said: 'replied in a televised statement', 'said in the Rose Garden',
     'had been told … by Mr. Powell in a telephone call', 'speaking in Pashto', 'warned at the opening of the
     conference'."""
-    if _hypothetical(verb) or any(c.dep_ == "neg" for c in verb.children):
+    if unasserted(verb):
         return None
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     preps = [c for c in verb.children if c.dep_ == "prep"]
@@ -570,12 +471,7 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         low = prep.lower_
         for p in (c for c in prep.children if c.dep_ == "pobj"):
             lemma = p.lemma_.lower()
-            if (
-                low == "in"
-                and verb.lemma_ in ("speak", "tweet", "write")
-                and prep.head.i == verb.i
-                and _language(p, ctx)
-            ):
+            if low == "in" and verb.lemma_ in SAYING_IN_LANGUAGE and prep.head.i == verb.i and _language(p, ctx):
                 found = (prep, p, p.text, "language")
             elif (low in ("in", "during", "over") and lemma in MEDIA or low == "on" and lemma in BROADCASTERS) and any(
                 c.dep_ in ("amod", "compound") and c.i < p.i for c in p.children
@@ -620,12 +516,13 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         actor = _group(subj)
     if actor is None:
         return None
-    words = [past(verb.lemma_) if verb.lemma_ != "say" else "spoke"]
-    if what == "medium" and verb.lemma_ == "say" and place.lemma_ in ("statement", "communique", "message"):
-        words = ["issued"]  # "said in a joint statement"
+    if what == "medium" and verb.lemma_ == "say" and place.lemma_ in ISSUED_MEDIA:  # "said in a joint statement"
         phrase = span_text(_place_phrase(place))
-        return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} issued {phrase}", what)
-    if told is not None and verb.lemma_ in ("tell", "inform", "notify"):
+        return _candidate(
+            sent, actor.name, actor.type, answer, f"{actor.shown} issued {phrase}", what, rule="occasion_issued"
+        )
+    words = [past(verb.lemma_) if verb.lemma_ != "say" else "spoke"]
+    if told is not None and verb.lemma_ in TELLING:
         hearer = resolve(told, sent, ctx)
         if hearer is not None:
             words.append(hearer.shown)
@@ -648,7 +545,9 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
             return None
         words.append(span_text(what_))
     words.append(f"{prep.lower_} {span_text(_place_phrase(place))}")
-    return _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {' '.join(words)}", what)
+    return _candidate(
+        sent, actor.name, actor.type, answer, f"{actor.shown} {' '.join(words)}", what, rule=f"occasion_{what}"
+    )
 
 
 def _group(subj: Token | None) -> Actor | None:
@@ -668,8 +567,8 @@ def _abeyance(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
         c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "abeyance" for p in c.children) for c in verb.children
     ):
         return None
-    reported = _reported(verb)
-    if _hypothetical(verb) and not reported or any(c.dep_ == "neg" for c in verb.children):
+    reported = reported_decision(verb, ANNOUNCING, FUTURE_MODALS)
+    if hypothetical(verb) and not reported or negated(verb):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     treaty = resolve(obj, sent, ctx, allow_treaty=True) if obj is not None else None
@@ -684,7 +583,7 @@ def _abeyance(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
     answer = span_text(trim(noun_phrase(obj, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj", "prep"))))
     held = f"{_tensed(verb).replace(verb.lemma_, 'hold')} {with_the(treaty.name)} in abeyance"
     statement = f"{actor.shown} {past(verb.head.lemma_)} it {held}" if reported else f"{actor.shown} {held}"
-    return _candidate(sent, actor.name, actor.type, answer, statement, "suspension")
+    return _candidate(sent, actor.name, actor.type, answer, statement, "suspension", rule="abeyance")
 
 
 def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
@@ -693,7 +592,7 @@ def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     for prep in sent.doc:
         if prep.lower_ not in ("after", "following") or prep.dep_ != "prep" or sent.token_quoted(prep):
             continue
-        meeting = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in ("meeting", "session")), None)
+        meeting = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in BODY_MEETINGS), None)
         if meeting is None:
             continue
         body = next(
@@ -707,9 +606,9 @@ def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             None,
         )
         verb = prep.head
-        while verb.dep_ in ("advcl", "acl") and (verb.lemma_ in ("preside", "chair") or agent_of(verb) is not None):
+        while verb.dep_ in ("advcl", "acl") and (verb.lemma_ in PRESIDING or agent_of(verb) is not None):
             verb = verb.head  # "After a meeting … presided over by the prime minister, Pakistan said": the saying
-        if body is None or verb.pos_ not in ("VERB", "AUX") or _hypothetical(verb):
+        if body is None or verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):
             continue
         subj = subject_of(verb)
         actor = resolve(subj, sent, ctx) if subj is not None else None
@@ -721,14 +620,22 @@ def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             trim(noun_phrase(meeting, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj")), drop_det=False)
         )
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if verb.lemma_ in SAYING and verb.lemma_ not in ("announce", "reject", "confirm"):
+        if verb.lemma_ in SAYING_ON_OCCASION and verb.lemma_ not in SAYING_AS_ACT:
             did = "made a statement"
         else:
             did = past(verb.lemma_) + (
                 f" {span_text(trim(noun_phrase(obj), drop_det=False))}" if obj is not None else ""
             )
         out.append(
-            _candidate(sent, actor.name, actor.type, answer, f"{actor.shown} {did} {prep.lower_} {phrase}", "meeting")
+            _candidate(
+                sent,
+                actor.name,
+                actor.type,
+                answer,
+                f"{actor.shown} {did} {prep.lower_} {phrase}",
+                "meeting",
+                rule="after_meeting",
+            )
         )
     return out
 
@@ -737,7 +644,7 @@ def _talks_at(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     """'Talks at the Asia-Pacific Economic Cooperation summit in Shanghai … failed': talks held at a named summit."""
     out = []
     for talks in sent.doc:
-        if talks.lower_ not in ("talks", "negotiations", "meetings") or sent.token_quoted(talks):
+        if talks.lower_ not in TALKS or sent.token_quoted(talks):
             continue
         for prep in talks.children:
             if prep.dep_ != "prep" or prep.lower_ != "at":
@@ -748,6 +655,40 @@ def _talks_at(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             answer = span_text(_compact(place))
             phrase = span_text(_place_phrase(place))
             out.append(
-                _candidate(sent, answer, "other", answer, f"{talks.text.capitalize()} were held at {phrase}", "talks")
+                _candidate(
+                    sent,
+                    answer,
+                    "other",
+                    answer,
+                    f"{talks.text.capitalize()} were held at {phrase}",
+                    "talks",
+                    rule="talks_at",
+                )
             )
     return out
+
+
+def _said_on_occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | None:
+    """A verb of saying, or 'made the announcement', 'gave a speech': where or how it was said."""
+    if verb.lemma_.lower() not in SAYING_ON_OCCASION and not _saying_noun(verb):
+        return None
+    return _occasion(verb, sent, ctx)
+
+
+Detector = Callable[[Token, Sentence, ArticleContext], Candidate | None]
+
+# Event detectors by the verb lemmas that trigger them, tried in this order; a verb gives one event at most.
+DETECTORS: tuple[tuple[Collection[str], Detector], ...] = (
+    (SPEECH_AT, _speech),
+    (WITHDRAW, _withdrawal),
+    (DECLINE, _declined),
+    (HAPPEN, _happening),
+    (LIFECYCLE, _lifecycle),
+    (IN_FORCE_VERBS, _in_force),
+    (DOCUMENT_VERBS, _document),
+    (MAKING, _made_at),
+    (frozenset({"preside"}), partial(_speech, preps=("over",), rule="presided")),
+    (frozenset({"return"}), partial(_speech, preps=("from",), rule="returned_from")),  # "after returning from …"
+    (frozenset({"hold"}), _abeyance),  # "would hold the treaty in abeyance"
+    (SAYING_ON_OCCASION | SAYING_SUPPORT, _said_on_occasion),
+)

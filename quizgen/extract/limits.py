@@ -1,80 +1,33 @@
-"""`limit` facts: numeric caps and cuts a treaty sets, and what they count."""
+"""`limit` facts: the caps and cuts a treaty sets by a verb ("limits each side to 700 missiles", "cut by
+half"), and what they count. Its terms and obligations are in terms.py."""
 
 from __future__ import annotations
 
-import re
-
 from ..model import Quantity
-from ..numbers import words_to_number
-from ..text import normalize
 from .actors import resolve
+from .clauses import subject_of
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import STATE_NOUNS, TREATY_WORDS
-from .statements import finish, with_the
-from .syntax import Token, noun_phrase, span_text, subject_of, trim
-
-LIMIT_VERBS = {
-    "limit": "limit",
-    "cap": "limit",
-    "restrict": "limit",
-    "allow": "limit",
-    "permit": "limit",
-    "reduce": "reduce",
-    "cut": "reduce",
-    "lower": "reduce",
-    "slash": "reduce",
-    "curb": "limit",
-    "decrease": "reduce",
-    "trim": "reduce",
-    "halve": "reduce",
-    "ban": "limit",
-}
-LIMIT_NOUNS = {"limit", "ceiling", "cap", "maximum", "reduction", "cut"}
-_FRACTIONS = {
-    "half": 0.5,
-    "a half": 0.5,
-    "third": 1 / 3,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "quarter": 0.25,
-    "a quarter": 0.25,
-    "two-thirds": 2 / 3,
-    "two thirds": 2 / 3,
-}
-RESTRICTING = {"limit", "cap", "restrict", "ban", "curb", "prohibit", "forbid"}
-# Who a limit applies to, not what it counts ("limits each side to 700 missiles").
-_BEARERS = {"side", "party", "country", "state", "nation", "signatory"}
-_MEASURE_HEADS = {"number", "level", "amount", "total", "size", "quantity", "arsenal", "stockpile"}
-
-
-_UNITS = (
-    "kilograms|kilogram|kg|tonnes|tonne|tons|ton|kilometres|kilometers|kilometre|kilometer|km|miles|mile|metres|"
-    "meters|degrees|degree|celsius|percent|per cent|%|megatons|kilotons|warheads|missiles|launchers|troops|days|years|"
-    "metric ton|metric tons|metric tonnes"
+from .lexicon import (
+    CURRENCIES,
+    CURRENCY_SIGNS,
+    DEFINITE,
+    FRACTION_WORDS,
+    LIMIT_NOUNS,
+    LIMIT_VERBS,
+    MEASURE_HEADS,
+    MEASURE_UNITS,
+    PERCENT_WORDS,
+    RESTRICTING,
+    SIDES,
+    TREATY_WORDS,
+    UNIT_QUALIFIERS,
+    UNIT_WORDS,
 )
-_QUANTIFIER = re.compile(
-    r"^(?:no more than|not more than|up to|at most|at least|fewer than|less than|more than|"
-    r"(?:well )?below|under|over|a maximum of|a total of|between)\s+",
-    re.IGNORECASE,
-)
-
-
-def parse_number(text: str) -> float | None:
-    t = text.lower().strip()
-    t = re.sub(r"^(?:by|to|of|at)\s+", "", t)
-    t = _QUANTIFIER.sub("", t)
-    t = re.sub(rf"(?:\s*(?:{_UNITS}))+$", "", t).strip()
-    if " and " in t:  # a range: "500 and 5,500"
-        t = t.rsplit(" and ", 1)[1].strip()
-    if t in _FRACTIONS:
-        return _FRACTIONS[t]
-    # "3.6 million acre-feet": the number as written (a distractor rewrites those digits)
-    m = re.match(r"^(\d[\d,]*(?:\.\d+)?)(?:$|\s+(?:thousand|million|billion)\b|\s+[a-z-]+$)", t)
-    if m:
-        return float(m.group(1).replace(",", ""))
-    if re.fullmatch(r"[a-z -]+", t):
-        return words_to_number(t.replace("-", " ").split())
-    return None
+from .protocol import sentence_extractor
+from .quantities import QUANTIFIER, compounded, limit_candidate, parse_number
+from .statements import with_the
+from .syntax import Token, noun_phrase, span_text, trim
+from .terms import clause_verbs, frame, frame_statement, obligations, setting
 
 
 def _number_tokens(sent: Sentence) -> list[list[Token]]:
@@ -82,37 +35,30 @@ def _number_tokens(sent: Sentence) -> list[list[Token]]:
     for ent in sent.doc.ents:
         if ent.label_ in ("CARDINAL", "QUANTITY", "PERCENT") or (
             ent.label_ == "MONEY"
-            and not any(t.text in "$€£¥" or t.lower_ in _CURRENCY for t in ent)
-            and any(t.lower_ in ("cent", "percent") for t in ent)
+            and not any(t.text in CURRENCY_SIGNS or t.lower_ in CURRENCIES for t in ent)
+            and any(t.lower_ in PERCENT_WORDS for t in ent)
         ):
             toks = list(ent)
             cut = next((n for n, t in enumerate(toks) if t.lower_ == "to" and 0 < n < len(toks) - 1), None)
             # "from about 13,000 to 8,600": two numbers, the one after "to" is the limit
             out.extend([toks[:cut], toks[cut + 1 :]] if cut is not None else [toks])
-    out = [g for g in out if not _compounded(g)]
+    out = [g for g in out if not compounded(g)]
     taken = {t.i for grp in out for t in grp}
     for tok in sent.doc:  # numbers the tagger filed under another label ("one metric ton" as MONEY)
         if (
             tok.like_num
             and tok.i not in taken
-            and not _compounded([tok])
+            and not compounded([tok])
             and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL")
             and tok.dep_ == "nummod"
         ):
             out.append([tok])
             taken.add(tok.i)
     for tok in sent.doc:
-        if tok.lower_ in ("half", "third", "quarter", "two-thirds") and tok.i not in taken:
+        if tok.lower_ in FRACTION_WORDS and tok.i not in taken:
             det = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "one") else None
             out.append([det, tok] if det is not None else [tok])
     return out
-
-
-def _compounded(num: list[Token]) -> bool:
-    """'four-page text', 'two-year deal': a number inside a hyphenated word is no quantity."""
-    last = num[-1]
-    doc = last.doc
-    return last.i + 1 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_
 
 
 def _governor(num: list[Token]) -> tuple[Token | None, str]:
@@ -136,8 +82,8 @@ def _governor(num: list[Token]) -> tuple[Token | None, str]:
 
 def _measure(verb: Token) -> list[Token]:
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_ not in _BEARERS:
-            if child.lemma_ in _MEASURE_HEADS:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_ not in SIDES:
+            if child.lemma_ in MEASURE_HEADS:
                 of = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"]
                 if of:
                     pobj = [p for p in of[0].children if p.dep_ == "pobj"]
@@ -170,13 +116,13 @@ def _limit_above(tok: Token) -> Token | None:
 def _climbed_measure(num: list[Token], verb: Token) -> str:
     """What a number met higher up counts: 'kilograms of low-enriched uranium' → the uranium; else the
     limit verb's object ('all land-based missiles')."""
-    units = _UNITS.split("|")
+    units = UNIT_WORDS
     for tok in num:
         if tok.lower_ in units:
             of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             if of:
                 return span_text(trim(list(of[0].subtree)))
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ not in _BEARERS), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ not in SIDES), None)
     return span_text(trim(noun_phrase(obj))) if obj is not None else ""
 
 
@@ -185,21 +131,17 @@ def _with_unit_and_quantifier(num: list[Token]) -> list[Token]:
     doc = num[0].doc
     toks = sorted(num, key=lambda t: t.i)
     end = toks[-1].i + 1
-    units = _UNITS.split("|")
+    units = UNIT_WORDS
     while end < len(doc) and (
         doc[end].lower_ in units
-        or (
-            doc[end].lower_ in ("metric", "short", "nautical", "square", "cubic")
-            and end + 1 < len(doc)
-            and doc[end + 1].lower_ in units
-        )
+        or (doc[end].lower_ in UNIT_QUALIFIERS and end + 1 < len(doc) and doc[end + 1].lower_ in units)
     ):
         end += 1
     start = toks[0].i
     words = [w.lower() for w in doc.text[max(0, doc[start].idx - 20) : doc[start].idx].split()]
     for n in (3, 2, 1):
         phrase = " ".join(words[-n:])
-        if len(words) >= n and _QUANTIFIER.match(phrase + " 1"):
+        if len(words) >= n and QUANTIFIER.match(phrase + " 1"):
             start -= len(phrase.split())
             break
     start = max(start, 0)
@@ -215,7 +157,7 @@ def _about_treaty(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | Non
             return actor.name
     for tok in sent.doc:
         if tok.lower_ == "under" and tok.dep_ == "prep" and tok.i < verb.i:
-            treaty = _frame(tok, sent, ctx)
+            treaty = frame(tok, sent, ctx)
             if treaty:
                 return treaty
     if find_treaty_names(sent.text) or any(t.lower_ in TREATY_WORDS for t in sent.doc):
@@ -227,7 +169,7 @@ def _known_already(num: list[Token]) -> bool:
     """'the two countries’ arsenals', 'the two sides': a number that names what is known, not a term."""
     root = max(num, key=lambda t: -len(list(t.ancestors)))
     head = root.head if root.dep_ == "nummod" else root
-    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") and c.i < root.i for c in head.children):
+    if any(c.dep_ == "det" and c.lower_ in DEFINITE and c.i < root.i for c in head.children):
         return True
     return any(a.dep_ == "poss" for a in [head, *head.ancestors][:3])
 
@@ -248,6 +190,7 @@ def _said_of_treaty(verb: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     return actor is not None and actor.type == "treaty" and subj.head.i == verb.i
 
 
+@sentence_extractor("limits", kind="limit")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     used_verbs: set[int] = set()
@@ -275,7 +218,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if treaty is None or _known_already(num):
             continue
         counted = num[-1].head if num[-1].dep_ == "nummod" else None
-        if counted is not None and counted.lemma_.lower() in _MEASURE_UNITS:
+        if counted is not None and counted.lemma_.lower() in MEASURE_UNITS:
             counted = None  # "to 6 per cent": a unit, not what is counted
         if counted is not None and counted.pos_ == "NOUN" and counted.lemma_ not in LIMIT_NOUNS:
             # "to 700 deployed missiles": the number counts the noun it modifies (not "each side two sites")
@@ -309,13 +252,12 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                         end = max(end, c.right_edge.i)
             statement = f"{with_the(treaty)} {span_text(list(sent.doc[verb.i : end + 1]))}"
             if not _said_of_treaty(verb, sent, ctx):
-                framed = _setting(_clause_verbs(verb), "cap", "", sent, ctx) or (treaty, _clause_top(verb), "", None)
-                statement = (
-                    _frame_statement(framed[0], framed[1], framed[2], framed[3], {t.i for t in num}) or statement
-                )
+                framed = setting(clause_verbs(verb), "cap", "", sent, ctx) or (treaty, _clause_top(verb), "", None)
+                statement = frame_statement(framed[0], framed[1], framed[2], framed[3], {t.i for t in num}) or statement
             used_verbs.add(verb.i)
             used_nums.update(t.i for t in num)
-            out.append(_candidate(sent, treaty, number_text, statement, Quantity(value, number_text, measure, change)))
+            quantity = Quantity(value, number_text, measure, change)
+            out.append(limit_candidate(sent, treaty, number_text, statement, quantity, "limits.climbed"))
             continue
         answer = f"by {number_text}" if prep == "by" and f"by {number_text}" in sent.text else number_text
         each = any(c.lower_ == "each" for t in num for c in t.children) or f"{number_text} each" in sent.text
@@ -327,11 +269,12 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             statement = f"{with_the(treaty)} limits the number of {measure} to {number_text}{' each' if each else ''}."
         if not _said_of_treaty(verb, sent, ctx) or prep not in ("to", "by"):
             # "Under the protocol, Canada had committed to cut its emissions to 6 per cent …": the clause itself
-            framed = _setting(_clause_verbs(verb), "cap", "", sent, ctx) or (treaty, _clause_top(verb), "", None)
-            statement = _frame_statement(framed[0], framed[1], framed[2], framed[3], {t.i for t in num}) or statement
+            framed = setting(clause_verbs(verb), "cap", "", sent, ctx) or (treaty, _clause_top(verb), "", None)
+            statement = frame_statement(framed[0], framed[1], framed[2], framed[3], {t.i for t in num}) or statement
         used_verbs.add(verb.i)
         used_nums.update(t.i for t in num)
-        out.append(_candidate(sent, treaty, answer, statement, Quantity(value, answer, measure, change)))
+        quantity = Quantity(value, answer, measure, change)
+        out.append(limit_candidate(sent, treaty, answer, statement, quantity, "limits.cap"))
     out += obligations(sent, ctx, used_nums)
     # "The pact limits the number of nuclear warheads": what is limited, with no number. Only verbs that
     # restrict (not "allows"), said of the treaty by the verb's own subject (not "accused … of restricting").
@@ -348,562 +291,9 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if not measure_toks:
             continue
         measure = span_text(measure_toks)
-        counts = any(c.dep_ == "dobj" and c.lemma_ in _MEASURE_HEADS for c in verb.children)
+        counts = any(c.dep_ == "dobj" and c.lemma_ in MEASURE_HEADS for c in verb.children)
         before = measure_toks[0].doc[measure_toks[0].i - 1] if measure_toks[0].i > 0 else None
         det = f"{before.text} " if before is not None and before.lower_ in ("the", "a", "an", "all") else ""
         statement = f"{with_the(actor.name)} {verb.text} {'the number of ' if counts else ''}{det}{measure}."
-        out.append(_candidate(sent, actor.name, measure, statement, None))
+        out.append(limit_candidate(sent, actor.name, measure, statement, None, "limits.restricting"))
     return out
-
-
-def _candidate(sent: Sentence, treaty: str, answer: str, statement: str, quantity: Quantity | None) -> Candidate:
-    what = normalize(quantity.measure if quantity else answer)
-    return Candidate(
-        kind="limit",
-        subject=treaty,
-        answer=answer,
-        statement=finish(statement),
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
-        quantity=quantity,
-        entity=treaty,
-        entity_type="treaty",
-        key=f"limit|{treaty}|{what}|{quantity.value if quantity else ''}",
-    )
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Caps, deadlines and notice periods a treaty sets on its parties, found without a limit verb:
-# "may store no more than 3.6 million acre-feet", "must destroy its stockpiles within four years",
-# "either party may leave on six months' notice", "a withdrawal takes effect one year after …",
-# "the agreement calls for up to 5,000 prisoners to be freed".
-
-_TIME_UNITS = {"hour", "day", "week", "month", "year"}
-# Quantifiers that set a ceiling, and the one that sets a floor.
-_CAPS = ("no more than", "not more than", "up to", "at most", "a maximum of", "no fewer than", "at least")
-_CEILINGS = ("no more than", "not more than", "up to", "at most", "a maximum of")
-_STRICT = ("no more than", "not more than", "at most", "a maximum of")  # a cap by themselves, whoever bears it
-_DEONTIC_AUX = {"must", "shall", "may"}
-# "agreed to cut", "obliges countries to reduce", "had to accept", "is required to", "are allowed to".
-_BINDING_VERBS = {
-    "agree",
-    "commit",
-    "undertake",
-    "oblige",
-    "obligate",
-    "require",
-    "allow",
-    "permit",
-    "bind",
-    "have",
-    "need",
-}
-# A number a party's actions are held to: "each side", "either party", "member states", "signatories".
-_PARTY_NOUNS = STATE_NOUNS | {"side"}
-# What "takes effect" some time after something: a withdrawal, the treaty itself.
-_EFFECT_NOUNS = {
-    "withdrawal",
-    "exit",
-    "ratification",
-    "accession",
-    "amendment",
-    "denunciation",
-    "termination",
-    "notice",
-    "notification",
-    "return",
-    "suspension",
-    "ban",
-    "moratorium",
-}
-# "Under its terms", "under the rules of the pact", "under the four-page text", "under Article XV".
-_FRAME_NOUNS = {"term", "terms", "text", "rule", "provision", "article", "clause", "system", "framework", "regime"}
-# A number under these is someone's claim or wish, not a term of the treaty.
-_REPORTING = {
-    "say",
-    "tell",
-    "claim",
-    "argue",
-    "warn",
-    "urge",
-    "want",
-    "hope",
-    "fear",
-    "threaten",
-    "propose",
-    "suggest",
-    "believe",
-    "think",
-    "expect",
-    "predict",
-    "demand",
-    "ask",
-    "seek",
-    "plan",
-    "estimate",
-    "report",
-    "accuse",
-    "deny",
-    "insist",
-}
-_CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
-_SIDE_DEPS = {"conj", "cc", "advcl", "relcl", "parataxis", "appos", "acl", "dep"}
-
-
-_CURRENCY = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yuan", "rouble", "roubles", "ruble", "yen"}
-# Units a number is measured in (the answer keeps them: "3.6 million acre-feet", "2 degrees Celsius").
-_MEASURE_UNITS = {
-    "kilogram",
-    "kg",
-    "gram",
-    "tonne",
-    "ton",
-    "metre",
-    "meter",
-    "kilometre",
-    "kilometer",
-    "km",
-    "mile",
-    "foot",
-    "feet",
-    "acre",
-    "barrel",
-    "litre",
-    "liter",
-    "gallon",
-    "degree",
-    "celsius",
-    "percent",
-    "cent",
-    "%",
-    "megaton",
-    "kiloton",
-    "megawatt",
-    "gigawatt",
-}
-# Verbs that hold a quantity to a level: "hold the rise to well below 2 degrees", "limit it to 1.5 degrees".
-_HOLDING = {"hold", "keep", "limit", "cap", "restrict", "reduce", "cut", "lower"}
-_TIMES = {"once": 1, "twice": 2}
-
-
-def _amounts(sent: Sentence) -> list[list[Token]]:
-    """Number phrases with their unit or counted noun: 'four years', 'no more than 3.6 million acre-feet',
-    'up to 5,000 Taliban prisoners', 'at least once'."""
-    doc = sent.doc
-    out: list[list[Token]] = []
-    taken: set[int] = set()
-    for tok in doc:
-        if tok.i in taken:
-            continue
-        if tok.lower_ in _TIMES:  # "must meet at least once a year"
-            out.append([tok])
-            continue
-        if not (tok.like_num or tok.pos_ == "NUM") or tok.dep_ not in ("nummod", "pobj", "dobj") or _compounded([tok]):
-            continue
-        if tok.ent_type_ in ("DATE", "TIME", "ORDINAL") and not (
-            tok.dep_ == "nummod" and tok.head.lemma_ in _TIME_UNITS
-        ):
-            continue  # a date ("in 1974", "10 March"), not a duration ("four years")
-        if tok.ent_type_ == "MONEY" and any(t.text in "$€£¥" or t.lower_ in _CURRENCY for t in tok.head.subtree):
-            continue  # money pledged is no cap
-        lo = tok.i
-        while lo > 0 and (doc[lo - 1].like_num or doc[lo - 1].dep_ == "quantmod") and doc[lo - 1].head.i >= tok.i:
-            lo -= 1
-        group = [doc[i] for i in range(lo, tok.i + 1)]
-        if tok.dep_ == "nummod" and tok.head.i > tok.i:
-            # "3.6 million acre-feet", "100 interceptor launchers": the unit or counted noun with its compounds
-            group += [doc[i] for i in range(tok.i + 1, tok.head.i + 1)]
-        taken.update(t.i for t in group)
-        out.append(group)
-    return out
-
-
-def _quantifier(group: list[Token]) -> str:
-    """'no more than', 'up to', 'within', 'below', 'to' … said just before (or at the start of) the number."""
-    doc = group[0].doc
-    first = next((t for t in group if t.like_num or t.pos_ == "NUM" or t.lower_ in _TIMES), group[0])
-    before = doc.text[max(0, first.idx - 24) : first.idx].lower().split()
-    for q in _CAPS:
-        if " ".join(before[-len(q.split()) :]) == q:
-            return q
-    if before and before[-1] == "within":
-        return "within"
-    if before[-3:] == ["to", "well", "below"] or before[-2:] == ["to", "below"]:
-        return "below"
-    if before and before[-1] == "to":
-        return "to"
-    return ""
-
-
-def _number_in(group: list[Token]) -> Token:
-    return next((t for t in reversed(group) if t.like_num or t.pos_ == "NUM"), group[-1])
-
-
-def _phrase_root(group: list[Token]) -> Token:
-    ids = {t.i for t in group}
-    return next((t for t in group if t.head.i not in ids or t.head.i == t.i), group[-1])
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in verb.children)
-
-
-def _clause_verbs(tok: Token) -> list[Token]:
-    """The verbs above a token, nearest first, up to the sentence root."""
-    out = []
-    seen = 0
-    while seen < 12:
-        seen += 1
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
-            out.append(tok)
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return out
-
-
-def _real_subject(verb: Token) -> Token | None:
-    """The verb's subject, through conjunctions and clauses ('… within four years of joining and clear …');
-    for 'which'/'that', the noun the relative clause hangs on."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-        return verb.head
-    return subj if subj is not None else subject_of(verb)
-
-
-def _binding(verbs: list[Token]) -> bool:
-    """Is the first verb's action required or allowed: 'must destroy', 'may store', 'had to accept',
-    'agreed to cut', 'is to be freed'? A verb coordinated with one that is shares its modal."""
-    for n, v in enumerate(verbs[:3]):
-        if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_AUX for c in v.children):
-            return True
-        if v.dep_ == "xcomp" and (
-            v.head.lemma_ in _BINDING_VERBS
-            or (v.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))
-        ):
-            return True
-        if n == 0 and v.dep_ != "conj" or n > 0 and v.dep_ not in ("conj", "pcomp"):
-            return False
-    return False
-
-
-def _party_subject(subj: Token | None) -> bool:
-    if subj is None:
-        return False
-    if subj.lemma_ in _PARTY_NOUNS and (
-        subj.tag_ in ("NNS",) or any(c.lower_ in ("each", "either", "every", "both") for c in subj.children)
-    ):
-        return True
-    return subj.lower_ in ("parties", "signatories", "members")
-
-
-def _frame(under: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
-    """'Under the treaty', 'under its terms', 'under Article XV': the treaty the phrase invokes."""
-    for p in under.children:
-        if p.dep_ != "pobj":
-            continue
-        actor = resolve(p, sent, ctx, allow_treaty=True)
-        if actor is not None and actor.type == "treaty":
-            return actor.name
-        for of in p.children:  # "under the rules of the pact"
-            if of.dep_ == "prep" and of.lower_ == "of":
-                for q in of.children:
-                    actor = resolve(q, sent, ctx, allow_treaty=True)
-                    if actor is not None and actor.type == "treaty":
-                        return actor.name
-        if p.lemma_.lower() in _FRAME_NOUNS or p.lower_ in _FRAME_NOUNS or p.lower_ in TREATY_WORDS:
-            return ctx.treaty()
-        if p.pos_ == "PROPN" and any(c.lower_ == "article" for c in p.subtree):
-            return ctx.treaty()
-    return None
-
-
-def _pruned(root: Token, keep: set[int], drop: set[int]) -> list[Token]:
-    """The root's clause: its subtree without the tokens in `drop` (with everything under them), and without
-    side clauses (coordinated verbs, adverbial and relative clauses) that do not hold a token in `keep` -
-    except between the root and the kept tokens, where the text is taken whole (a misparse there would
-    garble it); cut at the first comma or dash after the kept tokens."""
-    last = max(keep)
-    omit: set[int] = set()
-    for t in root.subtree:
-        if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ == "VERB" and {x.i for x in t.subtree} & keep:
-            # "agreed to reduce X by half and limit Y to 1,550": for the limit, "agreed to limit Y to 1,550"
-            first = t.head
-            if not ({x.i for x in first.subtree} - {x.i for x in t.subtree}) & keep:
-                omit.add(first.i)
-                drop = drop | {
-                    c.i for c in first.children if c.i != t.i and c.dep_ not in ("aux", "nsubj", "nsubjpass", "neg")
-                }
-    out = []
-    for t in root.subtree:
-        if t.i in omit:
-            continue
-        cut = False
-        a = t
-        while a.i != root.i:
-            if a.i in drop:
-                cut = True
-                break
-            side = a.dep_ in _SIDE_DEPS and (a.pos_ in ("VERB", "AUX") or a.dep_ not in ("conj", "cc", "appos"))
-            if a.dep_ == "cc" and a.head.pos_ in ("VERB", "AUX"):
-                side = True
-            if (
-                side
-                and a.dep_ in ("advcl", "acl", "relcl")
-                and a.left_edge.lower_ == "to"
-                and a.left_edge.i > last
-                and root.doc[a.left_edge.i - 1].dep_ != "cc"
-                and not any(x.text in (",", ";", ":", "—", "–") for x in root.doc[last : a.left_edge.i])
-            ):
-                side = False  # "calls for up to 5,000 prisoners to be freed": what the number is for
-            if side and not ({x.i for x in a.subtree} & keep) and not root.i < t.i < last:
-                cut = True
-                break
-            a = a.head
-        if not cut:
-            out.append(t)
-    for n, t in enumerate(out):
-        if t.i > last and t.text in (",", ";", ":", "—", "–", "("):
-            out = out[:n]
-            break
-    while out and (out[-1].text in (".", "!", "?") or out[-1].dep_ == "cc"):
-        out = out[:-1]
-    return trim(out, drop_det=False)
-
-
-def _say(tokens: list[Token]) -> str:
-    """Tokens as text, gaps closed with a space."""
-    runs: list[list[Token]] = []
-    for t in sorted(tokens, key=lambda t: t.i):
-        if runs and t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    return " ".join(span_text(r).strip(" ,;") for r in runs if span_text(r).strip(" ,;"))
-
-
-def _lower_first(text: str, first: Token) -> str:
-    if first.pos_ == "PROPN" or first.ent_type_ or (first.text.isupper() and len(first.text) > 1):
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def _effect_verb(verbs: list[Token]) -> Token | None:
-    """'takes effect' or 'enters into force', among the nearest verbs."""
-    for v in verbs[:2]:
-        if v.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "effect" for c in v.children):
-            return v
-        if v.lemma_ == "enter" and any(
-            c.dep_ == "prep" and c.lower_ == "into" and any(p.lower_ == "force" for p in c.children) for c in v.children
-        ):
-            return v
-    return None
-
-
-def _term_kind(group: list[Token], quant: str, verbs: list[Token]) -> str:
-    """What sort of term: 'notice' (N months' notice), 'effect' (takes effect N after), 'deadline' (within N),
-    'cap' (no more than N, up to N, at least N, hold X to N), 'amount' (a measured quantity the parties must
-    or may act on), or '' (none)."""
-    doc = group[0].doc
-    after = doc.text[group[-1].idx + len(group[-1].text) :].lower()
-    root = _phrase_root(group)
-    timed = root.lemma_ in _TIME_UNITS
-    if timed and re.match(r"^\s*(?:['’]s?)?\s*(?:advance |prior |written )?notice\b", after):
-        return "notice"
-    if timed and quant == "at least" and re.match(r"^\s*(?:before|in advance|prior to)\b", after):
-        return "notice"  # "must notify the body at least 30 days before a launch"
-    if timed and re.match(r"^\s*in advance\b", after):
-        return "notice"  # "may withdraw by notifying the other parties 150 days in advance"
-    if timed and re.match(r"^\s*(?:after|later|from)\b", after):
-        return "effect" if _effect_verb(verbs) is not None else ""
-    if quant == "within" and timed:
-        return "deadline"
-    if quant in _CAPS and not timed:
-        return "cap"
-    if quant in ("to", "below") and not timed and verbs[0].lemma_ in _HOLDING:
-        return "cap"
-    if not quant and not timed and root.lemma_.lower() in _MEASURE_UNITS and _binding(verbs):
-        return "amount"  # "commits each side to dispose of 34 metric tons of plutonium"
-    return ""
-
-
-def obligations(sent: Sentence, ctx: ArticleContext, skip: set[int]) -> list[Candidate]:
-    """Caps, deadlines and notice periods set on the parties; numbers in `skip` are found already. (An article
-    that never names its treaty still has terms 'under the treaty': `_setting` finds them.)"""
-    out: list[Candidate] = []
-    for group in _amounts(sent):
-        if {t.i for t in group} & skip or any(sent.token_quoted(t) for t in group):
-            continue
-        quant = _quantifier(group)
-        root = _phrase_root(group)
-        verbs = _clause_verbs(root)
-        kind = _term_kind(group, quant, verbs) if verbs else ""
-        if not kind:
-            continue
-        if root.lower_ in _TIMES and quant not in _CAPS:
-            continue
-        if (
-            root.dep_ == "appos"
-            and root.head.ent_type_ == "DATE"
-            or any(c.dep_ == "neg" for v in verbs[:1] for c in v.children)
-        ):
-            continue  # "cannot be reviewed before 2048, 50 years after …": how a date is reckoned, not a term
-        if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children):
-            continue  # "the two sides", "the 30 days": things known already, not a term
-        if _negated(verbs[0]) or any(v.lemma_ in _REPORTING for v in verbs[1:]):
-            continue  # "never agreed to …", "said it would keep …"
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for v in verbs for c in v.children):
-            continue  # "if Iran keeps no more than …"
-        found = _setting(verbs, kind, quant, sent, ctx)
-        if found is None:
-            continue
-        treaty, top, how, under = found
-        if how == "under" and kind in ("cap", "deadline") and not _in_force(verbs):
-            continue  # "Under the deal, Iran has enriched uranium to up to 60 percent": what happened, no term
-        text = _frame_statement(treaty, top, how, under, {t.i for t in group} | {verbs[0].i})
-        if not text:
-            continue
-        answer = sent.as_written(_answer(group, kind, quant))
-        if not answer or answer not in sent.text:
-            continue
-        out.append(_candidate(sent, treaty, answer, text, _quantity(group, kind, quant, answer, top)))
-    return out
-
-
-def _frame_statement(treaty: str, top: Token, how: str, under: Token | None, keep: set[int]) -> str:
-    """The clause that sets a term, said of the treaty: 'The Doha deal calls for up to 5,000 prisoners …',
-    'Under Article XV of the ABM Treaty, either party may leave on six months' notice'."""
-    drop = {under.i} if under is not None else set()
-    subj = _real_subject(top)
-    if how == "treaty":
-        drop |= {c.i for c in top.children if c.dep_ in ("nsubj", "nsubjpass")}
-    clause = _pruned(top, keep, drop)
-    if not clause:
-        return ""
-    if how == "treaty":
-        return f"{with_the(treaty)} {_say(clause)}"
-    lead = ""
-    if subj is not None and subj.i not in {t.i for t in clause}:
-        # "… and clear the mined areas within ten years": the subject and modal of the first verb
-        aux = [c for v in _clause_verbs(top)[1:3] for c in v.children if c.dep_ == "aux"][:1]
-        lead = _say(noun_phrase(subj)) + (f" {aux[0].text}" if aux and not _has_aux(top) else "")
-    body = f"{lead} {_say(clause)}".strip()
-    body = _lower_first(body, subj if lead and subj is not None else clause[0])
-    frame = with_the(treaty)
-    pobj = next((p for p in under.children if p.dep_ == "pobj"), None) if under is not None else None
-    if pobj is not None and pobj.pos_ == "PROPN" and any(c.lower_ == "article" for c in pobj.subtree):
-        frame = f"{span_text(list(pobj.subtree))} of {with_the(treaty)}"  # "Under Article XV of …"
-    return f"Under {frame}, {body}"
-
-
-def _has_aux(verb: Token) -> bool:
-    return any(c.dep_ == "aux" for c in verb.children)
-
-
-def _in_force(verbs: list[Token]) -> bool:
-    """A term, not an event: 'must/may/shall …', 'had to', 'agreed to', 'will …', or the plain present."""
-    first = verbs[0]
-    if _binding(verbs) or any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in first.children):
-        return True
-    return first.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in first.children)
-
-
-def _setting(
-    verbs: list[Token], kind: str, quant: str, sent: Sentence, ctx: ArticleContext
-) -> tuple[str, Token, str, Token | None] | None:
-    """Is the number a term the treaty sets? (treaty, the clause's top verb, how we know, the 'under' phrase):
-    'under the treaty …', a verb whose subject is the treaty ('the agreement calls for up to …'), or a
-    modal on the parties ('each member must …', 'either party may leave on six months' notice')."""
-    for n, v in enumerate(verbs[:4]):
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ == "under":
-                treaty = _frame(c, sent, ctx)
-                if treaty:
-                    return treaty, v, "under", c
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.dep_ == "nsubj":  # "the treaty calls for …", not "was signed by up to 50"
-            actor = resolve(subj, sent, ctx, allow_treaty=True)
-            if actor is not None and actor.type == "treaty":
-                if n == 0 and kind == "deadline":
-                    return None  # "the deal could collapse within weeks": the treaty's fate, not a term
-                return actor.name, v, "treaty", None
-    treaty = ctx.treaty()
-    if treaty is None:
-        return None
-    first = verbs[0]
-    if kind == "effect":
-        v = _effect_verb(verbs)
-        subj = _real_subject(v) if v is not None else None
-        # "A withdrawal takes effect one year after …" (a rule), not "the withdrawal took effect …" (history)
-        if v is not None and v.tag_ != "VBD" and subj is not None and subj.lemma_ in _EFFECT_NOUNS:
-            return treaty, v, "party", None
-        return None
-    subj = _real_subject(first)
-    if kind == "notice" and _party_subject(subj) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in first.children):
-        return treaty, first, "party", None  # "either side can withdraw with six months' notice"
-    # "An interim withdrawal … is to be completed within nine months": a step the treaty schedules
-    scheduled = kind == "deadline" and subj is not None and subj.lemma_ in _EFFECT_NOUNS
-    if _binding(verbs) and (
-        _party_subject(subj) or scheduled or kind == "notice" or (kind == "cap" and quant in _STRICT)
-    ):
-        if first.dep_ == "xcomp" and first.head.lemma_ == "be":
-            return treaty, first.head, "party", None  # "is to be completed": the clause from "is"
-        return treaty, first, "party", None
-    return None
-
-
-def _answer(group: list[Token], kind: str, quant: str) -> str:
-    """The span a question asks for: 'four years', 'no more than 100', '3.6 million acre-feet'."""
-    root = _phrase_root(group)
-    doc = root.doc
-    if root.lower_ in _TIMES:  # "at least once a year"
-        end = root.i + 1
-        if (
-            end + 1 < len(doc)
-            and doc[end].lower_ in ("a", "per", "every", "each")
-            and doc[end + 1].lemma_ in _TIME_UNITS
-        ):
-            end += 2
-        return f"{quant} {doc[root.i : end].text}"
-    nums = [t for t in group if t.like_num or t.pos_ == "NUM"]
-    lo = nums[0].i
-    hi = root.i if root.lemma_.lower() in _MEASURE_UNITS or root.lemma_ in _TIME_UNITS else nums[-1].i
-    while hi + 1 < len(doc) and doc[hi + 1].lower_ in ("celsius", "fahrenheit", "cent", "percent"):
-        hi += 1  # "2 degrees Celsius", "6 per cent"
-    text = doc[lo : hi + 1].text
-    if kind in ("notice", "effect", "deadline"):
-        return text
-    if quant in ("below",):
-        before = doc.text[: nums[0].idx].rstrip()
-        return ("well below " if before.lower().endswith("well below") else "below ") + text
-    if quant in _CAPS:
-        return f"{quant} {text}" if f"{quant} {text}" in doc.text.lower() or True else text
-    return text
-
-
-def _quantity(group: list[Token], kind: str, quant: str, answer: str, top: Token) -> Quantity | None:
-    """A ceiling on something counted ('no more than 100 interceptor launchers'); deadlines, notice periods
-    and floors have none ('to how many months' notice does … limit' asks nothing)."""
-    if kind != "cap" or quant not in (*_CEILINGS, "to", "below"):
-        return None
-    root = _phrase_root(group)
-    value = parse_number(answer)
-    if value is None or root.lower_ in _TIMES:
-        return None
-    if root.lemma_.lower() in _MEASURE_UNITS:
-        # "hold the rise in temperatures to 2 degrees", "store no more than 3.6 million acre-feet"
-        holder = root.head.head if root.dep_ == "pobj" else root.head
-        obj = next((c for c in holder.children if c.dep_ == "dobj" and c.pos_ != "PRON" and c.i != root.i), None)
-        for v in _clause_verbs(holder)[1:3] if obj is None else ():
-            # "hold the rise … and pursue efforts to limit it to 1.5 degrees": what "it" is
-            if v.lemma_ in _HOLDING:
-                obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
-                break
-        unit = trim([t for t in group if t.i > _number_in(group).i])
-        measure = span_text(trim(noun_phrase(obj))) if obj is not None else span_text(unit)
-    elif root.like_num:
-        return None
-    else:
-        measure = span_text(trim([t for t in group if t.i > _number_in(group).i]))
-    return Quantity(value, answer, measure, "limit") if measure else None

@@ -10,16 +10,15 @@ from typing import Any
 from ..model import Article, DateValue, Deck
 from ..text import for_parser, sentence_spans
 from . import cache as _cache
-from . import dates, events, limits, positions, quotes, roles, signatories
+from . import quotes
 from .cache import Cache
 from .context import ArticleContext, Candidate, Sentence, as_written, find_treaty_names
 from .merge import merge
+from .protocol import Learner, extractors
 from .treaties import TreatyNames
 
 # Bump when extraction rules change, so cached results are not reused.
 EXTRACTOR_VERSION = "1"
-
-SENTENCE_EXTRACTORS = (dates.extract, signatories.extract, limits.extract, positions.extract, events.extract)
 
 
 def sentence_plan(article: Article) -> list[tuple[int, int, int]]:
@@ -47,37 +46,27 @@ def extract_article(article: Article, docs: Sequence[Any], treaties: TreatyNames
     sents: list[Sentence] = []
     for i, ((s, e, p), doc) in enumerate(zip(plan, docs, strict=True)):
         quoted = [(max(qs, s) - s, min(qe, e) - s) for qs, qe in para_quotes[p] if qs < e and qe > s]
-        sents.append(Sentence(article.source.id, i, s, e, text[s:e], doc, quoted))
+        sents.append(Sentence(article.source.id, i, s, e, text[s:e], doc, quoted, p))
     published = DateValue.parse(article.source.published) if article.source.published else None
-    ctx = ArticleContext(article.source.id, published, treaties)
+    ctx = ArticleContext(article.source.id, published, treaties, text, article.paragraphs)
     for sent in sents:
         ctx.learn_people(sent)
         ctx.learn_treaties(sent)
+    proposers = extractors()
+    for extractor in proposers:
+        if isinstance(extractor, Learner):
+            extractor.learn(sents, ctx)
 
     out: list[Candidate] = []
-    previous_speaker = None
-    for p in range(len(article.paragraphs)):
-        para = [s for s, (_, _, sp) in zip(sents, plan, strict=True) if sp == p]
-        speaker_here = None
-        for sent in para:
-            found = roles.extract(sent, ctx)
-            roles.learn(found, ctx)
-            for extractor in SENTENCE_EXTRACTORS:
-                found += extractor(sent, ctx)
-            for qs, qe in para_quotes[p]:
-                if not (sent.start < qe <= sent.end):
-                    continue
-                ordered = [sent] + [x for x in para if x is not sent and x.start <= qs < x.end]
-                ordered += [x for x in para if x not in ordered]
-                cand = quotes.extract(text, (qs, qe), ordered, ctx, previous_speaker)
-                if cand is not None:
-                    found.append(cand)
-                    speaker_here = quotes.speaker_of(cand)
-            for cand in found:  # answers built from the parse, written as the article writes them
-                cand.answer = as_written(cand.evidence, cand.answer)
-            out.extend(found)
-            _remember(sent, found, ctx)
-        previous_speaker = speaker_here
+    for sent in sents:
+        ctx.at = sent.index
+        found: list[Candidate] = []
+        for extractor in proposers:
+            found += extractor.propose(sent, ctx)
+        for cand in found:  # answers built from the parse, written as the article writes them
+            cand.answer = as_written(cand.evidence, cand.answer)
+        out.extend(found)
+        _remember(sent, found, ctx)
     return out
 
 

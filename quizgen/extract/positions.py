@@ -6,147 +6,35 @@ import re
 
 from ..text import normalize
 from .actors import Actor, resolve
+from .clauses import agent_of, doer, inside_report, modal, subject_of
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
-from .entities import MEETING_WORDS
+from .lexicon import (
+    EXPRESSING,
+    FEELINGS,
+    IDEA_NOUNS,
+    LOWER_OPENERS,
+    MEETING_WORDS,
+    NO_COMMENT,
+    POSSIBILITY_MODALS,
+    REPORTING,
+    STANCE_MODALS,
+    STANCE_NOUNS,
+    STANCE_VERBS,
+    TIME_OBJECTS,
+)
+from .protocol import sentence_extractor
 from .quotes import according_to
 from .statements import finish, past, with_the
-from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim, verb_group
+from .syntax import Token, conjuncts, span_text, trim, verb_group
 
-# Verbs of stance → the stance recorded.
-STANCE_VERBS = {
-    "propose": "proposes",
-    "suggest": "proposes",
-    "offer": "offers",
-    "introduce": "proposes",
-    "want": "wants",
-    "wish": "wants",
-    "seek": "wants",
-    "desire": "wants",
-    "hope": "hopes",
-    "demand": "demands",
-    "insist": "demands",
-    "call": "calls for",
-    "urge": "calls for",
-    "press": "calls for",
-    "reject": "rejects",
-    "refuse": "rejects",
-    "decline": "rejects",
-    "dismiss": "rejects",
-    "oppose": "opposes",
-    "rebuff": "rejects",
-    "deny": "denies",
-    "criticize": "criticizes",
-    "criticise": "criticizes",
-    "condemn": "criticizes",
-    "lash": "criticizes",
-    "slam": "criticizes",
-    "blast": "criticizes",
-    "denounce": "criticizes",
-    "accuse": "accuses",
-    "blame": "accuses",
-    "argue": "argues",
-    "contend": "argues",
-    "maintain": "argues",
-    "support": "supports",
-    "back": "supports",
-    "welcome": "supports",
-    "endorse": "supports",
-    "praise": "supports",
-    "tout": "supports",
-    "favor": "supports",
-    "favour": "supports",
-    "warn": "warns",
-    "defend": "supports",
-    "protest": "criticizes",
-    "promise": "promises",
-    "pledge": "pledges",
-    "vow": "vows",
-    "voice": "expresses",
-    "object": "opposes",
-    "threaten": "threatens",
-    "reiterate": "reiterates",
-    "hint": "hints",
-    "express": "expresses",
-}
-# What an actor "voices" or "expresses" that is a stance: "voiced disappointment", "expressed concern".
-_FEELINGS = {
-    "hope",
-    "concern",
-    "support",
-    "regret",
-    "readiness",
-    "disappointment",
-    "opposition",
-    "alarm",
-    "frustration",
-    "anger",
-    "dismay",
-    "satisfaction",
-    "approval",
-    "objection",
-    "reservation",
-    "doubt",
-    "skepticism",
-    "scepticism",
-    "outrage",
-}
-# Verbs of saying: a position when they report a claim in the actor's own words ("said that …").
-REPORTING_VERBS = {
-    "say",
-    "add",
-    "note",
-    "announce",
-    "tell",
-    "clarify",
-    "stress",
-    "state",
-    "explain",
-    "declare",
-    "observe",
-    "assert",
-    "emphasize",
-    "emphasise",
-    "insist",
-    "admit",
-    "acknowledge",
-    "concede",
-    "believe",
-    "think",
-}
-# Nouns of stance with a possessive actor: "Putin's proposal to extend the treaty".
-STANCE_NOUNS = {
-    "proposal": "proposes",
-    "offer": "offers",
-    "demand": "demands",
-    "call": "calls for",
-    "plan": "proposes",
-    "refusal": "rejects",
-    "rejection": "rejects",
-    "criticism": "criticizes",
-    "readiness": "is ready",
-    "intent": "intends",
-    "intention": "intends",
-    "initiative": "proposes",
-    "suggestion": "proposes",
-}
+# Verbs whose clause is someone's stance or claim: a stance nested under one is that someone's.
+_OPINION_HEADS = frozenset(STANCE_VERBS) | REPORTING
 
 
 def _quoted_share(tokens: list[Token], sent: Sentence) -> float:
     if not tokens:
         return 0.0
     return sum(1 for t in tokens if sent.token_quoted(t)) / len(tokens)
-
-
-def _nested_in_report(verb: Token) -> bool:
-    """A stance inside what someone else is reported to have said or wanted is theirs, not the actor's."""
-    tok = verb
-    while tok.head.i != tok.i:
-        if tok.dep_ == "relcl":
-            return False
-        if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_ in STANCE_VERBS or tok.head.lemma_ in REPORTING_VERBS):
-            return True
-        tok = tok.head
-    return False
 
 
 def _meeting_object(verb: Token) -> bool:
@@ -159,19 +47,11 @@ def _meeting_object(verb: Token) -> bool:
 
 
 def _actor_for(verb: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
-    agent = agent_of(verb)
-    if agent is not None:
-        return resolve(agent, sent, ctx)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the administration offering a one-year extension"
-        return resolve(verb.head, sent, ctx)
-    subj = subject_of(verb)
-    if subj is None:
-        return None
-    if subj.dep_ == "nsubjpass":
-        return None
-    return resolve(subj, sent, ctx)
+    tok = doer(verb)
+    return resolve(tok, sent, ctx) if tok is not None else None
 
 
+@sentence_extractor("positions", kind="position")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     source = according_to(sent, ctx)
@@ -182,7 +62,8 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if main:
             clause = [t for t in main[0].subtree if not any(a.lower_ == "according" for a in [t, *t.ancestors])]
             text = span_text(trim(clause, drop_det=False)).strip(" ,.")
-            out.append(_candidate(sent, source, "says", f"{source.shown} says {_lower_first(text)}", main[0]))
+            statement = f"{source.shown} says {_lower_first(text)}"
+            out.append(_candidate(sent, source, "says", statement, main[0], "positions.according_to"))
     for tok in sent.doc:
         if sent.token_quoted(tok):
             continue
@@ -203,10 +84,7 @@ def _stance_in(verb: Token) -> bool:
     """Does a clause say what should or will be, or take a side: a modal, or a verb of stance?"""
     if verb.lemma_ in STANCE_VERBS or verb.lemma_ in ("be", "remain"):
         return verb.lemma_ in STANCE_VERBS or any(c.dep_ == "acomp" for c in verb.children)
-    return any(
-        c.dep_ == "aux" and c.lower_ in ("must", "should", "will", "would", "could", "need", "ought")
-        for c in verb.children
-    )
+    return modal(verb, STANCE_MODALS) is not None
 
 
 def _fellow_actors(verb: Token, cand: Candidate, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
@@ -226,7 +104,7 @@ def _fellow_actors(verb: Token, cand: Candidate, sent: Sentence, ctx: ArticleCon
         actor = resolve(tok, sent, ctx)
         if actor is None or actor.type == "treaty" or actor.name == cand.entity:
             continue
-        out.append(_candidate(sent, actor, cand.stance or "says", statement, verb))
+        out.append(_candidate(sent, actor, cand.stance or "says", statement, verb, "positions.fellow_actor"))
     return out
 
 
@@ -234,7 +112,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     lemma = verb.lemma_.lower()
     if lemma in STANCE_VERBS:
         stance = STANCE_VERBS[lemma]
-        if lemma in ("express", "voice") and not any(c.lemma_ in _FEELINGS for c in verb.children if c.dep_ == "dobj"):
+        if lemma in EXPRESSING and not any(c.lemma_ in FEELINGS for c in verb.children if c.dep_ == "dobj"):
             return None
         if lemma == "call" and any(c.lower_ == "what" for c in verb.subtree if c.i < verb.i):
             return None  # "for what he called its “unjustified” pressure"
@@ -249,12 +127,9 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
             stance = "calls for" if calls_for else "calls"
         if lemma == "decline" and _meeting_object(verb):
             return None  # declining a meeting is an event
-        if lemma in ("decline", "refuse") and any(
-            c.dep_ == "xcomp" and c.lemma_ in ("say", "comment", "confirm", "disclose", "elaborate", "specify")
-            for c in verb.children
-        ):
+        if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_ in NO_COMMENT for c in verb.children):
             return None  # "declined to say whether …": no stance taken
-    elif lemma in REPORTING_VERBS:
+    elif lemma in REPORTING:
         claim = [c for c in verb.children if c.dep_ == "ccomp"]
         if not claim or any(a.dep_ == "relcl" for a in [verb, *verb.ancestors]):
             return None  # no claim, or "which he said …" inside a relative clause
@@ -266,7 +141,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         stance = "says"
     else:
         return None
-    if _nested_in_report(verb) or any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children):
+    if inside_report(verb, _OPINION_HEADS) or modal(verb, POSSIBILITY_MODALS) is not None:
         return None  # someone else's stance, or only a possibility
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "… not to allow any group to use its soil to threaten …": a purpose, not a stance
@@ -286,7 +161,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         and (
             any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
             or c.lemma_ in STANCE_VERBS
-            or c.lemma_ in REPORTING_VERBS
+            or c.lemma_ in REPORTING
         )
     ]
     cut = min((c.left_edge.i for c in other), default=len(sent.doc))
@@ -301,7 +176,7 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     if before and stance == "says":  # "The US has decided …, Leontyev told an event": the claim comes first
         claim = span_text(list(before[0].subtree)).strip(" ,")
         rest = f"{rest.strip(' ,.')} that {_lower_first(claim)}".strip()
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.lemma_ not in ("time", "year")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.lemma_ not in TIME_OBJECTS]
     if verb.dep_ == "relcl" and not objects:
         # "an idea Beijing has rejected multiple times": the idea is what was rejected
         head_np = span_text([t for t in verb.head.subtree if verb.head.left_edge.i <= t.i < verb.left_edge.i])
@@ -330,22 +205,21 @@ def _from_verb(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
         main = antecedent.head
         predicate = [t for t in main.subtree if t.i >= main.i and t.dep_ != "punct" or t.i > main.i]
         statement += f" and {span_text(predicate).rstrip(' .')}"
-    return _candidate(sent, actor, stance, _name_the_treaty(statement, sent, ctx), verb)
+    rule = "positions.reporting_verb" if stance == "says" else "positions.stance_verb"
+    return _candidate(sent, actor, stance, _name_the_treaty(statement, sent, ctx), verb, rule)
 
 
-def _candidate(sent: Sentence, actor: Actor, stance: str, statement: str, head: Token) -> Candidate:
-    return Candidate(
-        kind="position",
-        subject=actor.answer,
-        answer=actor.answer,
-        statement=finish(statement),
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
+def _candidate(sent: Sentence, actor: Actor, stance: str, statement: str, head: Token, rule: str) -> Candidate:
+    return sent.candidate(
+        "position",
+        actor.answer,
+        actor.answer,
+        finish(statement),
+        key=(actor.name, stance, _target_key(head)),
+        rule=rule,
         entity=actor.name,
         entity_type=actor.type,
         stance=stance,
-        key=f"position|{actor.name}|{stance}|{_target_key(head)}",
         topic=_topic(head),
     )
 
@@ -374,7 +248,7 @@ def _from_noun(noun: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | 
     if rest.startswith("to ") and stance in ("proposes", "offers"):
         rest = "to " + rest[3:]
     statement = f"{actor.shown} {verb} {rest or 'a ' + noun.text}"
-    return _candidate(sent, actor, stance, statement, noun)
+    return _candidate(sent, actor, stance, statement, noun, "positions.stance_noun")
 
 
 def _target_key(head: Token) -> str:
@@ -400,7 +274,7 @@ _POINTS_OUT = re.compile(r"\b(?:these|those|such|this|that)\s+\w+", re.IGNORECAS
 
 def _idea_content(noun: Token) -> str | None:
     """'…wants China to join the agreement, an idea …': the idea is 'China join the agreement'."""
-    if noun.dep_ not in ("npadvmod", "appos") or noun.lemma_ not in ("idea", "proposal", "plan", "notion", "demand"):
+    if noun.dep_ not in ("npadvmod", "appos") or noun.lemma_ not in IDEA_NOUNS:
         return None
     for clause in noun.head.children:
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -434,6 +308,6 @@ def _name_the_treaty(statement: str, sent: Sentence, ctx: ArticleContext) -> str
 def _lower_first(text: str) -> str:
     """'Another condition' → 'another condition'; 'Putin's proposal' keeps its capital."""
     first = text.split(" ", 1)[0].lower()
-    if first in ("a", "an", "the", "another", "such", "this", "that", "these", "those", "its", "their", "his", "her"):
+    if first in LOWER_OPENERS:
         return text[:1].lower() + text[1:]
     return text

@@ -3,64 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ..text import normalize
 from .actors import Actor, resolve
+from .clauses import reporting_head, subject_of
 from .context import ArticleContext, Candidate, Sentence
+from .lexicon import QUOTE_GOVERNING, SAYING
+from .protocol import register
 from .statements import finish
-from .syntax import Token, subject_of
-
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "stress",
-        "note",
-        "observe",
-        "assert",
-        "tweet",
-        "write",
-        "clarify",
-        "warn",
-        "insist",
-        "argue",
-        "announce",
-        "explain",
-        "declare",
-        "state",
-        "claim",
-        "remark",
-        "comment",
-        "emphasize",
-        "emphasise",
-        "reiterate",
-        "affirm",
-        "acknowledge",
-        "admit",
-        "suggest",
-        "reply",
-        "respond",
-        "answer",
-        "conclude",
-        "urge",
-        "call",
-        "describe",
-        "told",
-        "quip",
-        "caution",
-        "complain",
-        "concede",
-        "contend",
-        "maintain",
-        "predict",
-        "promise",
-        "recall",
-        "vow",
-        "pledge",
-        "post",
-    ]
-)
+from .syntax import Token
 
 # “…”, "…", and single quotes where they cannot be apostrophes: opening after a space or at the start,
 # closing before punctuation or a space ('Russia has questions to answer,' she said).
@@ -78,9 +31,6 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_NAMING_VERBS = {"call", "dub", "term", "label", "describe", "brand"}
-
-
 def _worth_quoting(quote: str, before: str = "") -> bool:
     words = quote.split()
     if len(words) < 2:
@@ -91,18 +41,23 @@ def _worth_quoting(quote: str, before: str = "") -> bool:
     return not (len(words) <= 8 and caps == len(words))
 
 
-def speaker_in(sent: Sentence, ctx: ArticleContext):
+def speaker_in(sent: Sentence, ctx: ArticleContext) -> Actor | None:
     """The speaker of a sentence: the person (or state) subject of a speech verb outside the quotes."""
+    return _speaker_in(sent, ctx)[0]
+
+
+def _speaker_in(sent: Sentence, ctx: ArticleContext) -> tuple[Actor | None, str]:
+    """The sentence's speaker, and how it was found: 'speech_verb' or 'according_to'."""
     for tok in sent.doc:
-        if tok.lemma_ not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX") or sent.token_quoted(tok):
+        if tok.lemma_ not in SAYING or tok.pos_ not in ("VERB", "AUX") or sent.token_quoted(tok):
             continue
         subj = subject_of(tok)
         if subj is None or sent.token_quoted(subj):
             continue
         actor = resolve(subj, sent, ctx)
         if actor is not None and actor.type in ("person", "country", "organization"):
-            return actor
-    return according_to(sent, ctx)
+            return actor, "speech_verb"
+    return according_to(sent, ctx), "according_to"
 
 
 def according_to(sent: Sentence, ctx: ArticleContext) -> Actor | None:
@@ -141,48 +96,31 @@ def extract(
     # The verb that governs the quoted words speaks first ("X criticized Moscow for “…”, and Y called
     # the move “…”"), then any speech verb of the sentence, then the rest of the paragraph.
     speaker = _governing_speaker(first, qs, ctx)
+    rule = "governing_verb"
     for sent in sents:
         if speaker is not None:
             break
-        speaker = speaker_in(sent, ctx)
+        speaker, rule = _speaker_in(sent, ctx)
+        if sent is not first:
+            rule = f"paragraph_{rule}"  # another sentence of the paragraph has the speaker
     if speaker is None:
         # A paragraph that is all quotation continues the previous speaker.
-        speaker = previous_speaker
+        speaker, rule = previous_speaker, "previous_speaker"
     if speaker is None:
         return None
-    first = sents[0]
     words = quote.strip().rstrip(",")
-    statement = finish(f"{speaker.shown} said: “{words}”")
-    return Candidate(
-        kind="quote",
-        subject=speaker.name if speaker.type == "person" else speaker.answer,
-        answer=speaker.answer,
-        statement=statement,
-        source=first.source,
+    return first.candidate(
+        "quote",
+        speaker.name if speaker.type == "person" else speaker.answer,
+        speaker.answer,
+        finish(f"{speaker.shown} said: “{words}”"),
+        key=(speaker.name, normalize(quote)),
+        rule=f"quotes.{rule}",
         evidence=quote,
-        sentence=first.index,
         entity=speaker.name,
         entity_type=speaker.type,
         quote=quote,
-        key=f"quote|{speaker.name}|{normalize(quote)}",
     )
-
-
-_GOVERNING_VERBS = SPEECH_VERBS | {
-    "criticize",
-    "criticise",
-    "accuse",
-    "praise",
-    "tout",
-    "slam",
-    "condemn",
-    "denounce",
-    "dismiss",
-    "hail",
-    "reject",
-    "welcome",
-    "blame",
-}
 
 
 def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) -> Actor | None:
@@ -192,7 +130,7 @@ def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) ->
         return None
     tok = first
     for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _GOVERNING_VERBS and not sent.token_quoted(tok):
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in QUOTE_GOVERNING and not sent.token_quoted(tok):
             reporter = _reporter(tok, sent, ctx)
             if reporter is not None:
                 return reporter
@@ -208,15 +146,73 @@ def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) ->
 def _reporter(verb: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
     """'Kong Quan said Beijing opposed … and urged the US to “think carefully”': words inside what a person
     is reported to have said are that person's, not those of the country he speaks for."""
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS or sent.token_quoted(clause.head):
+    head = reporting_head(verb, SAYING, through_conj=True)
+    if head is None or sent.token_quoted(head):
         return None
-    subj = subject_of(clause.head)
+    subj = subject_of(head)
     actor = resolve(subj, sent, ctx) if subj is not None else None
     return actor if actor is not None and actor.type == "person" else None
 
 
 def speaker_of(cand: Candidate) -> Actor:
     return Actor(cand.answer, cand.entity or cand.answer, cand.entity_type or "person")
+
+
+@dataclass
+class ParagraphState:
+    """Who spoke in the paragraph before this one, and so far in this one: a paragraph that is all quotation
+    continues the previous paragraph's speaker."""
+
+    paragraph: int = -1
+    previous: Actor | None = None
+    here: Actor | None = None
+
+    def enter(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            # the speaker carries over from the paragraph right before only (an empty one breaks the chain)
+            self.previous = self.here if paragraph == self.paragraph + 1 else None
+            self.here = None
+            self.paragraph = paragraph
+
+
+@dataclass
+class _ArticleQuotes:
+    paragraphs: dict[int, list[Sentence]]  # paragraph → its sentences
+    spans: list[list[tuple[int, int]]]  # paragraph → character spans of its quotations
+    state: ParagraphState = field(default_factory=ParagraphState)
+
+
+class Quotes:
+    """Quotations and their speakers. A quotation belongs to the sentence it closes in; its speaker may be
+    named in another sentence of the paragraph, or in the paragraph before."""
+
+    name = "quotes"
+    kind = "quote"
+
+    def learn(self, sents: Sequence[Sentence], ctx: ArticleContext) -> None:
+        paragraphs: dict[int, list[Sentence]] = {}
+        for sent in sents:
+            paragraphs.setdefault(sent.paragraph, []).append(sent)
+        spans = [find_quotes(ctx.text, ps, pe) for ps, pe in ctx.paragraphs]
+        ctx.state[self.name] = _ArticleQuotes(paragraphs, spans)
+
+    def propose(self, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+        article: _ArticleQuotes = ctx.state[self.name]
+        state = article.state
+        state.enter(sent.paragraph)
+        para = article.paragraphs[sent.paragraph]
+        out = []
+        for qs, qe in article.spans[sent.paragraph]:
+            if not (sent.start < qe <= sent.end):
+                continue
+            # the sentence it closes in first, then the one it opens in, then the rest of the paragraph
+            ordered = [sent] + [x for x in para if x is not sent and x.start <= qs < x.end]
+            ordered += [x for x in para if x not in ordered]
+            cand = extract(ctx.text, (qs, qe), ordered, ctx, state.previous)
+            if cand is not None:
+                out.append(cand)
+                state.here = speaker_of(cand)
+        return out
+
+
+register(Quotes())

@@ -2,39 +2,14 @@
 
 from __future__ import annotations
 
-from ..text import normalize
-from .context import ArticleContext, Candidate, Sentence, strip_possessive
-from .entities import TITLE_WORDS
-from .syntax import DETERMINERS, Token, noun_phrase, span_text, trim
+from collections.abc import Sequence
 
-# Lower-case words that may stand inside a title before the name ("then-US President", "foreign minister").
-_TITLE_MODIFIERS = frozenset(
-    [
-        "then",
-        "former",
-        "late",
-        "acting",
-        "deputy",
-        "vice",
-        "prime",
-        "foreign",
-        "defense",
-        "defence",
-        "interior",
-        "national",
-        "security",
-        "chief",
-        "senior",
-        "top",
-        "state",
-        "general",
-        "special",
-        "first",
-        "executive",
-        "supreme",
-        "deputy-",
-    ]
-)
+from ..text import normalize
+from .context import ArticleContext, Candidate, Sentence
+from .lexicon import INSTITUTIONS, PAST_TITLE_PREFIXES, TITLE_MODIFIERS, TITLE_WORDS
+from .people import strip_possessive
+from .protocol import register
+from .syntax import DETERMINERS, Token, noun_phrase, span_text, trim
 
 
 def _is_title_head(token: Token) -> bool:
@@ -67,7 +42,7 @@ def _left_title(doc, start: int) -> list[Token]:
             or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON")
         ):
             break
-        elif t.is_title or t.is_upper or t.lower_ in _TITLE_MODIFIERS or _is_title_head(t):
+        elif t.is_title or t.is_upper or t.lower_ in TITLE_MODIFIERS or _is_title_head(t):
             toks.append(t)
         elif t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod") and toks:
             toks.append(t)  # "opposition leader", "foreign policy chief"
@@ -106,11 +81,6 @@ def _appos_title(person_root: Token) -> list[Token]:
     return []
 
 
-# Heads of organization names the tagger may file elsewhere ("the South Asia Water Institute" as FAC). Not
-# places: "a resident of Geneva" is no office.
-_BODIES = {"institute", "university", "centre", "center", "foundation", "council", "association", "agency"}
-
-
 def _affiliated(noun: Token) -> bool:
     """'Meera Sundaram, a hydrologist at the South Asia Water Institute': any occupation, when it names the
     organization it belongs to ('at', 'of', 'with', 'for' …)."""
@@ -119,7 +89,7 @@ def _affiliated(noun: Token) -> bool:
     return any(
         prep.dep_ == "prep"
         and prep.lower_ in ("at", "of", "with", "for")
-        and any(p.dep_ == "pobj" and (p.ent_type_ == "ORG" or p.lower_ in _BODIES) for p in prep.children)
+        and any(p.dep_ == "pobj" and (p.ent_type_ == "ORG" or p.lower_ in INSTITUTIONS) for p in prep.children)
         for prep in noun.children
     )
 
@@ -134,7 +104,9 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if full is None:
             continue
         title = _left_title(doc, ent.start)
+        rule = "roles.title_before"
         if not title:
+            rule = "roles.apposition"
             root = ent.root
             title = _appos_title(root)
             if title and any(ent.start <= t.i < ent.end for t in title):
@@ -145,14 +117,14 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         before = doc[title[0].i - 1] if title[0].i > 0 else None
         indefinite = before is not None and before.lower_ in ("a", "an")  # "…, a hydrologist at …"
         text = strip_possessive(text) if text.endswith(("’s", "'s")) else text
-        out.append(_role(sent, full, text, doc, ent, indefinite))
+        out.append(_role(sent, full, text, doc, ent, rule, indefinite))
     return out
 
 
-def _role(sent: Sentence, full: str, title: str, doc, ent, indefinite: bool = False) -> Candidate:
+def _role(sent: Sentence, full: str, title: str, doc, ent, rule: str, indefinite: bool = False) -> Candidate:
     low = title.lower()
     shown = title
-    for prefix in ("then-", "then ", "former ", "late "):
+    for prefix in PAST_TITLE_PREFIXES:
         if low.startswith(prefix):
             shown = shown[len(prefix) :]
     first = shown.split(" ", 1)[0]
@@ -170,21 +142,24 @@ def _role(sent: Sentence, full: str, title: str, doc, ent, indefinite: bool = Fa
             of = f" of {strip_possessive(others[-1].text)}"
     verb = "was then" if low.startswith("then") else "is"
     statement = f"{full} {verb} {article}{shown}{of}."
-    return Candidate(
-        kind="role",
-        subject=full,
-        answer=title,
-        statement=statement,
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
-        entity=full,
-        entity_type="person",
-        key=f"role|{full}|{normalize(shown).replace('advisor', 'adviser')}",
-    )
+    key = (full, normalize(shown).replace("advisor", "adviser"))
+    return sent.candidate("role", full, title, statement, key=key, rule=rule, entity=full, entity_type="person")
 
 
-def learn(cands: list[Candidate], ctx: ArticleContext) -> None:
-    for c in cands:
-        if (c.subject, c.answer) not in ctx.roles:
-            ctx.roles.append((c.subject, c.answer))
+class Roles:
+    """Offices of people; read through the whole article first, so that 'the spokesman' in a later sentence
+    is the person an earlier one named as such (an office is known from the sentence that states it on)."""
+
+    name = "roles"
+    kind = "role"
+
+    def learn(self, sents: Sequence[Sentence], ctx: ArticleContext) -> None:
+        for sent in sents:
+            for c in extract(sent, ctx):
+                ctx.learn_role(c.subject, c.answer, sent.index)
+
+    def propose(self, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+        return extract(sent, ctx)
+
+
+register(Roles())

@@ -3,39 +3,26 @@
 from __future__ import annotations
 
 from .actors import Actor, resolve
+from .clauses import agent_of, negated, negated_subject, reporting_head, subject_of, unasserted
 from .context import ArticleContext, Candidate, Sentence
-from .entities import STATE_NOUNS, TREATY_WORDS, country_of_demonym
+from .entities import country_of_demonym
+from .lexicon import (
+    ANNOUNCING,
+    COPULAS,
+    GROUP_NOUNS,
+    INTRANSITIVE_PARTY,
+    LEGISLATURES,
+    PARTY_NOUNS,
+    PARTY_VERBS,
+    PROMISING,
+    SIGN_VERBS,
+    SIGNER_NOUNS,
+    TREATY_PARTS,
+    TREATY_WORDS,
+)
+from .protocol import sentence_extractor
 from .statements import finish, past, with_the
-from .syntax import Token, agent_of, conjuncts, span_text, subject_of, trim
-
-SIGN_VERBS = {"sign", "ink", "ratify", "conclude"}
-PARTY_VERBS = {"agree", "pledge", "commit", "undertake", "join", "rejoin", "accede", "adopt"}
-PARTY_NOUNS = {"signatory", "party", "signer", "member"}
-# Common nouns that still name who signed: "six world powers", "196 parties".
-GROUP_NOUNS = STATE_NOUNS | {"power"}
-_HYPOTHETICAL = {"want", "wish", "hope", "call", "urge", "ask", "press", "demand", "consider", "refuse", "plan"}
-# Bodies that ratify for a state, not parties themselves: "Parliament ratified it in 2002".
-LEGISLATURES = {
-    "parliament",
-    "senate",
-    "duma",
-    "congress",
-    "legislature",
-    "assembly",
-    "house",
-    "chamber",
-    "lawmakers",
-    "legislators",
-    "deputies",
-    "mps",
-    "senators",
-    "knesset",
-    "bundestag",
-    "rada",
-    "majlis",
-}
-# Verbs that name a party without an object: "Finland acceded in 2012".
-INTRANSITIVE_PARTY = {"accede", "ratify", "join"}
+from .syntax import Token, conjuncts, span_text, trim
 
 
 def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
@@ -58,7 +45,7 @@ def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
         actor = resolve(c, sent, ctx, allow_treaty=True)
         if actor is not None and actor.type == "treaty":
             return actor.name
-        if c.lemma_.lower() in ("iteration", "version", "text", "article", "provision", "term", "clause") or c.is_title:
+        if c.lemma_.lower() in TREATY_PARTS or c.is_title:
             # "under Article VI of the treaty"
             for p in c.subtree:
                 a = resolve(p, sent, ctx, allow_treaty=True) if p.dep_ == "pobj" else None
@@ -99,7 +86,7 @@ def _with_parties(verb: Token) -> list[Token]:
     """'… by Russia and Ukraine in separate agreements with Turkey and the United Nations'."""
     out = []
     for tok in verb.subtree:
-        if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.lemma_ in ("agreement", "deal", "accord", "pact"):
+        if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.lemma_ in TREATY_WORDS:
             out += [t for p in tok.children if p.dep_ == "pobj" for t in conjuncts(p)]
     return out
 
@@ -165,6 +152,7 @@ def _puts_name_to(verb: Token) -> bool:
     )
 
 
+@sentence_extractor("signatories", kind="signatory")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     for verb in sent.doc:
@@ -175,7 +163,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             lemma = "sign"
         elif lemma not in SIGN_VERBS | PARTY_VERBS:
             continue
-        if _negated_or_hypothetical(verb):
+        if unasserted(verb):
             continue  # "has not ratified it", "wants China to join the agreement"
         treaty = _treaty_of(verb, sent, ctx)
         bare = treaty is None and _without_object(verb)
@@ -191,34 +179,37 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 actor = _state_of_legislature(tok, sent, ctx)
             if actor is None or bare and actor.type != "country":
                 continue
-            if lemma in ("pledge", "commit", "undertake", "agree") and actor.type == "person":
+            if lemma in PROMISING and actor.type == "person":
                 continue  # "Reagan … pledged to abide by the treaty": a promise, not a party
             party = _party(tok, actor, ctx)
             shown_treaty = with_the(treaty)
             if lemma in SIGN_VERBS:
                 action = "ratified" if lemma == "ratify" else "signed"
                 statement = f"{actor.shown} {action} {shown_treaty}" + (f" for {with_the(party)}" if party else "")
+                rule = "signed"
             elif agent_of(verb) is not None or _by_phrase(verb):  # "adopted by 196 parties"
                 statement = f"{actor.shown} {past(lemma)} {shown_treaty}"
+                rule = "by_agent"
             elif lemma in ("accede", "join") and actor.type != "other":
                 statement = f"{actor.shown} {past(lemma)}{' to' if lemma == 'accede' else ''} {shown_treaty}"
+                rule = "joined"
             elif actor.type == "other":  # "Six world powers": a group, plural
                 statement = f"{actor.shown} are parties to {shown_treaty}"
+                rule = "group_party"
             else:
                 statement = f"{actor.shown} is a party to {shown_treaty}"
+                rule = "party_verb"
             out.append(
-                Candidate(
-                    kind="signatory",
-                    subject=treaty,
-                    answer=actor.answer if actor.type != "person" else _as_written(tok, actor),
-                    statement=finish(statement),
-                    source=sent.source,
-                    evidence=sent.text,
-                    sentence=sent.index,
+                sent.candidate(
+                    "signatory",
+                    treaty,
+                    actor.answer if actor.type != "person" else _as_written(tok, actor),
+                    finish(statement),
+                    key=(treaty, actor.name),
+                    rule=f"signatories.{rule}",
                     entity=actor.name,
                     entity_type=actor.type,
                     party=party,
-                    key=f"signatory|{treaty}|{actor.name}",
                 )
             )
     out.extend(_party_nouns(sent, ctx))
@@ -258,16 +249,6 @@ def _state_of_legislature(tok: Token, sent: Sentence, ctx: ArticleContext) -> Ac
     return None
 
 
-def _negated_subject(verb: Token) -> bool:
-    """'Neither Russia nor the United States has joined it'."""
-    subj = subject_of(verb)
-    if subj is None:
-        return False
-    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subj.children) or any(
-        c.dep_ == "cc" and c.lower_ == "nor" for t in conjuncts(subj) for c in t.children
-    )
-
-
 def _bilateral(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     """'India … would hold the Indus Waters Treaty with Pakistan': the article's treaty, named with its other party.
 
@@ -284,7 +265,7 @@ def _bilateral(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         if treaty is None or treaty.type != "treaty" or treaty.name != main:
             continue
         verb = tok.head
-        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ not in ("VERB", "AUX") or negated(verb):
             continue
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is None or nxt.lower_ != "with" or nxt.head.i not in (tok.i, verb.i):
@@ -297,50 +278,35 @@ def _bilateral(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             actor = resolve(p, sent, ctx)
             if actor is None or actor.type != "country" or actor.answer not in sent.text:
                 continue
-            out.append(_party_candidate(actor, treaty.name, sent))
+            out.append(_party_candidate(actor, treaty.name, sent, "signatories.bilateral"))
     return out
 
 
 def _holder(verb: Token, sent: Sentence, ctx: ArticleContext) -> Token | None:
     """The subject of the verb; for 'India said it would hold …', the state that 'it' stands for."""
     subj = subject_of(verb)
-    if subj is not None and subj.lower_ == "it" and verb.dep_ == "ccomp":
-        up = subject_of(verb.head)
-        if up is not None and verb.head.lemma_ in ("say", "announce", "declare", "state"):
-            return up
+    said = reporting_head(verb, ANNOUNCING) if subj is not None and subj.lower_ == "it" else None
+    up = subject_of(said) if said is not None else None
+    if up is not None:
+        return up
     return subj
 
 
-def _party_candidate(actor: Actor, treaty: str, sent: Sentence) -> Candidate:
-    return Candidate(
-        kind="signatory",
-        subject=treaty,
-        answer=actor.answer,
-        statement=finish(f"{actor.shown} is a party to {with_the(treaty)}"),
-        source=sent.source,
-        evidence=sent.text,
-        sentence=sent.index,
+def _party_candidate(actor: Actor, treaty: str, sent: Sentence, rule: str) -> Candidate:
+    return sent.candidate(
+        "signatory",
+        treaty,
+        actor.answer,
+        finish(f"{actor.shown} is a party to {with_the(treaty)}"),
+        key=(treaty, actor.name),
+        rule=rule,
         entity=actor.name,
         entity_type=actor.type,
-        key=f"signatory|{treaty}|{actor.name}",
     )
 
 
 def _by_phrase(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
-
-
-def _negated_or_hypothetical(verb: Token) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children) or _negated_subject(verb):
-        return True
-    if any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could", "might", "may", "should", "must")
-        for c in verb.children
-    ):  # "must be ratified by the Senate": not yet
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in ("once", "if", "unless", "until") for c in verb.children):
-        return True  # "it enters into force once 60 countries have ratified it": a condition, not a party
-    return any(a.lemma_ in _HYPOTHETICAL for a in verb.ancestors)
 
 
 def _signer(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
@@ -388,12 +354,12 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             named += [t for t in conjuncts(head) if t.i != noun.i and t.ent_type_ in ("GPE", "NORP", "ORG")]
         if noun.dep_ == "appos" and _party_appos(noun):
             named.append(noun.head)  # "Ukraine, a party since 2005, …"
-        negated = any(c.dep_ == "neg" for c in noun.head.children) or _negated_subject(noun.head)
-        if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "remain", "become", "stay") and not negated:
+        not_so = negated(noun.head) or negated_subject(noun.head)
+        if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in COPULAS and not not_so:
             subj = subject_of(noun.head)
             if subj is not None:
                 named.append(subj)
-        if noun.dep_ == "nsubj" and noun.tag_ == "NNS" and noun.head.lemma_ == "be" and not negated:
+        if noun.dep_ == "nsubj" and noun.tag_ == "NNS" and noun.head.lemma_ == "be" and not not_so:
             # "The bloc's 11 existing members are Japan, Canada, …"
             named += [t for c in noun.head.children if c.dep_ == "attr" for t in conjuncts(c)]
         for tok in named:
@@ -402,7 +368,7 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
                 continue
             if _legislature(tok, actor):
                 continue
-            out.append(_party_candidate(actor, treaty, sent))
+            out.append(_party_candidate(actor, treaty, sent, "signatories.party_noun"))
     return out
 
 
@@ -412,7 +378,7 @@ def _party_appos(noun: Token) -> bool:
     'party' and 'member' also name political parties and clubs, so they need a date or a 'to'/'of' phrase."""
     if noun.head.ent_type_ not in ("GPE", "NORP", "ORG") or noun.head.pos_ != "PROPN":
         return False
-    if noun.lemma_ in ("signatory", "signer"):
+    if noun.lemma_ in SIGNER_NOUNS:
         return True
     return any(
         c.dep_ == "prep"

@@ -4,50 +4,7 @@ from __future__ import annotations
 
 import re
 
-_IRREGULAR_PAST = {
-    "be": "was",
-    "begin": "began",
-    "bring": "brought",
-    "come": "came",
-    "cut": "cut",
-    "draw": "drew",
-    "get": "got",
-    "give": "gave",
-    "go": "went",
-    "hold": "held",
-    "keep": "kept",
-    "lead": "led",
-    "leave": "left",
-    "lose": "lost",
-    "make": "made",
-    "meet": "met",
-    "put": "put",
-    "quit": "quit",
-    "run": "ran",
-    "say": "said",
-    "see": "saw",
-    "seek": "sought",
-    "set": "set",
-    "speak": "spoke",
-    "take": "took",
-    "tell": "told",
-    "think": "thought",
-    "undertake": "undertook",
-    "win": "won",
-    "withdraw": "withdrew",
-    "write": "wrote",
-    "forbid": "forbade",
-    "overtake": "overtook",
-    "shut": "shut",
-    "send": "sent",
-    "spend": "spent",
-    "stand": "stood",
-    "understand": "understood",
-    "sell": "sold",
-    "buy": "bought",
-    "become": "became",
-}
-_DOUBLE_FINAL = {"ban", "plan", "stop", "drop", "ship", "scrap", "admit", "commit", "submit", "regret", "veto"}
+from .lexicon import DOUBLE_FINAL, IRREGULAR_PAST
 
 # Countries whose names take "the" in running text.
 _WITH_THE = re.compile(
@@ -62,9 +19,9 @@ _WITH_THE = re.compile(
 def past(lemma: str) -> str:
     """The simple past of a verb: 'leave' → 'left', 'reject' → 'rejected', 'ban' → 'banned'."""
     lemma = lemma.lower()
-    if lemma in _IRREGULAR_PAST:
-        return _IRREGULAR_PAST[lemma]
-    if lemma in _DOUBLE_FINAL:
+    if lemma in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lemma]
+    if lemma in DOUBLE_FINAL:
         return lemma + lemma[-1] + "ed"
     if lemma.endswith("e"):
         return lemma + "d"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .lexicon import DETERMINERS, RAISING
+
 Token = Any  # spacy.tokens.Token; typed loosely so this module never imports spaCy
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _EDGE_PUNCT = set(",;:–—-()[]\"'“”‘’ ")
 
 
@@ -37,17 +38,6 @@ def trim(tokens: list[Token], drop_det: bool = True) -> list[Token]:
     if opened and not any(t.text == ")" for t in toks[opened[-1] :]):
         toks = trim(toks[: opened[-1]], drop_det)
     return toks
-
-
-def contiguous(tokens: list[Token]) -> list[Token]:
-    """The first unbroken run of token indices."""
-    toks = sorted(tokens, key=lambda t: t.i)
-    out = toks[:1]
-    for t in toks[1:]:
-        if t.i != out[-1].i + 1:
-            break
-        out.append(t)
-    return out
 
 
 def noun_phrase(
@@ -86,36 +76,6 @@ def compact_name(head: Token) -> list[Token]:
     return trim(contiguous_around(head, toks))
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a verb, inherited through xcomp, conj, advcl and 'by V-ing'."""
-    seen = 0
-    v = verb
-    while v is not None and seen < 6:
-        seen += 1
-        for child in v.children:
-            if child.dep_ in SUBJECTS:
-                return child
-        if v.dep_ in ("advcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head  # "the president, while speaking at …": the noun it modifies
-        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") or (v.dep_ == "pobj" and v.head.dep_ == "prep"):
-            v = v.head
-            continue
-        if v.dep_ == "prep":
-            v = v.head
-            continue
-        break
-    return None
-
-
-def agent_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for p in child.children:
-                if p.dep_ == "pobj":
-                    return p
-    return None
-
-
 def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ('Obama and Medvedev')."""
     out = [token]
@@ -129,7 +89,7 @@ def verb_group(verb: Token) -> list[Token]:
     """Auxiliaries, negation and the verb; through 'is due to' / 'is set to' raising heads."""
     toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_ in ("due", "set", "expect", "schedule", "likely", "go", "plan"):
+    if verb.dep_ == "xcomp" and head.lemma_ in RAISING:
         toks.append(head)
         toks.extend(c for c in head.children if c.dep_ in ("aux", "auxpass", "neg"))
         if head.dep_ == "acomp":
@@ -158,7 +118,3 @@ def clause_after(verb: Token, drop: set[int] | None = None) -> str:
         else:
             runs.append([t])
     return " ".join(span_text(r).strip(" ,") for r in runs if span_text(r).strip(" ,"))
-
-
-def in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
