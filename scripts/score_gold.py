@@ -1,75 +1,164 @@
-"""Compare `quizgen extract` on the seed articles with the human gold annotation.
+"""Score `quizgen extract` against hand-annotated gold facts (matching as in tests/data/sets/GOLD-FORMAT.md).
 
-    python scripts/score_gold.py [--gold tests/data/sets/seeds/gold] [--seeds seeds] [--deck DECK.yaml] [-v]
+    python scripts/score_gold.py                          # the seeds, with the shipped model
+    python scripts/score_gold.py --set dev4 [-v]          # one set of tests/data/sets/sets.yaml
+    python scripts/score_gold.py --all                    # every set of the manifest, with the shipped model
+    python scripts/score_gold.py --cv                     # leave one set out (see below)
+    python scripts/score_gold.py --gold G --seeds A       # any folder of articles and its gold
+    python scripts/score_gold.py --deck DECK.yaml --gold G
 
-Without --deck it runs the extractor on the seeds. Prints recall and precision per kind; -v also lists
-the gold facts missed and the deck facts that match no gold fact.
+The shipped model was trained on every `train` set, so its figures on those sets are tuned figures. `--cv`
+gives honest ones: for each train set in turn, a model is trained on all the other train sets (thresholds
+included) and scores the one left out; the test sets are scored with the model trained on all train sets,
+which never saw them. Prints recall and precision per kind, pooled, and the mean over articles. -v lists
+the gold facts missed and the facts that match no gold fact.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-
-import yaml
+from statistics import mean
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from quizgen.evaluate import GoldFact, format_table, score  # noqa: E402
+from quizgen.evaluate import GoldFact, KindScore, format_table, score  # noqa: E402
+from quizgen.gold import AnnotatedSet, load_gold, load_sets  # noqa: E402
+from quizgen.model import Deck  # noqa: E402
+
+MANIFEST = ROOT / "tests" / "data" / "sets" / "sets.yaml"
 
 
-def load_gold(folder: Path) -> list[GoldFact]:
+def deck_for(data: Sequence, model) -> Deck:
+    """The deck `quizgen extract` writes for these articles (one set), deciding with `model`."""
+    import copy
+
+    from quizgen.extract.merge import merge
+    from quizgen.extract.pipeline import decided, treaty_names
+
+    articles = [d.article for d in data]
+    cands = [copy.copy(c) for d in data for c in decided(d.proposals, model)]
+    return merge(cands, articles, treaty_names(articles), "scored")
+
+
+def per_article(deck: Deck, gold: list[GoldFact]) -> list[tuple[float, float]]:
     out = []
-    for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        article = Path(data["article"]).stem
-        for f in data.get("facts") or []:
-            out.append(
-                GoldFact(
-                    article,
-                    f["kind"],
-                    str(f["answer"]),
-                    str(f["evidence"]),
-                    str(f.get("statement", "")),
-                    bool(f.get("relative", False)),
-                )
-            )
+    for article in sorted({g.article for g in gold}):
+        t = score(deck, [g for g in gold if g.article == article])["all"]
+        out.append((t.recall, t.precision))
     return out
 
 
-def build_deck(seeds: Path):
-    from quizgen.corpus import read_articles
-    from quizgen.extract.nlp import load_pipeline
-    from quizgen.extract.pipeline import extract_articles
+def add(total: dict[str, KindScore], table: dict[str, KindScore]) -> None:
+    for k, s in table.items():
+        t = total.setdefault(k, KindScore())
+        t.gold += s.gold
+        t.found += s.found
+        t.facts += s.facts
+        t.correct += s.correct
+        t.missed += s.missed
+        t.wrong += s.wrong
 
-    return extract_articles(read_articles([seeds], relative_to=ROOT), load_pipeline(), title="New START")
 
-
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "sets" / "seeds" / "gold")
-    ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
-    ap.add_argument("--deck", type=Path)
-    ap.add_argument("-v", "--verbose", action="store_true")
-    args = ap.parse_args()
-    if not args.gold.is_dir():
-        print(f"score_gold: no gold annotation at {args.gold}", file=sys.stderr)
-        return 2
-    from quizgen.deck import load_deck
-
-    deck = load_deck(args.deck) if args.deck else build_deck(args.seeds)
-    table = score(deck, load_gold(args.gold))
-    print(format_table(table))
-    if args.verbose:
-        for kind, s in table.items():
+def report(title: str, rows: list[tuple[str, dict[str, KindScore], list[tuple[float, float]]]], verbose: bool) -> None:
+    print(f"== {title}")
+    total: dict[str, KindScore] = {}
+    arts: list[tuple[float, float]] = []
+    for name, table, per in rows:
+        a = table["all"]
+        r, p = mean(x for x, _ in per), mean(y for _, y in per)
+        print(f"  {name:14} {len(per):2d} articles  recall {a.recall:4.0%}  precision {a.precision:4.0%}"
+              f"   (mean over articles {r:4.0%} / {p:4.0%})")
+        add(total, table)
+        arts += per
+    print(format_table(total))
+    r, p = mean(x for x, _ in arts), mean(y for _, y in arts)
+    print(f"mean over {len(arts)} articles: recall {r:.3f}  precision {p:.3f}\n")
+    if verbose:
+        for kind, s in total.items():
             if kind == "all":
                 continue
             for g in s.missed:
                 print(f"MISSED {kind:9} {g.answer!r:40} | {g.evidence[:110]}")
             for f, ev in s.wrong:
                 print(f"EXTRA  {kind:9} {f.answer!r:40} | {f.statement[:80]} || {ev[:80]}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", type=Path, default=MANIFEST, help="the manifest of annotated sets")
+    ap.add_argument("--set", action="append", default=[], help="score this set of the manifest (repeatable)")
+    ap.add_argument("--all", action="store_true", help="score every set of the manifest")
+    ap.add_argument("--cv", action="store_true", help="leave-one-set-out over the train sets; test sets apart")
+    ap.add_argument("--gold", type=Path, help="a gold folder (with --seeds or --deck)")
+    ap.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the articles --gold annotates")
+    ap.add_argument("--deck", type=Path, help="score this deck instead of extracting")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+
+    from train_model import all_examples, collect, dumps, fit, gold_counts
+
+    from quizgen.extract.cache import Cache, cache_dir
+    from quizgen.extract.decide import load_model, model_from_bytes
+
+    sets = load_sets(args.sets)
+    if args.deck or args.gold:
+        gold_dir = args.gold or sets[0].gold
+        gold = load_gold(gold_dir)
+        if args.deck:
+            from quizgen.deck import load_deck
+
+            deck = load_deck(args.deck)
+        else:
+            one = AnnotatedSet(gold_dir.parent.name, "test", args.seeds, gold_dir)
+            deck = deck_for(collect([one], cache=Cache(cache_dir())), load_model())
+        report(str(args.deck or args.gold), [(gold_dir.parent.name, score(deck, gold), per_article(deck, gold))],
+               args.verbose)
+        return 0
+
+    named = set(args.set) or ({s.name for s in sets} if args.all or args.cv else {"seeds"})
+    unknown = named - {s.name for s in sets}
+    if unknown:
+        print(f"score_gold: no set {', '.join(sorted(unknown))} in {args.sets}", file=sys.stderr)
+        return 2
+    cache = Cache(cache_dir())
+    chosen = [s for s in sets if s.name in named]
+    if not args.cv:
+        model = load_model()
+        rows = []
+        for s in chosen:
+            data = collect([s], cache=cache)
+            gold = [g for d in data for g in d.gold]
+            deck = deck_for(data, model)
+            rows.append((s.name, score(deck, gold), per_article(deck, gold)))
+        report("shipped model (trained on every train set: tuned figures for those)", rows, args.verbose)
+        return 0
+
+    train = [s for s in sets if s.role == "train"]
+    data = {s.name: collect([s], cache=cache) for s in sets}
+    rows = []
+    for s in train:
+        rest = [d for t in train if t.name != s.name for d in data[t.name]]
+        model = model_from_bytes(dumps(fit(all_examples(rest), gold_counts(rest))).encode())
+        gold = [g for d in data[s.name] for g in d.gold]
+        deck = deck_for(data[s.name], model)
+        rows.append((s.name, score(deck, gold), per_article(deck, gold)))
+    report("leave one set out: each train set scored by a model trained on the others", rows, args.verbose)
+    tests = [s for s in sets if s.role == "test"]
+    if tests:
+        everything = [d for t in train for d in data[t.name]]
+        model = model_from_bytes(dumps(fit(all_examples(everything), gold_counts(everything))).encode())
+        rows = []
+        for s in tests:
+            gold = [g for d in data[s.name] for g in d.gold]
+            deck = deck_for(data[s.name], model)
+            rows.append((s.name, score(deck, gold), per_article(deck, gold)))
+        report("test sets: never trained or tuned on, scored by the model trained on every train set", rows,
+               args.verbose)
     return 0
 
 

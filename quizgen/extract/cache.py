@@ -45,6 +45,7 @@ def extractor_fingerprint() -> str:
 
     package = Path(__file__).resolve().parent
     files = sorted(package.glob("*.py")) + [package.parent / "model.py", package.parent / "text.py"]
+    files.append(package.parent / "data" / "extract-model.json")  # the trained decision
     h = hashlib.sha256(pipeline.EXTRACTOR_VERSION.encode())
     for f in files:
         if f.name == "cache.py":
