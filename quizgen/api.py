@@ -15,17 +15,19 @@ def extract_texts(
     title: str = "quizgen deck",
     published: Mapping[str, str] | None = None,
     model: str | None = None,
+    rules_only: bool = False,
 ) -> Deck:
     """A deck from article texts keyed by source id: `extract_texts({"a1": "Moscow said …"})`.
 
-    `published` maps source ids to ISO dates, so that "Thursday" or "next year" can be placed.
+    `published` maps source ids to ISO dates, so that "Thursday" or "next year" can be placed. `rules_only`:
+    what the rule extractors alone propose, without the trained model's decision (to see what the rules do).
     """
     from .extract.nlp import load_pipeline
     from .extract.pipeline import extract_articles
 
     published = published or {}
     articles = [make_article(text, sid, f"{sid}.txt", sid, published.get(sid)) for sid, text in texts.items()]
-    return extract_articles(articles, load_pipeline(model), title=title)
+    return extract_articles(articles, load_pipeline(model), title=title, rules_only=rules_only)
 
 
 def extract_paths(

@@ -37,3 +37,11 @@ def run_cli(
         text=True,
         timeout=600,
     )
+
+
+def rule_deck(texts: dict[str, str], **options):
+    """The deck of what the rule extractors alone propose on `texts`, before the trained model decides: the
+    tests of each rule extractor (and its near misses) use this, so they test the rule, not the model."""
+    import quizgen
+
+    return quizgen.extract_texts(texts, rules_only=True, **options)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-import quizgen
+from conftest import rule_deck
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +15,7 @@ def dates():
         "run-on": "The United States invaded Afghanistan in October 2001, weeks after the September 11 attacks.",
         "to-be": "The agreement calls for up to 5,000 prisoners to be freed by 10 March.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     return {f.evidence[0].source: (f.answer, f.statement) for f in deck.facts if f.kind == "date"}
 
 
@@ -42,7 +41,7 @@ def test_he_in_what_someone_is_reported_to_say_is_that_someone():
         "Turkish President Tayyip Erdogan said he believed Russian President Vladimir Putin wanted the deal to "
         "continue and that he would discuss the matter with him in August."
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert [f.statement for f in deck.facts if f.kind == "date"] == [
         "In August, Tayyip Erdogan would discuss the matter with him."
     ]
@@ -54,7 +53,7 @@ def test_statements_for_relative_dates_and_participles_read_as_sentences():
         "The British and Irish governments yesterday reached an agreement aimed at ending the conflict.\n\n"
         "The Democratic Unionist leader, Ian Paisley, whose party walked out of the talks last year, denounced it.\n"
     )
-    deck = quizgen.extract_texts({"a": text}, title="t", published={"a": "1998-04-11"})
+    deck = rule_deck({"a": text}, title="t", published={"a": "1998-04-11"})
     statements = sorted(f.statement for f in deck.facts if f.kind == "date")
     assert statements == [
         "Tony Blair arrived in Northern Ireland on Tuesday.",
@@ -67,5 +66,5 @@ def test_a_year_before_another_agreement_dates_that_agreement_not_the_article_s(
         "The Declaration of Principles was signed in Khartoum. Egypt accused Ethiopia on Tuesday of breaching a "
         "2015 agreement on the dam."
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert [f.statement for f in deck.facts if f.kind == "date"] == ["The agreement on the dam dates from 2015."]

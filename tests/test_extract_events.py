@@ -4,8 +4,7 @@ that must not."""
 from __future__ import annotations
 
 import pytest
-
-import quizgen
+from conftest import rule_deck
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +31,7 @@ def events():
         "could": lead + "Argentina said it could hold all other agreements with Uruguay in abeyance.",
         "ditch": lead + "Brazil has decided to ditch important talks on the accord.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     out: dict[str, list[tuple[str, str]]] = {k: [] for k in texts}
     for fact in deck.facts:
         if fact.kind == "event":
@@ -76,7 +75,7 @@ def test_an_announcement_at_a_gathering_and_words_on_television_are_events():
         "could not expect to keep cooperating.",
         "plain-tv": "Lavrov often speaks on television.",  # no particular broadcaster: nothing to ask
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     events = {f.evidence[0].source: (f.answer, f.statement) for f in deck.facts if f.kind == "event"}
     assert events["made"] == (
         "annual meeting",
@@ -91,7 +90,7 @@ def test_urging_someone_to_attend_is_no_attendance_and_an_apposition_s_possessor
         "Prime Minister Yoshihide Suga said Japan would not join. Komeito, the junior partner in Suga's ruling "
         "coalition, has urged the government to attend the first meeting as an observer."
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert [f for f in deck.facts if f.kind == "event"] == []
     urged = [f for f in deck.facts if f.kind == "position" and "urged" in f.statement]
     assert [f.answer for f in urged] == ["Komeito"]
@@ -104,7 +103,7 @@ def test_the_first_country_to_leave_a_treaty_left_it_but_a_speaker_becoming_one_
         "said": "Finland will withdraw from the Ottawa Convention, Prime Minister Petteri Orpo said on Tuesday, "
         "becoming the latest country on NATO's eastern flank to abandon the pact.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     events = sorted((f.evidence[0].source, f.answer, f.statement) for f in deck.facts if f.kind == "event")
     assert events == [
         ("first", "Convention on Cluster Munitions", "Lithuania left the Convention on Cluster Munitions."),
@@ -120,7 +119,7 @@ def test_a_bare_news_conference_or_a_meeting_called_names_is_no_event():
         "placed": "Foreign Ministry spokesman Liu Weimin told a regular briefing in Beijing on Tuesday that the move "
         "was regrettable.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     events = {f.evidence[0].source: f.answer for f in deck.facts if f.kind == "event"}
     assert "naming" not in events and "bare" not in events
     assert "regular briefing" in events["placed"]
@@ -134,6 +133,6 @@ def test_a_vote_never_held_or_expected_and_a_meeting_a_rule_requires_are_no_even
         "treaty entering into force.",
         "done": "The Duma voted 400 to 0 to revoke the ratification of the Comprehensive Nuclear-Test-Ban Treaty.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     sources = {f.evidence[0].source for f in deck.facts if f.kind == "event"}
     assert sources == {"done"}

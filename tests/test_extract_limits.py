@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import rule_deck
 
 import quizgen
 
@@ -10,7 +11,7 @@ LEAD = "The Geneva Weapons Treaty was signed in 1999 by both countries. "
 
 
 def _limits(sentence: str) -> list[quizgen.Fact]:
-    deck = quizgen.extract_texts({"a": LEAD + sentence}, title="Geneva Weapons Treaty")
+    deck = rule_deck({"a": LEAD + sentence}, title="Geneva Weapons Treaty")
     return [f for f in deck.facts if f.kind == "limit" and sentence in f.evidence[0].text]
 
 
@@ -109,7 +110,7 @@ def test_a_notice_given_in_advance_is_a_limit():
         "The Montreal Protocol protects the ozone layer. Under the Montreal Protocol, a state party may withdraw "
         "by notifying the other parties 150 days in advance."
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert [f.answer for f in deck.facts if f.kind == "limit"] == ["150 days"]
 
 
@@ -122,7 +123,7 @@ def test_deadlines_under_an_unnamed_treaty_and_scheduled_steps():
         "maybe": "The Camp David Treaty was signed today. A withdrawal could be completed within nine months, "
         "officials said.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     found = {f.evidence[0].source: (f.answer, f.statement) for f in deck.facts if f.kind == "limit"}
     assert found["unnamed"][0] == "three years"
     assert found["scheduled"] == (

@@ -4,8 +4,7 @@ that must not."""
 from __future__ import annotations
 
 import pytest
-
-import quizgen
+from conftest import rule_deck
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +16,7 @@ def positions():
         "vow": "Russia vowed to respond to the move, and the foreign ministry promised a tough answer.",
         "two": "Beijing rejected the proposal and said it would not join talks.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     out: dict[str, list[tuple[str, str]]] = {}
     for fact in deck.facts:
         if fact.kind == "position":
@@ -51,18 +50,18 @@ def test_a_figure_according_to_someone_is_no_position_but_a_demand_is():
         "figure": "More than 5,400 people have been killed since the conflict erupted, according to the UN.",
         "demand": "According to Greenpeace, the government must ratify the treaty this year.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     found = {f.evidence[0].source: f.answer for f in deck.facts if f.kind == "position"}
     assert found == {"demand": "Greenpeace"}
 
 
 def test_declining_to_say_takes_no_stance():
-    deck = quizgen.extract_texts({"a": "Defence Minister Dovile Sakaliene declined to say whether talks had begun."})
+    deck = rule_deck({"a": "Defence Minister Dovile Sakaliene declined to say whether talks had begun."})
     assert [f for f in deck.facts if f.kind == "position"] == []
 
 
 def test_voicing_disappointment_is_a_position():
-    deck = quizgen.extract_texts({"a": "Norway, which led the push for the treaty, also voiced disappointment."})
+    deck = rule_deck({"a": "Norway, which led the push for the treaty, also voiced disappointment."})
     assert [(f.answer, f.statement) for f in deck.facts if f.kind == "position"] == [
         ("Norway", "Norway voiced disappointment.")
     ]
@@ -74,6 +73,6 @@ def test_defending_protesting_and_admitting_are_positions():
         "protest": "Prime Minister Mustafa Khalil protested that Cairo had not been consulted on the document.",
         "admit": "David Trimble admitted that parts of the package were hard to swallow.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     found = {f.evidence[0].source: f.answer for f in deck.facts if f.kind == "position"}
     assert found == {"defend": "Viktor Orban", "protest": "Mustafa Khalil", "admit": "David Trimble"}

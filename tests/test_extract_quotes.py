@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import quizgen
+from conftest import rule_deck
 
 
 def test_the_president_who_speaks_is_the_one_who_spoke_before_not_the_last_one_named():
@@ -12,7 +12,7 @@ def test_the_president_who_speaks_is_the_one_who_spoke_before_not_the_last_one_n
         "The treaty was signed in Moscow in 1972 by President Richard Nixon and Leonid Brezhnev.\n\n"
         "“One of the signatories no longer exists,” the president said.\n"
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     speakers = {f.quote: f.answer for f in deck.facts if f.kind == "quote"}
     assert speakers["One of the signatories no longer exists,"] == "George W. Bush"
 
@@ -22,7 +22,7 @@ def test_words_quoted_inside_a_reported_claim_are_the_reporter_s():
         "Kong Quan, a Foreign Ministry spokesman, said Beijing opposed the new system and urged the United States "
         "to “think carefully” before abandoning the treaty.\n"
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert [(f.answer, f.quote) for f in deck.facts if f.kind == "quote"] == [("Kong Quan", "think carefully")]
 
 
@@ -32,7 +32,7 @@ def test_she_is_the_woman_named_before_not_the_man_quoted_last():
         "Vladimir Putin said the talks had been long.\n\n"
         "“We have no illusions,” she said.\n"
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert [(f.answer, f.quote) for f in deck.facts if f.kind == "quote"] == [
         ("Angela Merkel", "We have no illusions,")
     ]
@@ -45,7 +45,7 @@ def test_he_said_after_a_sentence_about_someone_is_that_someone():
         "Mr. Begin, who had spoken first, thanked the hosts. “This is a great day,” he said.\n\n"
         "Jimmy Carter was more cautious. “It is only a first step,” he said.\n"
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     speakers = {f.quote: f.answer for f in deck.facts if f.kind == "quote"}
     assert speakers == {
         "Let there be no more wars,": "Anwar el-Sadat",
@@ -59,5 +59,5 @@ def test_a_titled_surname_is_a_name_when_the_article_never_gives_more():
         "President Carter, who brought the two leaders together at Camp David, signed as a witness. "
         "Mr. Carter was more cautious. “We have won, at last, the first step of peace,” he said.\n"
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert [f.answer for f in deck.facts if f.kind == "quote"] == ["Carter"]

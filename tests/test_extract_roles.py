@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import quizgen
+from conftest import rule_deck
 
 
 def test_an_occupation_set_off_after_a_name_with_its_organization_is_a_role():
@@ -12,7 +12,7 @@ def test_an_occupation_set_off_after_a_name_with_its_organization_is_a_role():
         "c": "Ellen Marsh, a resident of Geneva, said the move was dangerous.",  # a place: no office
         "d": "John Smith, a critic of the deal, said it would fail.",  # no organization: no office
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     roles = {f.evidence[0].source: (f.answer, f.statement) for f in deck.facts if f.kind == "role"}
     assert roles == {
         "a": (
@@ -28,7 +28,7 @@ def test_an_occupation_set_off_after_a_name_with_its_organization_is_a_role():
 
 def test_an_office_of_a_common_noun_s_keeps_its_article():
     text = "Stephen Yurek, the institute’s president, said the vote was welcome."
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert [f.statement for f in deck.facts if f.kind == "role"] == ["Stephen Yurek is the institute’s president."]
 
 
@@ -37,7 +37,7 @@ def test_a_name_the_tagger_missed_is_still_a_person_when_a_title_sets_it_off():
         "appos": 'Agnes Callamard, the secretary general of Amnesty International, called it "a shameful move".',
         "org": "The Arms Control Association, a Washington group, welcomed the move.",  # no person here
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     roles = {(f.evidence[0].source, f.answer, f.statement) for f in deck.facts if f.kind == "role"}
     assert roles == {
         (

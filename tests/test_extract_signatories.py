@@ -4,8 +4,7 @@ that must not."""
 from __future__ import annotations
 
 import pytest
-
-import quizgen
+from conftest import rule_deck
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +23,7 @@ def parties():
         "legislature": lead + "Ghana signed the convention in 2008, and Parliament ratified it in 2011. The "
         "Senate ratified the convention as well.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     out: dict[str, set[str]] = {k: set() for k in texts}
     for fact in deck.facts:
         if fact.kind == "signatory":
@@ -65,7 +64,7 @@ def test_states_listed_after_a_count_are_the_parties_not_the_count():
         "The Arms Trade Treaty entered into force on 24 December 2014, 90 days after the 50th country ratified it. "
         "More than 100 countries have since ratified the treaty, including Britain, France and Germany.\n"
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert sorted(f.answer for f in deck.facts if f.kind == "signatory") == ["Britain", "France", "Germany"]
 
 
@@ -74,7 +73,7 @@ def test_a_treaty_is_never_its_own_signatory():
         "The Plutonium Management and Disposition Agreement, signed in 2000 and amended by a protocol in 2010, "
         "commits each side to dispose of 34\u00a0metric tons of weapons-grade plutonium.\n"
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert [f for f in deck.facts if f.kind == "signatory"] == []
     # and the amount it commits the parties to is a limit, written as the article writes it
     assert [f.answer for f in deck.facts if f.kind == "limit"] == ["34\u00a0metric tons"]
@@ -86,7 +85,7 @@ def test_a_condition_or_a_share_of_the_signers_names_no_party():
         "share": "The CFE Treaty was signed in Paris on 19 November 1990 by 22 states, including six members of the "
         "Warsaw Pact.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     answers = [f.answer for f in deck.facts if f.kind == "signatory"]
     assert "60 countries" not in answers and "six members" not in answers
 
@@ -97,7 +96,7 @@ def test_a_named_state_s_legislature_ratifying_makes_the_state_a_party():
         "The US Senate has ratified a global agreement to phase down hydrofluorocarbons. "
         "Parliament ratified it in 2002."
     )
-    deck = quizgen.extract_texts({"a": text}, title="t")
+    deck = rule_deck({"a": text}, title="t")
     assert [f.answer for f in deck.facts if f.kind == "signatory"] == ["US"]
 
 
@@ -109,7 +108,7 @@ def test_putting_names_to_a_text_and_a_list_of_members_name_parties():
         "Canada, Australia and Peru.",
         "statute": "Hungary signed the Rome Statute in 1999 and ratified it in 2001.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     found = {(f.evidence[0].source, f.answer) for f in deck.facts if f.kind == "signatory"}
     assert {("names", "Anwar el-Sadat"), ("names", "Menachem Begin")} <= found
     assert {("members", c) for c in ("Japan", "Canada", "Australia", "Peru")} <= found
@@ -125,5 +124,5 @@ def test_a_ratification_still_to_come_or_a_person_s_pledge_names_no_party():
         "pledge": "Reagan, who campaigned against the SALT II Treaty as fatally flawed, nonetheless pledged to abide "
         "by the SALT II Treaty.",
     }
-    deck = quizgen.extract_texts(texts, title="t")
+    deck = rule_deck(texts, title="t")
     assert [f.answer for f in deck.facts if f.kind == "signatory"] == []

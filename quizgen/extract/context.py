@@ -104,6 +104,11 @@ class Candidate:
     # The detector that proposed it ("dates.governed"): a feature for the model that decides. Not part of the
     # claim: merge keys and fact ids never read it.
     rule: str = ""
+    # What else the model reads about how it was proposed (features.py); reset once the model has decided.
+    anchor: int = -1  # the token heading the answer in the sentence's doc (-1: not in it, or not known)
+    trigger: int = -1  # the verb or noun that makes it this kind of fact (-1: none)
+    group: str = ""  # candidates of one group compete (a quotation's possible speakers): at most one is kept
+    hints: dict[str, str] = field(default_factory=dict)  # the detector's own observations ("distance": "para")
 
 
 class ArticleContext(People):

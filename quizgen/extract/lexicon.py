@@ -331,6 +331,47 @@ SITES = frozenset(
 # Nouns a year dates as having taken place: "the 2015 talks", "the 1998 test".
 DATED_HAPPENINGS = MEETING_WORDS | {"test", "election", "war", "crisis", "visit"}
 
+# ---- proposals: what makes a clause worth proposing as a fact of some kind (proposals.py) ------------------
+
+# Verbs by which a state or person becomes bound by, or a party to, an agreement.
+BECOMING_PARTY = SIGN_VERBS | INTRANSITIVE_PARTY | {"rejoin", "adopt", "approve", "endorse", "initial"}
+# Nouns that name a party to an agreement, or the act of becoming one.
+PARTY_MARKS = PARTY_NOUNS | {"ratification", "accession", "signature"}
+# Verbs of a treaty's life and of diplomacy: a clause they head is proposed as an event.
+EVENT_VERBS = (
+    WITHDRAW | LIFECYCLE | LIFECYCLE_PASSIVE | MAKING | DECLINE | HAPPEN | SPEECH_AT | BECOMING_PARTY | PARTY_VERBS
+    | {
+        "abrogate", "denounce", "prolong", "violate", "breach", "veto", "pass", "defeat", "block", "meet", "brief",
+        "launch", "end", "close", "expire", "lapse", "collapse", "enter", "broker", "mediate", "destroy",
+        "dismantle", "eliminate", "inspect", "verify", "conduct", "test", "deploy", "station", "dispatch",
+        "sanction", "award", "win", "elect", "appoint", "name", "nominate", "replace", "resign", "die", "kill",
+        "arrest", "release", "free", "invade", "occupy", "annex", "recognize", "recognise", "establish", "create",
+        "found", "amend", "revise", "submit", "file", "rule", "order", "notify", "transfer", "hand", "return",
+        "pay", "fund", "donate",
+    }
+)  # fmt: skip
+# Nouns that name an event: a meeting, a step in a treaty's life, a vote.
+EVENT_NOUNS = MEETING_WORDS | MOVES | {
+    "extension", "renewal", "vote", "referendum", "ballot", "ceremony", "signing", "ratification", "accession",
+    "inspection", "test", "election", "war", "invasion", "ceasefire", "truce", "handover", "transfer", "deadline",
+    "expiry",
+}  # fmt: skip
+# Nouns for people or bodies that act without being named: "a senior EU official", "civil society groups".
+GROUP_ACTOR_NOUNS = STATE_NOUNS | ORG_NOUNS | {
+    "official", "diplomat", "minister", "spokesman", "spokeswoman", "spokesperson", "representative", "ambassador",
+    "envoy", "negotiator", "delegate", "lawmaker", "legislator", "senator", "critic", "campaigner", "activist",
+    "analyst", "expert", "observer", "scholar", "group", "leader", "opposition", "industry", "advocate", "source",
+    "supporter", "opponent", "survivor", "veteran", "resident", "voter", "protester", "mp", "mps",
+}  # fmt: skip
+# Words of a transcript's speaker label that are a title or a form of address, not the name ("SECRETARY BLINKEN:").
+LABEL_TITLES = HONORIFICS | {
+    "prof", "professor", "president", "prime", "minister", "secretary", "ambassador", "general", "gen", "senator",
+    "sen", "foreign", "chancellor", "king", "queen", "chairman", "chair", "director", "governor", "admiral",
+    "colonel", "judge", "mayor", "rep", "speaker",
+}  # fmt: skip
+# Speaker labels of a transcript that name a role in the exchange, not a person ("Q:", "MODERATOR:").
+LABEL_ROLES = frozenset({"q", "a", "question", "answer", "moderator", "interviewer", "host", "chair", "audience"})
+
 # ---- dates -----------------------------------------------------------------------------------------------
 
 # Month names and abbreviations → month number.
@@ -422,6 +463,13 @@ STRICT_CEILINGS = tuple(q for q in CEILINGS if q != "up to")
 FLOORS = ("no fewer than", "at least")
 # Quantifiers of a cap or a floor, a treaty term (ceilings first: the first that matches is taken).
 CAPS = CEILINGS + FLOORS
+# Where in a sentence a number stands, as the model sees it: the words just before it ("no more than 300").
+QUANTIFIERS = CAPS + (
+    "more than", "fewer than", "less than", "about", "around", "some", "nearly", "almost", "over", "roughly",
+    "approximately", "only", "within", "every", "per", "each", "by",
+)  # fmt: skip
+# Words that count or divide without digits: "by half", "dozens of", "twice a year".
+NUMBER_WORDS = FRACTION_WORDS | {"twice", "double", "dozen", "dozens", "hundreds", "thousands"}
 # Determiners that mark a number as something known already ("the two sides"), not a term.
 DEFINITE = frozenset({"the", "these", "those"})
 

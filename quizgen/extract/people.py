@@ -71,6 +71,17 @@ def untagged_names(doc: Any) -> list[Any]:
     return out
 
 
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one name, as transliteration gives them: 'Rohani'/'Rouhani', 'Xi Jin Ping'/'Xi Jinping'.
+    Names of five letters or more, same first letter, at least 80% alike."""
+    from rapidfuzz.fuzz import ratio
+
+    ka, kb = (re.sub(r"[\s.\-’']", "", x.lower()) for x in (a, b))
+    if ka == kb:
+        return True
+    return min(len(ka), len(kb)) >= 5 and ka[0] == kb[0] and ratio(ka, kb) >= 80
+
+
 def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text.strip())
 
@@ -116,6 +127,7 @@ class People:
                 and words[0][:1].isupper()
                 and not any(w.lower().strip("’'") in TITLE_WORDS for w in words)
                 and name not in self.people
+                and not any(same_name(p, name) for p in self.people)
             ):
                 self.people.append(name)
                 before = [t.text for t in sent.doc[max(0, ent.start - 3) : ent.start]]
@@ -153,6 +165,11 @@ class People:
             surname = full.split()[-1]
             # "Sadat" is "Anwar el-Sadat" too
             if (surname == last or surname.endswith(f"-{last}")) and (len(words) == 1 or full.endswith(name)):
+                return full
+        # Another spelling of a name met before ("Aliev" for Ilham Aliyev, "Xi Jin Ping" for Xi Jinping): the
+        # first one written is the name.
+        for full in self.people:
+            if same_name(full, name) or len(words) == 1 and same_name(full.split()[-1], last):
                 return full
         return None
 

@@ -1,18 +1,21 @@
-"""From articles to a deck: sentences → spaCy → one extractor per kind → merge."""
+"""From articles to a deck: sentences → spaCy → extractors propose → the trained model decides → merge."""
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from ..model import Article, DateValue, Deck
-from ..text import for_parser, sentence_spans
+from ..text import for_parser, normalize, sentence_spans
 from . import cache as _cache
 from . import quotes
 from .cache import Cache
 from .context import ArticleContext, Candidate, Sentence, as_written, find_treaty_names
+from .decide import Model, Scored, choose, load_model
+from .features import ArticleStats, Proposal, features
 from .merge import merge
 from .protocol import Learner, extractors
 from .treaties import TreatyNames
@@ -38,8 +41,10 @@ def treaty_names(articles: Iterable[Article]) -> TreatyNames:
     return names
 
 
-def extract_article(article: Article, docs: Sequence[Any], treaties: TreatyNames) -> list[Candidate]:
-    """Candidates from one article, given the spaCy docs of its sentences (in `sentence_plan` order)."""
+def propose_article(article: Article, docs: Sequence[Any], treaties: TreatyNames) -> list[Proposal]:
+    """Every proposal of one article, given the spaCy docs of its sentences (in `sentence_plan` order), with
+    the features the model reads: what every registered extractor proposes, one proposal per kind, sentence
+    and answer (and quotation), pooling the rules that proposed the same thing."""
     text = article.text
     plan = sentence_plan(article)
     para_quotes = [quotes.find_quotes(text, ps, pe) for ps, pe in article.paragraphs]
@@ -57,17 +62,81 @@ def extract_article(article: Article, docs: Sequence[Any], treaties: TreatyNames
         if isinstance(extractor, Learner):
             extractor.learn(sents, ctx)
 
-    out: list[Candidate] = []
+    out: list[tuple[Sentence, Proposal]] = []
     for sent in sents:
         ctx.at = sent.index
-        found: list[Candidate] = []
+        known: list[Candidate] = []  # what the rules found: read on as known (who spoke last)
+        pooled: dict[tuple[str, str, str], list[Proposal]] = {}
         for extractor in proposers:
-            found += extractor.propose(sent, ctx)
-        for cand in found:  # answers built from the parse, written as the article writes them
-            cand.answer = as_written(cand.evidence, cand.answer)
-        out.extend(found)
-        _remember(sent, found, ctx)
-    return out
+            found = list(extractor.propose(sent, ctx))
+            if not getattr(extractor, "generous", False):
+                known += found
+            for cand in found:
+                cand.answer = as_written(cand.evidence, cand.answer)  # built from the parse, written as written
+                _pool(cand, pooled, out, sent, extractor.name)
+        _remember(sent, known, ctx)
+    stats = ArticleStats.of(article, plan, [p.cand for _, p in out])
+    for sent, prop in out:
+        if prop.cand.anchor < 0:
+            prop.cand.anchor = _token_at(sent, prop.cand.answer)
+        prop.features = features(prop, sent, stats)
+    return [prop for _, prop in out]
+
+
+def _pool(
+    cand: Candidate,
+    pooled: dict[tuple[str, str, str], list[Proposal]],
+    out: list[tuple[Sentence, Proposal]],
+    sent: Sentence,
+    extractor: str,
+) -> None:
+    """One proposal per claim: a candidate of the kind, answer (and quotation) of one another extractor made
+    in this sentence joins it, rules pooled; one extractor's own candidates stay apart (two stances of one
+    actor in one sentence are two claims)."""
+    same = pooled.setdefault((cand.kind, normalize(cand.answer), cand.quote or ""), [])
+    home = next((p for p in same if not any(r.split(".", 1)[0] == extractor for r in p.rules)), None)
+    if home is not None:
+        home.pool(cand)
+        return
+    same.append(Proposal(cand, [cand.rule]))
+    out.append((sent, same[-1]))
+
+
+def _token_at(sent: Sentence, answer: str) -> int:
+    """The token where `answer` starts in the sentence, or -1."""
+    at = sent.text.find(answer)
+    if at < 0:
+        return -1
+    return next((t.i for t in sent.doc if t.idx <= at < t.idx + max(1, len(t.text))), -1)
+
+
+def extract_article(
+    article: Article, docs: Sequence[Any], treaties: TreatyNames, model: Model | None = None, rules_only: bool = False
+) -> list[Candidate]:
+    """The candidates of one article that the model keeps (the shipped model unless one is given); with
+    `rules_only`, what the rule extractors alone propose, undecided."""
+    props = propose_article(article, docs, treaties)
+    if rules_only:
+        return by_rules(props)
+    return decided(props, model or load_model())
+
+
+def by_rules(props: Sequence[Proposal]) -> list[Candidate]:
+    """What the rule extractors proposed, as they proposed it: no generous proposal, no model."""
+    generous = {e.name for e in extractors() if getattr(e, "generous", False)}
+    return [
+        replace(p.cand, anchor=-1, trigger=-1, group="", hints={})
+        for p in props
+        if p.cand.rule.split(".", 1)[0] not in generous
+    ]
+
+
+def decided(props: Sequence[Proposal], model: Model) -> list[Candidate]:
+    """The candidates the model keeps, with what only the model read reset (so the cache stores claims)."""
+    scored = [
+        Scored(i, p.cand.kind, model.probability(p.cand.kind, p.features), p.cand.group) for i, p in enumerate(props)
+    ]
+    return [replace(props[i].cand, anchor=-1, trigger=-1, group="", hints={}) for i in choose(scored, model)]
 
 
 def _remember(sent: Sentence, found: list[Candidate], ctx: ArticleContext) -> None:
@@ -95,13 +164,17 @@ def extract_articles(
     jobs: int = 1,
     cache: Cache | None = None,
     progress: Callable[[int], None] | None = None,
+    rules_only: bool = False,
 ) -> Deck:
     """Extract and merge facts from articles with a loaded spaCy pipeline.
 
     `jobs` > 1 parses and extracts in that many worker processes; `cache` reuses the parses and candidates
     of articles seen before (see cache.py); `progress(n)` is called as articles are done. None of these
-    changes the deck: it is the same, byte for byte, however it was made.
+    changes the deck: it is the same, byte for byte, however it was made. `rules_only`: the deck of what the
+    rule extractors alone propose, without the model's decision (never cached).
     """
+    if rules_only:
+        cache = None
     treaties = treaty_names(articles)
     found: list[list[Candidate] | None] = [None] * len(articles)
     todo: list[int] = []  # articles whose candidates must be extracted
@@ -130,7 +203,8 @@ def extract_articles(
             parsed[i] = data
 
     work = [(articles[i], parsed.get(i)) for i in todo]
-    for i, (cands, docbin) in zip(todo, _run(work, nlp, treaties, batch_size, jobs, cache is not None), strict=True):
+    runs = _run(work, nlp, treaties, batch_size, jobs, cache is not None, rules_only)
+    for i, (cands, docbin) in zip(todo, runs, strict=True):
         found[i] = cands
         if cache is not None:
             pkey, ckey = keys[i]
@@ -153,11 +227,17 @@ def _parser_texts(article: Article) -> list[str]:
 
 
 # What worker processes use: set before they are forked, so the pipeline is not pickled.
-_WORKER: tuple[Any, TreatyNames, int, bool] | None = None
+_WORKER: tuple[Any, TreatyNames, int, bool, bool] | None = None
 
 
 def _one(
-    article: Article, docbin: bytes | None, nlp: Any, treaties: TreatyNames, batch_size: int, keep: bool
+    article: Article,
+    docbin: bytes | None,
+    nlp: Any,
+    treaties: TreatyNames,
+    batch_size: int,
+    keep: bool,
+    rules_only: bool = False,
 ) -> tuple[list[Candidate], bytes | None]:
     """One article's candidates, from its cached parse when given; also its parse to cache (if `keep` and
     it was parsed here)."""
@@ -169,29 +249,35 @@ def _one(
         except Exception:  # noqa: BLE001 - a corrupt cache entry is a miss, whatever spaCy raises
             docs = None
         if docs is not None and len(docs) == len(sentence_plan(article)):
-            return extract_article(article, docs, treaties), None
+            return extract_article(article, docs, treaties, rules_only=rules_only), None
     docs = list(nlp.pipe(_parser_texts(article), batch_size=batch_size))
     out = DocBin(store_user_data=False, docs=docs).to_bytes() if keep else None
-    return extract_article(article, docs, treaties), out
+    return extract_article(article, docs, treaties, rules_only=rules_only), out
 
 
 def _in_worker(job: tuple[Article, bytes | None]) -> tuple[list[Candidate], bytes | None]:
     assert _WORKER is not None
-    nlp, treaties, batch_size, keep = _WORKER
-    return _one(job[0], job[1], nlp, treaties, batch_size, keep)
+    nlp, treaties, batch_size, keep, rules_only = _WORKER
+    return _one(job[0], job[1], nlp, treaties, batch_size, keep, rules_only)
 
 
 def _run(
-    work: list[tuple[Article, bytes | None]], nlp: Any, treaties: TreatyNames, batch_size: int, jobs: int, keep: bool
+    work: list[tuple[Article, bytes | None]],
+    nlp: Any,
+    treaties: TreatyNames,
+    batch_size: int,
+    jobs: int,
+    keep: bool,
+    rules_only: bool = False,
 ) -> Iterator[tuple[list[Candidate], bytes | None]]:
     """Results for `work`, in order: here, or in `jobs` forked processes when that is worth it."""
     global _WORKER
     jobs = min(jobs, len(work))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for article, docbin in work:
-            yield _one(article, docbin, nlp, treaties, batch_size, keep)
+            yield _one(article, docbin, nlp, treaties, batch_size, keep, rules_only)
         return
-    _WORKER = (nlp, treaties, batch_size, keep)
+    _WORKER = (nlp, treaties, batch_size, keep, rules_only)
     try:
         # fork: the workers share the loaded pipeline instead of each loading (or unpickling) it.
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -1,9 +1,9 @@
 """The extractor interface and its registry.
 
-An extractor proposes candidate facts of one kind from a sentence, generously; merging (and, later, a model
-trained on the annotations) decides what to keep. An extractor may also read the whole article first
-(`learn`), before any sentence is proposed from. Extractors register themselves; `extractors()` gives them in
-the fixed order of ORDER, like the table of item makers in quizgen/questions/.
+An extractor proposes candidate facts of one kind from a sentence, generously; a model trained on the
+annotations (decide.py) decides what to keep, and merging pools what is kept. An extractor may also read the
+whole article first (`learn`), before any sentence is proposed from. Extractors register themselves;
+`extractors()` gives them in the fixed order of ORDER, like the table of item makers in quizgen/questions/.
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ class FunctionExtractor:
     name: str
     kind: str
     fn: Propose
+    # A generous proposer (proposals.py): it judges nothing, so what it proposes is not taken as known while
+    # reading on (who spoke last, say) - only what the rule extractors find is.
+    generous: bool = False
 
     def propose(self, sent: Sentence, ctx: ArticleContext) -> Iterable[Candidate]:
         return self.fn(sent, ctx)
@@ -50,7 +53,17 @@ class FunctionExtractor:
 # The order extractors run in, by name (each the module that registers it). It is part of the output: one
 # sentence's candidates come in this order, and merging keeps the first of equal claims. So it is fixed here,
 # not left to the order modules happen to be imported in.
-ORDER = ("roles", "dates", "signatories", "limits", "positions", "events", "quotes")
+# The rule extractors come first, so a claim a rule and a generous proposer both make keeps the rule's words.
+ORDER = (
+    "roles", "dates", "signatories", "limits", "positions", "events", "quotes",
+    "descriptions", "any_dates", "amounts", "figures", "actors", "parties", "happenings", "speakers", "turns",
+)  # fmt: skip
+
+# Extractors that live in a module of another name.
+MODULES = {
+    name: "proposals"
+    for name in ("descriptions", "any_dates", "amounts", "figures", "actors", "parties", "happenings")
+} | {"turns": "transcripts", "speakers": "quotes"}
 
 _REGISTRY: dict[str, Extractor] = {}
 
@@ -65,11 +78,11 @@ def register(extractor: E) -> E:
     return extractor
 
 
-def sentence_extractor(name: str, kind: str) -> Callable[[Propose], Propose]:
+def sentence_extractor(name: str, kind: str, generous: bool = False) -> Callable[[Propose], Propose]:
     """Decorator: register a function of a sentence as the extractor `name` of `kind`."""
 
     def wrap(fn: Propose) -> Propose:
-        register(FunctionExtractor(name, kind, fn))
+        register(FunctionExtractor(name, kind, fn, generous))
         return fn
 
     return wrap
@@ -77,6 +90,6 @@ def sentence_extractor(name: str, kind: str) -> Callable[[Propose], Propose]:
 
 def extractors() -> tuple[Extractor, ...]:
     """Every extractor, in ORDER."""
-    for name in ORDER:
-        importlib.import_module(f"{__package__}.{name}")  # registers it
+    for module in dict.fromkeys(MODULES.get(name, name) for name in ORDER):
+        importlib.import_module(f"{__package__}.{module}")  # registers them
     return tuple(_REGISTRY[name] for name in ORDER if name in _REGISTRY)

@@ -212,7 +212,92 @@ class Quotes:
             if cand is not None:
                 out.append(cand)
                 state.here = speaker_of(cand)
+                cand.group = f"quote|{qs}"  # it competes with the other speakers proposed (Speakers)
         return out
 
 
 register(Quotes())
+
+
+class Speakers:
+    """Every plausible speaker of each quotation, as a generous proposal: the rule above names one, and the
+    model weighs it against the others (all of one quotation's speakers are one group)."""
+
+    name = "speakers"
+    kind = "quote"
+    generous = True
+
+    def propose(self, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+        article: _ArticleQuotes = ctx.state[Quotes.name]  # Quotes has entered this paragraph already
+        para = article.paragraphs[sent.paragraph]
+        out = []
+        for qs, qe in article.spans[sent.paragraph]:
+            if not (sent.start < qe <= sent.end):
+                continue
+            ordered = [sent] + [x for x in para if x is not sent and x.start <= qs < x.end]
+            ordered += [x for x in para if x not in ordered]
+            worth = _worth_quoting(ctx.text[qs:qe], ctx.text[max(sent.start, qs - 60) : qs - 1])
+            for alt in speakers(ctx.text, (qs, qe), ordered, ctx, article.state.previous):
+                alt.group = f"quote|{qs}"
+                alt.hints["worth_quoting"] = str(worth)
+                out.append(alt)
+        return out
+
+
+register(Speakers())
+
+
+def speakers(
+    text: str, span: tuple[int, int], sents: list[Sentence], ctx: ArticleContext, previous: Actor | None
+) -> list[Candidate]:
+    """Every plausible speaker of one quotation, one candidate each; `sents` are its paragraph, the sentence
+    it closes in first. The rule above picks one; these let the model weigh the others."""
+    from .proposals import described_actor
+
+    qs, qe = span
+    quote = text[qs:qe]
+    words = quote.strip().rstrip(",")
+    first = sents[0]
+    if not words:
+        return []
+    found: list[tuple[Actor, str, str]] = []  # (speaker, how, where)
+    governing = _governing_speaker(first, qs, ctx)
+    if governing is not None:
+        found.append((governing, "governing", "same"))
+    for tok in first.doc:  # "…," a senior EU official said: someone described, not named
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SAYING and not first.token_quoted(tok):
+            described = described_actor(tok)
+            if described is not None:
+                found.append((described, "described", "same"))
+    for n, sent in enumerate(sents):
+        who, how = _speaker_in(sent, ctx)
+        if who is not None:
+            where = "same" if n == 0 else "before" if sent.start < first.start else "after"
+            found.append((who, how, where))
+    if previous is not None:
+        found.append((previous, "previous_paragraph", "paragraph"))
+    for name, how in ((ctx.last_subject, "last_subject"), (ctx.recent[-1] if ctx.recent else None, "last_person")):
+        if name:
+            found.append((Actor(name, name, "person"), how, "article"))
+    if ctx.speakers:
+        found.append((Actor(ctx.speakers[-1], ctx.speakers[-1], "person"), "last_speaker", "article"))
+    offset = qs - first.start  # the person named last before the quotation, in its sentence
+    before = [e for e in first.doc.ents if e.label_ == "PERSON" and e.end_char <= offset]
+    name = ctx.person(before[-1].text) if before else None
+    if name:
+        found.append((Actor(name, name, "person"), "nearest_person", "same"))
+    out: dict[str, Candidate] = {}
+    for actor, how, where in found:
+        if actor.type == "treaty":
+            continue
+        if actor.name in out:
+            out[actor.name].hints.setdefault(f"also_{how}", "1")
+            continue
+        out[actor.name] = first.candidate(
+            "quote", actor.name if actor.type == "person" else actor.answer, actor.answer,
+            finish(f"{actor.shown} said: “{words}”"), key=(actor.name, normalize(quote)), rule=f"speakers.{how}",
+            evidence=quote, entity=actor.name, entity_type=actor.type, quote=quote, hints={"where": where},
+        )  # fmt: skip
+    return list(out.values())
+
+

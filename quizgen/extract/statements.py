@@ -1,10 +1,12 @@
-"""Small English helpers for writing a fact's statement: past tenses, 'the', closing punctuation."""
+"""Small English helpers for writing a fact's statement: past tenses, 'the', closing punctuation, and a clause of
+the sentence as a statement of its own."""
 
 from __future__ import annotations
 
 import re
 
 from .lexicon import DOUBLE_FINAL, IRREGULAR_PAST
+from .syntax import SUBJECTS, Token, noun_phrase, span_text, trim
 
 # Countries whose names take "the" in running text.
 _WITH_THE = re.compile(
@@ -55,3 +57,96 @@ def finish(text: str) -> str:
     if not core.endswith((".", "?", "!")):
         s += "."
     return s
+
+
+# ---- a clause of the sentence as a statement ---------------------------------------------------------------
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb of the smallest clause around `tok` that has a subject of its own (or the root)."""
+    v = tok
+    for _ in range(12):
+        if is_verb(v) and (any(c.dep_ in (*SUBJECTS, "expl") for c in v.children) or v.dep_ == "ROOT"):
+            return v
+        if v.head.i == v.i:
+            return v
+        v = v.head
+    return v
+
+
+_SIDE = ("conj", "advcl", "parataxis", "relcl", "cc", "ccomp", "acl", "appos")
+
+
+def clause_tokens(verb: Token, keep: int = -1) -> list[Token]:
+    """The clause of `verb`: its subtree without the side clauses hanging on its verbs (other conjoined
+    clauses, adverbial clauses, asides), except one holding token `keep`."""
+    drop: set[int] = set()
+    for c in verb.subtree:
+        if c.i == verb.i or c.i in drop or c.dep_ not in _SIDE or c.left_edge.i <= keep <= c.right_edge.i:
+            continue
+        if c.dep_ in ("conj", "cc", "appos") and not is_verb(c.head if c.dep_ == "cc" else c):
+            continue  # "Russia and China", "the treaty, a landmark": part of a phrase
+        if c.dep_ in ("relcl", "acl", "appos") and not is_verb(c.head):
+            continue  # what a noun is told apart by stays with it (and a misparsed clause is not lost)
+        if c.dep_ == "cc" and not any(
+            s.dep_ == "conj" and is_verb(s) and not s.left_edge.i <= keep <= s.right_edge.i for s in c.head.children
+        ):
+            continue
+        if c.dep_ == "ccomp" and c.head.i == verb.i and c.i > verb.i:
+            continue  # "said (that) …": what was said is the clause's object
+        drop.update(t.i for t in c.subtree)
+    toks = [t for t in verb.subtree if t.i not in drop]
+    # a clause opened by a conjunction reads from its subject
+    while toks and toks[0].dep_ in ("cc", "mark", "punct") and toks[0].i < verb.i and toks[0].head.i == verb.i:
+        toks = toks[1:]
+    return toks
+
+
+def clause_statement(verb: Token, keep: int = -1) -> str:
+    """The clause of `verb` (see `clause_tokens`) as one sentence; a relative pronoun subject becomes the noun
+    it stands for ('…, which limits each side to …' → 'New START limits each side to …'). '' when too short."""
+    parts: list[str] = []
+    run: list[Token] = []
+    for t in clause_tokens(verb, keep):
+        if t.dep_ in SUBJECTS and t.lower_ in ("which", "that", "who") and t.head.i == verb.i:
+            ante = _antecedent_phrase(verb)
+            if ante:
+                if run:
+                    parts.append(span_text(run))
+                    run = []
+                parts.append(ante)
+                continue
+        if run and t.i != run[-1].i + 1:
+            parts.append(span_text(run))
+            run = []
+        run.append(t)
+    if run:
+        parts.append(span_text(run))
+    text = ""
+    for part in (p.strip(" ,;:–—") for p in parts):
+        if part:
+            text += part if not text or part[0] in ",.;:)”’" else " " + part
+    text = balanced(text.strip("“”\"‘’' "))
+    return finish(text) if len(text.split()) >= 3 else ""
+
+
+def _antecedent_phrase(verb: Token) -> str:
+    v = verb
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
+        return span_text(trim(noun_phrase(v.head), drop_det=False))
+    return ""
+
+
+def balanced(text: str) -> str:
+    """Without the quotation marks a cut clause left unpaired."""
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return re.sub(r"\s{2,}", " ", text)

@@ -1,0 +1,482 @@
+"""Generous proposals: every date, number, named or described actor, title and event clause of a sentence, as
+a candidate of each kind it could be. These extractors aim at recall and judge nothing; the trained model
+(decide.py) keeps or drops what they and the rule extractors propose. Each candidate records the tokens it
+hangs on (`anchor`, `trigger`), so the model can read the parse around it (features.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import DateValue, Quantity
+from ..numbers import parse_number
+from ..text import normalize
+from .actors import Actor, resolve
+from .clauses import subject_of
+from .context import ArticleContext, Candidate, Sentence, find_treaty_names
+from .dates import parse_date
+from .lexicon import (
+    BECOMING_PARTY,
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    GROUP_ACTOR_NOUNS,
+    NUMBER_WORDS,
+    PARTY_MARKS,
+    SAYING,
+)
+from .protocol import sentence_extractor
+from .statements import balanced, clause_head, clause_statement, clause_tokens, finish, is_verb, past, with_the
+from .syntax import SUBJECTS, Token, noun_phrase, span_text, trim
+
+NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL")
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_LEADING = re.compile(r"^(?:the|on|in|at|by|since|until|from|during|of)\s+", re.I)
+
+
+def _key(sent: Sentence, answer: str, *more: str) -> tuple[str, ...]:
+    # A generous proposal is a claim of its own sentence: it merges only with one that states the same thing.
+    return (sent.source, str(sent.index), normalize(answer), *more)
+
+
+def _about(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[str, str]:
+    """(canonical name, type) of who or what a clause is about: its actor, else the article's treaty."""
+    subj = subject_of(verb) if is_verb(verb) else None
+    actor = resolve(subj, sent, ctx, allow_treaty=True) if subj is not None else None
+    if actor is not None:
+        return actor.name, actor.type
+    treaty = ctx.treaty()
+    return (treaty, "treaty") if treaty else ("", "other")
+
+
+# ---- dates ------------------------------------------------------------------------------------------------
+
+_ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth",
+    "twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"
+)
+_ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)}
+_QUALIFIED = re.compile(
+    r"^(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of|"
+    r"(?:spring|summer|autumn|fall|winter)(?:\s+of)?|earlier\s+in|later\s+in|since|until|by|before|after)[\s-]+)",
+    re.I,
+)
+_NUMERIC = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_RANGE = re.compile(r"^(.+?)\s*(?:[–—-]|\bto\b|\buntil\b|\band\b)\s*(.+)$")
+
+
+def loose_date(text: str, published: DateValue | None) -> tuple[DateValue, str | None] | None:
+    """A date, also where `parse_date` reads none: 'early 1963', 'autumn of 1963' and 'mid-1992' (at the
+    precision they have), '17.04.2001' (day first), 'twenty-ninth of March 2017', '3 to 7 July 1973' (its
+    first day), '2024–2026' (its first year)."""
+    t = text.strip(" ,.")
+    parsed = parse_date(t, published)
+    if parsed is not None:
+        return parsed
+    m = _NUMERIC.match(t)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        return (DateValue(year, month, day), None) if 1 <= month <= 12 and 1 <= day <= 31 else None
+    words = t.split()
+    if words and words[0].lower() in _ORDINALS:
+        return parse_date(" ".join([str(_ORDINALS[words[0].lower()]), *words[1:]]), published)
+    core = _QUALIFIED.sub("", t)
+    if core != t:
+        return loose_date(core, published)
+    m = _RANGE.match(t)
+    if m:
+        first, last = m.group(1), m.group(2)
+        end = parse_date(last, published)
+        if end is not None and end[0].year is not None:
+            start = parse_date(f"{first} {end[0].year}", published) or parse_date(first, published)
+            if start is None and first.isdigit() and end[0].month is not None:
+                start = parse_date(f"{first} {last.split(maxsplit=1)[-1]}", published)
+            if start is not None:
+                return start
+    return None
+
+
+@sentence_extractor("any_dates", "date", generous=True)
+def dates(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
+    """Every date the tagger finds that can be placed on the calendar, with the clause it dates."""
+    for ent in sent.doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        text = _LEADING.sub("", ent.text).strip(" ,")
+        parsed = loose_date(text, ctx.published)
+        if parsed is None and "," in text:
+            text = text.split(",", 1)[0].strip()
+            parsed = loose_date(text, ctx.published)
+        if parsed is None:
+            continue
+        text = sent.as_written(text)
+        if text not in sent.text:
+            continue
+        date, relative = parsed
+        verb = clause_head(ent.root)
+        subject, stype = _about(verb, sent, ctx)
+        statement = clause_statement(verb, ent.root.i)
+        if not statement or not subject:
+            continue
+        yield sent.candidate(
+            "date", subject, text, statement, key=_key(sent, text, date.iso), rule="any_dates.date",
+            date=date, entity=subject, entity_type=stype, event=verb.lemma_.lower(), relative=relative,
+            anchor=ent.root.i, trigger=verb.i,
+        )  # fmt: skip
+
+
+# ---- numbers: limits and figures --------------------------------------------------------------------------
+
+
+def number_spans(sent: Sentence, ctx: ArticleContext) -> list[tuple[int, int, str]]:
+    """(start, end, label) token spans of a sentence's numbers: tagged amounts, durations the date tagger
+    could not place ('30 days', 'every two years'), and number words it missed."""
+    doc = sent.doc
+    out: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in NUMBER_LABELS:
+            out.append((ent.start, ent.end, ent.label_))
+        elif ent.label_ == "DATE" and any(t.like_num for t in ent):
+            text = _LEADING.sub("", ent.text).strip(" ,")
+            if loose_date(text, ctx.published) is None and not re.search(r"\b(?:1[89]|20)\d\d\b", text):
+                out.append((ent.start, ent.end, "DURATION"))
+        taken.update(range(ent.start, ent.end))
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if i not in taken and (t.like_num or t.lower_ in NUMBER_WORDS) and t.pos_ in ("NUM", "NOUN", "ADJ", "ADV"):
+            j = i + 1
+            while j < len(doc) and j not in taken and doc[j].like_num:
+                j += 1
+            if not (t.like_num and re.fullmatch(r"(?:1[89]|20)\d\d", t.text)):
+                out.append((i, j, "NUMBER"))
+            i = j
+            continue
+        i += 1
+    return sorted(out)
+
+
+def _measure(doc, start: int, end: int) -> str:
+    """What a number counts: the noun it modifies ('1,550 deployed warheads' → 'deployed warheads')."""
+    head = doc[end - 1]
+    if head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head.i >= end:
+        return span_text(doc[end : head.head.i + 1])
+    return ""
+
+
+def _numbers(sent: Sentence, ctx: ArticleContext) -> Iterator[tuple[str, str, Token, Token, str, str]]:
+    """(answer, statement, anchor, clause verb, label, measure) of each number of the sentence."""
+    doc = sent.doc
+    for start, end, label in number_spans(sent, ctx):
+        span = doc[start:end]
+        text = _LEADING.sub("", span.text).strip(" ,")
+        if not text or text.lower() in ("one", "a", "an"):
+            continue
+        text = sent.as_written(text)
+        if text not in sent.text:
+            continue
+        verb = clause_head(span.root)
+        statement = clause_statement(verb, span.root.i)
+        if statement:
+            yield text, statement, span.root, verb, label, _measure(doc, start, end)
+
+
+@sentence_extractor("amounts", "limit", generous=True)
+def amounts(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
+    """Every number of the sentence as a limit a treaty may set."""
+    treaty = ctx.treaty() or ""
+    for text, statement, anchor, verb, label, measure in _numbers(sent, ctx):
+        value = parse_number(text)
+        quantity = Quantity(value, text, measure) if value is not None and measure else None
+        subject = treaty or _about(verb, sent, ctx)[0]
+        yield sent.candidate(
+            "limit", subject, text, statement, key=_key(sent, text), rule="amounts.number", quantity=quantity,
+            anchor=anchor.i, trigger=verb.i, hints={"label": label},
+        )  # fmt: skip
+
+
+@sentence_extractor("figures", "event", generous=True)
+def figures(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
+    """Every number of the sentence as a figure worth asking about: a count, a tally, a share, a sum."""
+    for text, statement, anchor, verb, label, _ in _numbers(sent, ctx):
+        subject, stype = _about(verb, sent, ctx)
+        yield sent.candidate(
+            "event", subject or (ctx.treaty() or ""), text, statement, key=_key(sent, text), rule="figures.number",
+            entity=subject or None, entity_type=stype, event=verb.lemma_.lower(), anchor=anchor.i, trigger=verb.i,
+            hints={"label": label},
+        )  # fmt: skip
+
+
+# ---- actors: positions and signatories --------------------------------------------------------------------
+
+
+def described_actor(tok: Token) -> Actor | None:
+    """Someone the article describes instead of naming: 'a senior EU official', 'civil society groups', 'a
+    group of developing countries'. The answer is the description as written, without its determiner."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUP_ACTOR_NOUNS:
+        return None
+    toks = trim(noun_phrase(tok, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj", "prep")))
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "at")), None)
+    if toks and of is not None and of.i == toks[-1].i + 1 and len(list(of.subtree)) <= 5:
+        toks = toks + list(of.subtree)  # "a group of developing countries", "analysts in Tehran"
+    toks = [t for t in toks if not (t.dep_ == "poss" and t.pos_ == "PRON")]
+    if not toks or len(toks) > 8:
+        return None
+    text = span_text(toks)
+    return Actor(text, text, "other")
+
+
+def actor_of(tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, str] | None:
+    """(actor, how it was found) of a subject or possessor: a named one, else a described one."""
+    actor = resolve(tok, sent, ctx)
+    if actor is not None and actor.type in ("person", "country", "organization"):
+        return actor, "named"
+    described = described_actor(tok)
+    return (described, "described") if described is not None else None
+
+
+def _actor_tokens(sent: Sentence) -> Iterator[tuple[Token, Token, str]]:
+    """(actor token, the verb or noun it acts on, how) for every subject, agent, possessor and 'according to'
+    source outside quotation marks."""
+    for tok in sent.doc:
+        if sent.token_quoted(tok):
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
+            yield tok, tok.head, tok.dep_
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+            yield tok, tok.head.head, "agent"
+        elif tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
+            yield tok, tok.head, "poss"
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            yield tok, tok.head.head, "according"
+
+
+@sentence_extractor("actors", "position", generous=True)
+def actors(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
+    """Every actor of the sentence, with what its clause says: the model tells stances from other deeds."""
+    seen: set[tuple[str, int]] = set()
+    for tok, trigger, how in _actor_tokens(sent):
+        found = actor_of(tok, sent, ctx)
+        if found is None:
+            continue
+        actor, named = found
+        if (actor.name, trigger.i) in seen:
+            continue
+        seen.add((actor.name, trigger.i))
+        verb = clause_head(trigger)
+        statement = clause_statement(verb, tok.i)
+        pronoun = how in ("nsubj", "nsubjpass") and tok.lower_ in ("he", "she", "it", "they", "who", "which")
+        if statement and pronoun and statement.lower().startswith(tok.lower_ + " "):
+            statement = finish(f"{actor.shown} {statement[len(tok.text) + 1 :]}")  # the name, not the pronoun
+        if not statement:
+            continue
+        yield sent.candidate(
+            "position", actor.name, actor.answer, statement, key=_key(sent, actor.name, str(trigger.i)),
+            rule=f"actors.{named}", entity=actor.name, entity_type=actor.type, stance=trigger.lemma_.lower(),
+            anchor=tok.i, trigger=trigger.i, hints={"how": how},
+        )  # fmt: skip
+
+
+def _treaty_in(sent: Sentence, ctx: ArticleContext) -> str:
+    names = find_treaty_names(sent.text)
+    if names:
+        return ctx.names.canonical(names[0][0])
+    return ctx.treaty() or "the treaty"
+
+
+@sentence_extractor("parties", "signatory", generous=True)
+def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
+    """Every named state, body or person of a sentence that speaks of signing, ratifying or membership."""
+    doc = sent.doc
+    triggers = [
+        t
+        for t in doc
+        if (t.lemma_.lower() in BECOMING_PARTY and t.pos_ in ("VERB", "AUX"))
+        or t.lemma_.lower() in PARTY_MARKS
+        or t.lower_ in ("signatories", "ratifications")
+        or t.lemma_.lower() == "name" and t.head.lemma_.lower() == "put"  # "put their names to it"
+    ]
+    if not triggers:
+        return
+    treaty = _treaty_in(sent, ctx)
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        actor = resolve(ent.root, sent, ctx)
+        if actor is None or actor.type not in ("person", "country", "organization"):
+            if ent.label_ == "NORP":
+                continue
+            actor = Actor(ent.text, ent.text, "country" if ent.label_ == "GPE" else "organization")
+        answer = sent.as_written(re.sub(r"(?:'s|’s)$", "", ent.text))
+        if answer not in sent.text or find_treaty_names(answer):
+            continue
+        above = {a.i for a in ent.root.ancestors}
+        trigger = min(triggers, key=lambda t: (t.i not in above, abs(t.i - ent.root.i)))
+        if trigger.pos_ in ("VERB", "AUX"):
+            statement = f"{actor.shown} {past(trigger.lemma_)} {with_the(treaty)}"
+        else:
+            statement = f"{actor.shown} is a party to {with_the(treaty)}"
+        yield sent.candidate(
+            "signatory", treaty, answer, finish(statement), key=_key(sent, actor.name), rule="parties.named",
+            entity=actor.name, entity_type=actor.type, anchor=ent.root.i, trigger=trigger.i,
+        )  # fmt: skip
+
+
+# ---- roles: what a named person is ---------------------------------------------------------------------------
+
+_DESCRIPTOR_POS = ("NOUN", "PROPN", "ADJ")
+_NARROW = ("relcl", "acl", "punct", "cc", "conj", "appos")
+
+
+def _people(sent: Sentence, ctx: ArticleContext) -> Iterator[tuple[object, str]]:
+    seen: set[int] = set()
+    for ent in [*sent.doc.ents, *sent.untagged_names]:
+        if ent.label_ not in ("PERSON", "") or ent.start in seen:
+            continue
+        full = ctx.person(ent.text)
+        if full:
+            seen.add(ent.start)
+            yield ent, full
+
+
+def _descriptions(ent, doc) -> Iterator[tuple[list[Token], str, int]]:
+    """(tokens, how, trigger) of each phrase that says what the person `ent` is."""
+    root = ent.root
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":  # "X, Belgium's energy minister"
+            yield trim(noun_phrase(c, _NARROW)), "appos", c.i
+        elif c.dep_ == "relcl" and c.lemma_.lower() not in SAYING:  # "X, who chairs a business association"
+            toks = [t for t in c.subtree if t.dep_ not in ("nsubj", "punct") or t.i > c.i]
+            if 2 <= len(toks) <= 12:
+                yield toks, "relative", c.i
+        elif c.dep_ == "prep" and c.lower_ == "of":  # "X of the British Antarctic Survey"
+            bodies = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("ORG", "GPE")]
+            if bodies:
+                yield trim(noun_phrase(bodies[0])), "of_body", c.i
+    # words before the name, back to a determiner or punctuation: "the space-law scholar", "Belgian envoy"
+    i = ent.start - 1
+    while i >= 0 and (doc[i].pos_ in _DESCRIPTOR_POS or doc[i].text in ("-", "’s", "'s", "of")) and (
+        doc[i].ent_type_ != "PERSON"
+    ):
+        i -= 1
+    before = list(doc[i + 1 : ent.start])
+    while before and before[0].lower_ == "of":
+        before = before[1:]
+    if before and any(t.pos_ == "NOUN" for t in before) and len(before) <= 8:
+        yield before, "before", before[-1].i
+    # "X became / is / was / served as (the) Y"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in ("be", "become", "remain", "serve"):
+        attr = next((c for c in root.head.children if c.dep_ in ("attr", "acomp")), None)
+        if attr is None:
+            prep = next((c for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            attr = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+        if attr is not None and attr.pos_ == "NOUN":
+            yield trim(noun_phrase(attr, _NARROW)), "became", attr.i
+
+
+@sentence_extractor("descriptions", "role", generous=True)
+def descriptions(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
+    """What a named person is, however the article says it: set off after the name ('X, Belgium's energy
+    minister'), before it ('the philosopher Jan Patočka'), in a relative clause ('X, who chairs …'), or as
+    what they became ('Tung Chee-hwa became the first chief executive')."""
+    for ent, full in _people(sent, ctx):
+        for toks, how, trigger in _descriptions(ent, sent.doc):
+            if not toks:
+                continue
+            answer = sent.as_written(span_text(toks))
+            if answer not in sent.text or len(answer) < 3:
+                continue
+            shown = with_the(answer) if answer[:1].isupper() else answer
+            yield sent.candidate(
+                "role", full, answer, finish(f"{full} is {shown}"), key=_key(sent, answer, full),
+                rule=f"descriptions.{how}", entity=full, entity_type="person", anchor=toks[-1].i, trigger=trigger,
+                hints={"ent": getattr(ent, "label_", "") or "untagged"},
+            )  # fmt: skip
+
+
+# ---- events -----------------------------------------------------------------------------------------------
+
+_SPAN_LABELS = ("FAC", "EVENT", "ORG", "LOC", "GPE", "LAW", "WORK_OF_ART", "LANGUAGE", "NORP", "PRODUCT")
+
+
+def _event_answer(verb: Token, sent: Sentence) -> tuple[str, int]:
+    """The distinctive span of an event clause: a name it governs, else its object, else the verb."""
+    inside = {t.i for t in clause_tokens(verb)}
+    for ent in sent.doc.ents:
+        governed = ent.root.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
+        if ent.label_ in _SPAN_LABELS and ent.root.i in inside and governed:
+            return ent.text, ent.root.i
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN"):
+            toks = trim(noun_phrase(c))
+            if toks and len(toks) <= 8:
+                return span_text(toks), c.i
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
+                    toks = trim(noun_phrase(p))
+                    if toks and len(toks) <= 8:
+                        return span_text(toks), p.i
+    return verb.text, verb.i
+
+
+def _main_clause(tok: Token) -> bool:
+    """The sentence's own verb, or a verb joined to it with a subject of its own."""
+    if not is_verb(tok):
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ in ("conj", "parataxis") and any(c.dep_ in SUBJECTS for c in tok.children)
+
+
+@sentence_extractor("happenings", "event", generous=True)
+def happenings(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
+    """Every clause on a verb or noun of a treaty's life or of diplomacy, and every main clause: the model
+    tells the key events from the rest."""
+    seen: set[int] = set()
+    root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+    if root is not None and not is_verb(root):
+        yield from _verbless(sent, ctx, root)
+    for tok in sent.doc:
+        lemma = tok.lemma_.lower()
+        rule = "happenings.event"
+        if is_verb(tok) and lemma in EVENT_VERBS:
+            verb = tok
+        elif tok.pos_ == "NOUN" and lemma in EVENT_NOUNS:
+            verb = clause_head(tok)
+        elif _main_clause(tok) and not sent.token_quoted(tok):
+            verb, rule = tok, "happenings.clause"
+        else:
+            continue
+        if verb.i in seen or lemma in SAYING:
+            continue
+        seen.add(verb.i)
+        if tok.i == verb.i:
+            answer, anchor = _event_answer(verb, sent)
+        else:
+            answer, anchor = span_text(trim(noun_phrase(tok))), tok.i
+        answer = sent.as_written(answer)
+        statement = clause_statement(verb, anchor)
+        if not answer or answer not in sent.text or not statement:
+            continue
+        subject, stype = _about(verb, sent, ctx)
+        yield sent.candidate(
+            "event", subject or (ctx.treaty() or ""), answer, statement, key=_key(sent, answer), rule=rule,
+            entity=subject or None, entity_type=stype, event=lemma, anchor=anchor, trigger=tok.i,
+        )  # fmt: skip
+
+
+def _verbless(sent: Sentence, ctx: ArticleContext, root: Token) -> Iterator[Candidate]:
+    """A line with no verb ('- Territorial sea: up to 12 nautical miles', '(I) sovereign equality …'): the line
+    is the statement, its head phrase the answer."""
+    text = sent.text.strip().lstrip("-–—•*·").strip()
+    answer = sent.as_written(span_text(trim(noun_phrase(root))) or root.text)
+    if len(text.split()) < 2 or answer not in sent.text:
+        return
+    yield sent.candidate(
+        "event", ctx.treaty() or "", answer, finish(balanced(text)), key=_key(sent, answer, "line"),
+        rule="happenings.line", event="line", anchor=root.i,
+    )  # fmt: skip

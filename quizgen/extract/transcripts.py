@@ -1,0 +1,84 @@
+"""Transcripts: a paragraph that opens with a speaker label ('MICHEL BARNIER: …', 'Q: …') starts a turn, and
+what the speaker says until the next label states the speaker's views, though no quotation marks say so."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .actors import Actor
+from .clauses import subject_of
+from .context import ArticleContext, Candidate, Sentence
+from .lexicon import LABEL_ROLES, LABEL_TITLES
+from .protocol import register
+from .statements import clause_statement, finish, is_verb
+
+_LABEL = re.compile(r"^\s*([A-Z][\w.'’ -]{0,40}?)\s*:\s+(?=\S)")
+
+
+def turn_label(paragraph: str) -> str | None:
+    """The speaker label a paragraph opens with, or None. A label is short and capitalised ('In short: …',
+    a clause, is none)."""
+    m = _LABEL.match(paragraph)
+    if not m:
+        return None
+    label = m.group(1).strip()
+    words = label.replace(".", " ").split()
+    if not words or len(words) > 5 or not (label.isupper() or all(w[:1].isupper() for w in words)):
+        return None
+    return label
+
+
+def label_speaker(label: str, ctx: ArticleContext) -> Actor | None:
+    """The person a label names ('SECRETARY BLINKEN' → Antony Blinken when the article names him), or None
+    for 'Q', 'MODERATOR' and the like."""
+    words = [w for w in re.split(r"[\s.]+", label) if w]
+    if not words or label.lower().strip(". ") in LABEL_ROLES:
+        return None
+    name_words = [w for w in words if w.lower() not in LABEL_TITLES] or words[-1:]
+    name = " ".join(w.capitalize() if w.isupper() else w for w in name_words)
+    full = ctx.person(name)
+    if full is None and name.lower() in LABEL_ROLES:
+        return None
+    full = full or name
+    return Actor(full, full, "person")
+
+
+class Turns:
+    """Each sentence of a labelled speaker's turn, as that speaker's position (the model keeps the stances)."""
+
+    name = "turns"
+    kind = "position"
+    generous = True
+
+    def learn(self, sents: Sequence[Sentence], ctx: ArticleContext) -> None:
+        speakers: dict[int, Actor | None] = {}
+        speaker: Actor | None = None
+        for p, (ps, pe) in enumerate(ctx.paragraphs):
+            label = turn_label(ctx.text[ps:pe])
+            if label is not None:
+                speaker = label_speaker(label, ctx)
+            speakers[p] = speaker
+        ctx.state[self.name] = speakers
+
+    def propose(self, sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
+        speaker = ctx.state[self.name].get(sent.paragraph)
+        root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+        if speaker is None or root is None or not is_verb(root):
+            return
+        statement = clause_statement(root)
+        if not statement:
+            return
+        subj = subject_of(root)
+        person = subj.lower_ if subj is not None else "-"
+        first_person = any(t.lower_ in ("i", "we", "our", "my", "us", "me") for t in sent.doc)
+        yield sent.candidate(
+            "position", speaker.name, speaker.answer, finish(f"{speaker.shown} said: {statement}"),
+            key=(speaker.name, sent.source, str(sent.index), "turn"), rule="turns.speaker", entity=speaker.name,
+            entity_type=speaker.type, stance=root.lemma_.lower(), trigger=root.i,
+            hints={"subject": person if person in ("i", "we", "it", "this", "-") else "other",
+                   "first_person": str(first_person)},
+        )  # fmt: skip
+
+
+register(Turns())
