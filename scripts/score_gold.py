@@ -19,8 +19,10 @@ facts that match no gold fact.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from statistics import mean
 
@@ -90,6 +92,23 @@ def report(title: str, rows: list[tuple[str, dict[str, KindScore], list[tuple[fl
                 print(f"EXTRA  {kind:9} {f.answer!r:40} | {f.statement[:80]} || {ev[:80]}")
 
 
+_FOLDS: tuple = ()  # (train sets, their data): set before the fold workers fork
+
+
+def _left_out(name: str):
+    """One fold of --cv: the set `name` scored by a model trained on every other train set."""
+    from train_model import all_examples, dumps, fit, gold_counts
+
+    from quizgen.extract.decide import model_from_bytes
+
+    train, data = _FOLDS
+    rest = [d for t in train if t.name != name for d in data[t.name]]
+    model = model_from_bytes(dumps(fit(all_examples(rest), gold_counts(rest))).encode())
+    gold = [g for d in data[name] for g in d.gold]
+    deck = deck_for(data[name], model)
+    return name, score(deck, gold), per_article(deck, gold)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", type=Path, default=MANIFEST, help="the manifest of annotated sets")
@@ -100,6 +119,7 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, help="a gold folder (with --seeds or --deck)")
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the articles --gold annotates")
     ap.add_argument("--deck", type=Path, help="score this deck instead of extracting")
+    ap.add_argument("--jobs", type=int, default=1, help="folds of --cv run in this many processes")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
 
@@ -147,13 +167,15 @@ def main() -> int:
     if args.test:
         data.update({s.name: collect([s], cache=cache) for s in train if s.name not in data})
     if args.cv:
-        rows = []
-        for s in train:
-            rest = [d for t in train if t.name != s.name for d in data[t.name]]
-            model = model_from_bytes(dumps(fit(all_examples(rest), gold_counts(rest))).encode())
-            gold = [g for d in data[s.name] for g in d.gold]
-            deck = deck_for(data[s.name], model)
-            rows.append((s.name, score(deck, gold), per_article(deck, gold)))
+        global _FOLDS
+        _FOLDS = (train, data)
+        names = [s.name for s in train]
+        if args.jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("fork")  # the workers share the parsed sets
+            with ProcessPoolExecutor(args.jobs, mp_context=ctx) as pool:
+                rows = list(pool.map(_left_out, names))
+        else:
+            rows = [_left_out(n) for n in names]
         report("leave one set out: each train set scored by a model trained on the others", rows, args.verbose)
     if args.test:
         everything = [d for t in train for d in data[t.name]]

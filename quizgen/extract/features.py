@@ -167,6 +167,8 @@ def features(p: Proposal, sent: Sentence, stats: ArticleStats) -> list[str]:
             out.append(f"t_rel={'above' if v in a.ancestors else 'below' if a in v.ancestors else 'apart'}")
             out.append(f"t_dist={_bin(abs(c.anchor - c.trigger), (1, 3, 6, 12))}")
     out += _kind_features(c)
+    if c.kind in ("limit", "signatory"):
+        out += _words(c, sent, stats)
     # the rule that proposed it, crossed with the word that triggered it: a linear model's interactions
     first = c.rule
     out += [f"{first}&{f}" for f in out if f.startswith(("t_lemma=", "t_class=", "a_dep=", "a_ent=", "path="))]
@@ -195,6 +197,19 @@ def _sentence_features(sent: Sentence, stats: ArticleStats) -> list[str]:
         f"s_first_person={any(t.lower_ in ('i', 'we', 'our', 'my') for t in doc)}",
         f"s_question={sent.text.rstrip().endswith('?')}",
     ]
+
+
+_CONTENT = ("NOUN", "VERB", "ADJ", "ADV")
+
+
+def _words(c: Candidate, sent: Sentence, stats: ArticleStats) -> list[str]:
+    """The content words of the sentence (lemmas): what it is about, a text classifier's bag of words. Proper
+    names are left out (they name this article's world, not a kind of fact)."""
+    key = -1 - sent.index  # cached beside the sentence features, under a key of their own
+    if key not in stats.by_sentence:
+        lemmas = {t.lemma_.lower() for t in sent.doc if t.pos_ in _CONTENT and t.is_alpha and len(t.text) > 2}
+        stats.by_sentence[key] = [f"w={w}" for w in sorted(lemmas)]
+    return stats.by_sentence[key]
 
 
 def _kind_features(c: Candidate) -> list[str]:

@@ -369,6 +369,8 @@ LABEL_TITLES = HONORIFICS | {
     "sen", "foreign", "chancellor", "king", "queen", "chairman", "chair", "director", "governor", "admiral",
     "colonel", "judge", "mayor", "rep", "speaker",
 }  # fmt: skip
+# What a paper calls itself when it speaks for its author: "This paper argues …", "This brief recommends …".
+AUTHOR_NOUNS = frozenset({"paper", "brief", "essay", "article", "report", "analysis", "study", "note", "piece"})
 # Speaker labels of a transcript that name a role in the exchange, not a person ("Q:", "MODERATOR:").
 LABEL_ROLES = frozenset({"q", "a", "question", "answer", "moderator", "interviewer", "host", "chair", "audience"})
 

@@ -23,6 +23,8 @@ from .lexicon import (
     NUMBER_WORDS,
     PARTY_MARKS,
     SAYING,
+    TITLE_WORDS,
+    TREATY_WORDS,
 )
 from .protocol import sentence_extractor
 from .statements import balanced, clause_head, clause_statement, clause_tokens, finish, is_verb, past, with_the
@@ -286,9 +288,32 @@ def _treaty_in(sent: Sentence, ctx: ArticleContext) -> str:
     return ctx.treaty() or "the treaty"
 
 
+_LIST_MARK = "-–—•*·"
+
+
+def _introduced_list(sent: Sentence, ctx: ArticleContext) -> bool:
+    """A list item ('- France', '• Leonid Kuchma, president of Ukraine') under a line that speaks of signing or
+    membership and ends in a colon ('The original signatories were:')."""
+    if sent.text.lstrip()[:1] not in _LIST_MARK:
+        return False
+    for line in reversed(ctx.text[: sent.start].rstrip().splitlines()):
+        line = line.strip()
+        if not line or line[:1] in _LIST_MARK:
+            continue
+        words = set(re.findall(r"[a-z]+", line.lower()))
+        return line.endswith(":") and bool(words & _PARTY_WORDS)
+    return False
+
+
+_PARTY_WORDS = frozenset(BECOMING_PARTY | PARTY_MARKS) | {
+    "signed", "signatories", "ratified", "acceded", "joined", "members", "parties", "ratifications", "adopted",
+}  # fmt: skip
+
+
 @sentence_extractor("parties", "signatory", generous=True)
 def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
-    """Every named state, body or person of a sentence that speaks of signing, ratifying or membership."""
+    """Every named state, body or person of a sentence that speaks of signing, ratifying or membership (or of a
+    list item under such a line, or named as the other side of an agreement 'between' them)."""
     doc = sent.doc
     triggers = [
         t
@@ -297,9 +322,13 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         or t.lemma_.lower() in PARTY_MARKS
         or t.lower_ in ("signatories", "ratifications")
         or t.lemma_.lower() == "name" and t.head.lemma_.lower() == "put"  # "put their names to it"
+        or t.lower_ == "between" and t.head.lemma_.lower() in TREATY_WORDS  # "the treaty between A and B"
     ]
-    if not triggers:
+    listed = not triggers and _introduced_list(sent, ctx)
+    if not triggers and not listed:
         return
+    if listed:
+        triggers = [next(t for t in doc if not t.is_punct) if any(not t.is_punct for t in doc) else doc[0]]
     treaty = _treaty_in(sent, ctx)
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
@@ -319,8 +348,9 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         else:
             statement = f"{actor.shown} is a party to {with_the(treaty)}"
         yield sent.candidate(
-            "signatory", treaty, answer, finish(statement), key=_key(sent, actor.name), rule="parties.named",
-            entity=actor.name, entity_type=actor.type, anchor=ent.root.i, trigger=trigger.i,
+            "signatory", treaty, answer, finish(statement), key=_key(sent, actor.name),
+            rule="parties.listed" if listed else "parties.named", entity=actor.name, entity_type=actor.type,
+            anchor=ent.root.i, trigger=trigger.i,
         )  # fmt: skip
 
 
@@ -355,16 +385,25 @@ def _descriptions(ent, doc) -> Iterator[tuple[list[Token], str, int]]:
             bodies = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("ORG", "GPE")]
             if bodies:
                 yield trim(noun_phrase(bodies[0])), "of_body", c.i
-    # words before the name, back to a determiner or punctuation: "the space-law scholar", "Belgian envoy"
-    i = ent.start - 1
-    while i >= 0 and (doc[i].pos_ in _DESCRIPTOR_POS or doc[i].text in ("-", "’s", "'s", "of")) and (
-        doc[i].ent_type_ != "PERSON"
+    # words before the name, back to a determiner or punctuation: "the space-law scholar", "Belgian envoy",
+    # "the President of the Republic of Kazakhstan"; for a second name of a list, the first one's words
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.ent_type_ == "PERSON":
+        first = first.head
+    start = min(ent.start, first.left_edge.i if first is not root else ent.start)
+    if first is not root:
+        start = next((e.start for e in doc.ents if e.start <= first.i < e.end), first.i)
+    i = start - 1
+    while i >= 0 and doc[i].ent_type_ != "PERSON" and (
+        doc[i].pos_ in _DESCRIPTOR_POS
+        or doc[i].text in ("-", "’s", "'s", "of")
+        or doc[i].lower_ == "the" and i > 0 and doc[i - 1].lower_ == "of"
     ):
         i -= 1
-    before = list(doc[i + 1 : ent.start])
+    before = list(doc[i + 1 : start])
     while before and before[0].lower_ == "of":
         before = before[1:]
-    if before and any(t.pos_ == "NOUN" for t in before) and len(before) <= 8:
+    if before and any(t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS for t in before) and len(before) <= 8:
         yield before, "before", before[-1].i
     # "X became / is / was / served as (the) Y"
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in ("be", "become", "remain", "serve"):
@@ -440,6 +479,8 @@ def happenings(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
     if root is not None and not is_verb(root):
         yield from _verbless(sent, ctx, root)
+    elif root is not None:
+        yield from _whole(sent, ctx, root)
     for tok in sent.doc:
         lemma = tok.lemma_.lower()
         rule = "happenings.event"
@@ -466,7 +507,24 @@ def happenings(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         yield sent.candidate(
             "event", subject or (ctx.treaty() or ""), answer, statement, key=_key(sent, answer), rule=rule,
             entity=subject or None, entity_type=stype, event=lemma, anchor=anchor, trigger=tok.i,
+            group=f"event|{sent.index}",
         )  # fmt: skip
+
+
+def _whole(sent: Sentence, ctx: ArticleContext, root: Token) -> Iterator[Candidate]:
+    """The sentence's own statement as one event: what it says as a whole, all its clauses (the key fact of a
+    sentence of several is often not one clause's)."""
+    text = balanced(sent.text.strip().lstrip("-–—•*·").strip().strip("“”\"‘’' "))
+    answer, anchor = _event_answer(root, sent)
+    answer = sent.as_written(answer)
+    if len(text.split()) < 4 or answer not in sent.text:
+        return
+    subject, stype = _about(root, sent, ctx)
+    yield sent.candidate(
+        "event", subject or (ctx.treaty() or ""), answer, finish(text), key=_key(sent, answer, "sentence"),
+        rule="happenings.sentence", entity=subject or None, entity_type=stype, event=root.lemma_.lower(),
+        anchor=anchor, trigger=root.i, group=f"event|{sent.index}",
+    )  # fmt: skip
 
 
 def _verbless(sent: Sentence, ctx: ArticleContext, root: Token) -> Iterator[Candidate]:
@@ -478,5 +536,5 @@ def _verbless(sent: Sentence, ctx: ArticleContext, root: Token) -> Iterator[Cand
         return
     yield sent.candidate(
         "event", ctx.treaty() or "", answer, finish(balanced(text)), key=_key(sent, answer, "line"),
-        rule="happenings.line", event="line", anchor=root.i,
+        rule="happenings.line", event="line", anchor=root.i, group=f"event|{sent.index}",
     )  # fmt: skip

@@ -57,6 +57,7 @@ class FunctionExtractor:
 ORDER = (
     "roles", "dates", "signatories", "limits", "positions", "events", "quotes",
     "descriptions", "any_dates", "amounts", "figures", "actors", "parties", "happenings", "speakers", "turns",
+    "authors",
 )  # fmt: skip
 
 # Extractors that live in a module of another name.

@@ -241,7 +241,19 @@ class Speakers:
                 alt.group = f"quote|{qs}"
                 alt.hints["worth_quoting"] = str(worth)
                 out.append(alt)
+                out.append(_as_position(alt, sent, qs))
         return out
+
+
+def _as_position(quote: Candidate, sent: Sentence, qs: int) -> Candidate:
+    """Words someone is quoted saying state that someone's view: the quotation's speaker, as a position (one
+    per quotation is kept, the likeliest speaker's)."""
+    words = (quote.quote or "").strip().rstrip(",")
+    return sent.candidate(
+        "position", quote.subject, quote.answer, quote.statement, key=(quote.entity or quote.answer, normalize(words)),
+        rule=quote.rule.replace("speakers.", "speakers.position_"), entity=quote.entity,
+        entity_type=quote.entity_type, stance="say", group=f"quoted_view|{qs}", hints=dict(quote.hints),
+    )  # fmt: skip
 
 
 register(Speakers())

@@ -52,13 +52,18 @@ class Turns:
     generous = True
 
     def learn(self, sents: Sequence[Sentence], ctx: ArticleContext) -> None:
+        labels = [turn_label(ctx.text[ps:pe]) for ps, pe in ctx.paragraphs]
         speakers: dict[int, Actor | None] = {}
-        speaker: Actor | None = None
-        for p, (ps, pe) in enumerate(ctx.paragraphs):
-            label = turn_label(ctx.text[ps:pe])
-            if label is not None:
-                speaker = label_speaker(label, ctx)
-            speakers[p] = speaker
+        # A transcript has turns: two labelled paragraphs at least, one of them a person the article names or a
+        # label in capitals ("MICHEL BARNIER:"). A subheading with a colon ("Quota Arithmetic: …") is no turn.
+        people = [label_speaker(x, ctx) for x in labels if x is not None]
+        named = any(a is not None and a.name in ctx.people for a in people)
+        if len(people) >= 2 and (named or any(x is not None and x.isupper() for x in labels)):
+            speaker: Actor | None = None
+            for p, label in enumerate(labels):
+                if label is not None:
+                    speaker = label_speaker(label, ctx)
+                speakers[p] = speaker
         ctx.state[self.name] = speakers
 
     def propose(self, sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
