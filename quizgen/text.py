@@ -216,8 +216,10 @@ def for_parser(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """For matching: NFKC, lower case, straight quotes, no punctuation, no articles."""
+    """For matching: NFKC, lower case, straight quotes, no punctuation, no articles. (Cached: merging and
+    scoring ask for the same texts again and again.)"""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).lower()
     t = re.sub(r"[^\w\s]", " ", t)
     words = [w for w in t.split() if w not in ("a", "an", "the")]

@@ -20,7 +20,7 @@ from .lexicon import (
 )
 from .people import strip_possessive
 from .statements import with_the
-from .syntax import Token, compact_name, contiguous_around, span_text, trim
+from .syntax import Token, compact_name, contiguous_around, ents, span_text, trim
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,23 @@ def antecedent(token: Token) -> Token:
 
 
 def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: bool = False) -> Actor | None:
+    """Who or what a token stands for. What the article has taught so far changes only between sentences, so
+    within one the answer is kept (many extractors ask about the same subjects)."""
+    memo = ctx.state.setdefault("actors.resolve", {})
+    key = (id(token.doc), token.i, allow_treaty, ctx.at, len(ctx.recent), len(ctx.speakers), ctx.last_subject)
+    if key not in memo:
+        memo[key] = _resolve(token, sent, ctx, allow_treaty)
+    return memo[key]
+
+
+def _resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: bool = False) -> Actor | None:
     token = antecedent(token)
     low = token.lower_
     if low in PRONOUNS:
         name = _pronoun_person(token, ctx)
         return Actor(name, name, "person") if name else None
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and ctx.person(token.text)):
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = next((e for e in ents(token.doc) if e.start <= token.i < e.end), None)
         name = ctx.person(ent.text if ent is not None else token.text)
         if name:
             return Actor(name, name, "person")
@@ -70,7 +80,7 @@ def resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: boo
             # ruling coalition" is not Suga)
             inner = [
                 e
-                for e in token.doc.ents
+                for e in ents(token.doc)
                 if child.left_edge.i <= e.start
                 and e.end <= child.right_edge.i + 1
                 and (e.root.i == child.i or e.root.head.i == child.i and e.root.dep_ in ("appos", "compound", "flat"))
@@ -150,7 +160,7 @@ def _led_by(token: Token, ctx: ArticleContext) -> str | None:
                 ent = next(
                     (
                         e
-                        for e in token.doc.ents
+                        for e in ents(token.doc)
                         if e.label_ == "PERSON" and e.start >= pobj.left_edge.i and e.end <= pobj.right_edge.i + 1
                     ),
                     None,
@@ -174,7 +184,7 @@ def _pronoun_person(token: Token, ctx: ArticleContext) -> str | None:
         return reporter
     doc = token.doc
     best = None
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.end <= token.i:
             name = ctx.person(ent.text)
             if name and ctx.fits(name, token.lower_):

@@ -92,6 +92,7 @@ class Authors:
             "position", author, author, finish(f"{actor.shown} argues: {statement}"),
             key=(author, sent.source, str(sent.index), "author"), rule=f"authors.{how}", entity=author,
             entity_type="person", stance="argue", trigger=root.i, hints={"piece": piece},
+            group=f"position|{sent.index}|{author}",
         )  # fmt: skip
 
 

@@ -27,7 +27,7 @@ from .lexicon import (
 )
 from .protocol import sentence_extractor
 from .statements import finish, past, with_the
-from .syntax import Token, clause_after, compact_name, noun_phrase, span_text, trim, verb_group
+from .syntax import Token, clause_after, compact_name, ents, noun_phrase, span_text, trim, verb_group
 
 _MONTH = (
     r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -128,7 +128,7 @@ def _governing_verb(root: Token) -> tuple[Token | None, str]:
 @sentence_extractor("dates", kind="date")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
-    for ent in sent.doc.ents:
+    for ent in ents(sent.doc):
         if ent.label_ != "DATE":
             continue
         text = ent.text

@@ -48,7 +48,7 @@ from .lexicon import (
 )
 from .protocol import sentence_extractor
 from .statements import finish, past, with_the
-from .syntax import Token, clause_after, contiguous_around, noun_phrase, span_text, trim, verb_group
+from .syntax import Token, clause_after, contiguous_around, ents, noun_phrase, span_text, trim, verb_group
 
 
 def _saying_noun(verb: Token) -> bool:
@@ -486,7 +486,7 @@ def _occasion(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
             elif low in ("in", "at") and lemma in SITES and any(t.pos_ == "PROPN" for t in _compact(p)):
                 found = (prep, p, span_text(_compact(p)), "place")
             elif low in ("in", "at") and p.ent_type_ in ("FAC", "LOC") and p.pos_ == "PROPN":
-                ent = next(e for e in p.doc.ents if e.start <= p.i < e.end)
+                ent = next(e for e in ents(p.doc) if e.start <= p.i < e.end)
                 found = (prep, p, span_text(trim(list(ent))), "place")
             if found:
                 break
@@ -614,7 +614,7 @@ def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         actor = resolve(subj, sent, ctx) if subj is not None else None
         if actor is None:
             continue
-        ent = next((e for e in sent.doc.ents if e.start <= body.i < e.end), None)
+        ent = next((e for e in ents(sent.doc) if e.start <= body.i < e.end), None)
         answer = span_text(trim(list(ent))) if ent is not None else body.text
         phrase = span_text(
             trim(noun_phrase(meeting, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj")), drop_det=False)

@@ -15,7 +15,7 @@ from . import lexicon
 from .clauses import hypothetical, modal, negated
 from .context import Candidate, Sentence, find_treaty_names
 from .lexicon import QUANTIFIERS
-from .syntax import Token
+from .syntax import Token, ents
 
 
 @dataclass
@@ -102,8 +102,14 @@ def _list_size(t: Token) -> int:
 
 
 def _in_parens(t: Token) -> bool:
-    before = t.doc[: t.i]
-    return sum(x.text == "(" for x in before) > sum(x.text == ")" for x in before)
+    depth = t.doc.user_data.get("quizgen.parens")
+    if depth is None:  # bracket depth before each token, once per sentence
+        depth, d = [], 0
+        for x in t.doc:
+            depth.append(d)
+            d += (x.text == "(") - (x.text == ")")
+        t.doc.user_data["quizgen.parens"] = depth
+    return depth[t.i] > 0
 
 
 def features(p: Proposal, sent: Sentence, stats: ArticleStats) -> list[str]:
@@ -178,7 +184,7 @@ def features(p: Proposal, sent: Sentence, stats: ArticleStats) -> list[str]:
 def _sentence_features(sent: Sentence, stats: ArticleStats) -> list[str]:
     """Where the sentence is and what it holds: how much of a fact-bearing sentence it is."""
     doc = sent.doc
-    labels = Counter(e.label_ for e in doc.ents)
+    labels = Counter(e.label_ for e in ents(doc))
     people = labels["PERSON"]
     places = labels["GPE"] + labels["NORP"] + labels["LOC"]
     numbers = sum(labels[k] for k in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"))

@@ -26,13 +26,13 @@ from .lexicon import (
 from .protocol import sentence_extractor
 from .quantities import QUANTIFIER, compounded, limit_candidate, parse_number
 from .statements import with_the
-from .syntax import Token, noun_phrase, span_text, trim
+from .syntax import Token, doc_text, ents, noun_phrase, span_text, trim
 from .terms import clause_verbs, frame, frame_statement, obligations, setting
 
 
 def _number_tokens(sent: Sentence) -> list[list[Token]]:
     out = []
-    for ent in sent.doc.ents:
+    for ent in ents(sent.doc):
         if ent.label_ in ("CARDINAL", "QUANTITY", "PERCENT") or (
             ent.label_ == "MONEY"
             and not any(t.text in CURRENCY_SIGNS or t.lower_ in CURRENCIES for t in ent)
@@ -138,7 +138,7 @@ def _with_unit_and_quantifier(num: list[Token]) -> list[Token]:
     ):
         end += 1
     start = toks[0].i
-    words = [w.lower() for w in doc.text[max(0, doc[start].idx - 20) : doc[start].idx].split()]
+    words = [w.lower() for w in doc_text(doc)[max(0, doc[start].idx - 20) : doc[start].idx].split()]
     for n in (3, 2, 1):
         phrase = " ".join(words[-n:])
         if len(words) >= n and QUANTIFIER.match(phrase + " 1"):

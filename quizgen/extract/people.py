@@ -18,7 +18,7 @@ from .lexicon import (
     SAYING_BACK,
     TITLE_WORDS,
 )
-from .syntax import Token
+from .syntax import Token, ents
 
 if TYPE_CHECKING:
     from .context import Sentence
@@ -98,6 +98,7 @@ class People:
         self.speakers: list[str] = []  # people who were subjects of speech, most recent last
         self.gender: dict[str, str] = {}  # full name → "f" or "m", where the text shows it
         self.last_subject: str | None = None  # the person the last sentence was about (its main subject)
+        self._named: dict[tuple[str, int], str | None] = {}  # person(): mention → full name, as people stood
 
     @property
     def roles(self) -> list[tuple[str, str]]:
@@ -116,7 +117,7 @@ class People:
             if name not in self.people:
                 self.people.append(name)
                 self.learn_gender(name, [t.text for t in sent.doc[max(0, span.start - 3) : span.start]])
-        for ent in sent.doc.ents:
+        for ent in ents(sent.doc):
             if ent.label_ != "PERSON" and not _titled_name(ent):
                 continue
             name = strip_possessive(ent.text)
@@ -151,6 +152,12 @@ class People:
 
     def person(self, text: str) -> str | None:
         """The full name a mention refers to: itself, or the person whose surname it is."""
+        key = (text, len(self.people))  # the answer changes only as people are learnt
+        if key not in self._named:
+            self._named[key] = self._person(text)
+        return self._named[key]
+
+    def _person(self, text: str) -> str | None:
         name = strip_possessive(text)
         if name in self.people and (" " in name or not any(f.endswith(f" {name}") for f in self.people)):
             return name
@@ -223,7 +230,7 @@ class People:
         subj = next((c for c in up.children if c.dep_ == "nsubj"), None) if up is not None else None
         if subj is None or subj.ent_type_ != "PERSON":
             return None
-        ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+        ent = next((e for e in ents(subj.doc) if e.start <= subj.i < e.end), None)
         name = self.person(ent.text) if ent is not None else None
         return name if name and self.fits(name, pronoun.lower_) else None
 
@@ -268,7 +275,7 @@ class People:
         if token.lower_ in PRONOUNS:
             return self.reporter_as(token) or self.pronoun_person(token.lower_)
         if token.ent_type_ == "PERSON":
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            ent = next((e for e in ents(token.doc) if e.start <= token.i < e.end), None)
             if ent is not None:
                 return self.person(ent.text)
         if token.pos_ in ("NOUN", "PROPN"):

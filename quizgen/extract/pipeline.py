@@ -18,6 +18,7 @@ from .decide import Model, Scored, choose, load_model
 from .features import ArticleStats, Proposal, features
 from .merge import merge
 from .protocol import Learner, extractors
+from .syntax import ents
 from .treaties import TreatyNames
 
 # Bump when extraction rules change, so cached results are not reused.
@@ -141,7 +142,7 @@ def decided(props: Sequence[Proposal], model: Model) -> list[Candidate]:
 
 def _remember(sent: Sentence, found: list[Candidate], ctx: ArticleContext) -> None:
     """Track who was mentioned and who spoke, for 'he' and 'the spokesman' in later sentences."""
-    for ent in sent.doc.ents:
+    for ent in ents(sent.doc):
         if ent.label_ == "PERSON":
             name = ctx.person(ent.text)
             if name:

@@ -28,7 +28,7 @@ from .lexicon import (
 )
 from .protocol import sentence_extractor
 from .statements import balanced, clause_head, clause_statement, clause_tokens, finish, is_verb, past, with_the
-from .syntax import SUBJECTS, Token, noun_phrase, span_text, trim
+from .syntax import SUBJECTS, Token, ents, noun_phrase, span_text, trim
 
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -102,7 +102,7 @@ def loose_date(text: str, published: DateValue | None) -> tuple[DateValue, str |
 @sentence_extractor("any_dates", "date", generous=True)
 def dates(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     """Every date the tagger finds that can be placed on the calendar, with the clause it dates."""
-    for ent in sent.doc.ents:
+    for ent in ents(sent.doc):
         if ent.label_ != "DATE":
             continue
         text = _LEADING.sub("", ent.text).strip(" ,")
@@ -137,7 +137,7 @@ def number_spans(sent: Sentence, ctx: ArticleContext) -> list[tuple[int, int, st
     doc = sent.doc
     out: list[tuple[int, int, str]] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ in NUMBER_LABELS:
             out.append((ent.start, ent.end, ent.label_))
         elif ent.label_ == "DATE" and any(t.like_num for t in ent):
@@ -277,7 +277,7 @@ def actors(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         yield sent.candidate(
             "position", actor.name, actor.answer, statement, key=_key(sent, actor.name, str(trigger.i)),
             rule=f"actors.{named}", entity=actor.name, entity_type=actor.type, stance=trigger.lemma_.lower(),
-            anchor=tok.i, trigger=trigger.i, hints={"how": how},
+            anchor=tok.i, trigger=trigger.i, hints={"how": how}, group=f"position|{sent.index}|{actor.name}",
         )  # fmt: skip
 
 
@@ -330,7 +330,7 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     if listed:
         triggers = [next(t for t in doc if not t.is_punct) if any(not t.is_punct for t in doc) else doc[0]]
     treaty = _treaty_in(sent, ctx)
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ not in ACTOR_LABELS:
             continue
         actor = resolve(ent.root, sent, ctx)
@@ -362,7 +362,7 @@ _NARROW = ("relcl", "acl", "punct", "cc", "conj", "appos")
 
 def _people(sent: Sentence, ctx: ArticleContext) -> Iterator[tuple[object, str]]:
     seen: set[int] = set()
-    for ent in [*sent.doc.ents, *sent.untagged_names]:
+    for ent in [*ents(sent.doc), *sent.untagged_names]:
         if ent.label_ not in ("PERSON", "") or ent.start in seen:
             continue
         full = ctx.person(ent.text)
@@ -392,7 +392,7 @@ def _descriptions(ent, doc) -> Iterator[tuple[list[Token], str, int]]:
         first = first.head
     start = min(ent.start, first.left_edge.i if first is not root else ent.start)
     if first is not root:
-        start = next((e.start for e in doc.ents if e.start <= first.i < e.end), first.i)
+        start = next((e.start for e in ents(doc) if e.start <= first.i < e.end), first.i)
     i = start - 1
     while i >= 0 and doc[i].ent_type_ != "PERSON" and (
         doc[i].pos_ in _DESCRIPTOR_POS
@@ -443,7 +443,7 @@ _SPAN_LABELS = ("FAC", "EVENT", "ORG", "LOC", "GPE", "LAW", "WORK_OF_ART", "LANG
 def _event_answer(verb: Token, sent: Sentence) -> tuple[str, int]:
     """The distinctive span of an event clause: a name it governs, else its object, else the verb."""
     inside = {t.i for t in clause_tokens(verb)}
-    for ent in sent.doc.ents:
+    for ent in ents(sent.doc):
         governed = ent.root.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
         if ent.label_ in _SPAN_LABELS and ent.root.i in inside and governed:
             return ent.text, ent.root.i

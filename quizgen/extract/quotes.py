@@ -13,7 +13,7 @@ from .context import ArticleContext, Candidate, Sentence
 from .lexicon import QUOTE_GOVERNING, SAYING
 from .protocol import register
 from .statements import finish
-from .syntax import Token
+from .syntax import Token, ents
 
 # “…”, "…", and single quotes where they cannot be apostrophes: opening after a space or at the start,
 # closing before punctuation or a space ('Russia has questions to answer,' she said).
@@ -62,6 +62,8 @@ def _speaker_in(sent: Sentence, ctx: ArticleContext) -> tuple[Actor | None, str]
 
 def according_to(sent: Sentence, ctx: ArticleContext) -> Actor | None:
     """'According to White House spokeswoman Sarah Sanders, …': the source of the sentence's claim."""
+    if "ccording" not in sent.text:
+        return None
     for tok in sent.doc:
         if tok.lower_ != "according" or sent.token_quoted(tok):
             continue
@@ -71,7 +73,7 @@ def according_to(sent: Sentence, ctx: ArticleContext) -> Actor | None:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if pobj is None:
             continue
-        for ent in sent.doc.ents:
+        for ent in ents(sent.doc):
             if pobj.left_edge.i <= ent.start and ent.end <= pobj.right_edge.i + 1:
                 name = ctx.person(ent.text)
                 if name:
@@ -246,13 +248,14 @@ class Speakers:
 
 
 def _as_position(quote: Candidate, sent: Sentence, qs: int) -> Candidate:
-    """Words someone is quoted saying state that someone's view: the quotation's speaker, as a position (one
-    per quotation is kept, the likeliest speaker's)."""
+    """Words someone is quoted saying state that someone's view: each possible speaker of the quotation, as a
+    position (one position per actor and sentence is kept, whatever proposed it)."""
     words = (quote.quote or "").strip().rstrip(",")
     return sent.candidate(
         "position", quote.subject, quote.answer, quote.statement, key=(quote.entity or quote.answer, normalize(words)),
         rule=quote.rule.replace("speakers.", "speakers.position_"), entity=quote.entity,
-        entity_type=quote.entity_type, stance="say", group=f"quoted_view|{qs}", hints=dict(quote.hints),
+        entity_type=quote.entity_type, stance="say", group=f"position|{sent.index}|{quote.entity or quote.answer}",
+        hints=dict(quote.hints),
     )  # fmt: skip
 
 
@@ -294,7 +297,7 @@ def speakers(
     if ctx.speakers:
         found.append((Actor(ctx.speakers[-1], ctx.speakers[-1], "person"), "last_speaker", "article"))
     offset = qs - first.start  # the person named last before the quotation, in its sentence
-    before = [e for e in first.doc.ents if e.label_ == "PERSON" and e.end_char <= offset]
+    before = [e for e in ents(first.doc) if e.label_ == "PERSON" and e.end_char <= offset]
     name = ctx.person(before[-1].text) if before else None
     if name:
         found.append((Actor(name, name, "person"), "nearest_person", "same"))

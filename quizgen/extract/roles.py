@@ -9,7 +9,7 @@ from .context import ArticleContext, Candidate, Sentence
 from .lexicon import INSTITUTIONS, PAST_TITLE_PREFIXES, TITLE_MODIFIERS, TITLE_WORDS
 from .people import strip_possessive
 from .protocol import register
-from .syntax import DETERMINERS, Token, noun_phrase, span_text, trim
+from .syntax import DETERMINERS, Token, ents, noun_phrase, span_text, trim
 
 
 def _is_title_head(token: Token) -> bool:
@@ -97,7 +97,7 @@ def _affiliated(noun: Token) -> bool:
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     doc = sent.doc
-    for ent in [*doc.ents, *sent.untagged_names]:
+    for ent in [*ents(doc), *sent.untagged_names]:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "") or sent.token_quoted(ent.root):
             continue
         full = ctx.person(ent.text)
@@ -137,7 +137,7 @@ def _role(sent: Sentence, full: str, title: str, doc, ent, rule: str, indefinite
         article = "an " if shown[:1].lower() in "aeiou" else "a "
     of = ""
     if shown.lower().endswith("counterpart"):
-        others = [e for e in doc.ents if e.label_ == "PERSON" and e.start < ent.start]
+        others = [e for e in ents(doc) if e.label_ == "PERSON" and e.start < ent.start]
         if others:
             of = f" of {strip_possessive(others[-1].text)}"
     verb = "was then" if low.startswith("then") else "is"

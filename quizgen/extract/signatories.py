@@ -22,7 +22,7 @@ from .lexicon import (
 )
 from .protocol import sentence_extractor
 from .statements import finish, past, with_the
-from .syntax import Token, conjuncts, span_text, trim
+from .syntax import Token, conjuncts, doc_text, ents, span_text, trim
 
 
 def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
@@ -392,6 +392,6 @@ def _party_appos(noun: Token) -> bool:
 
 
 def _as_written(tok: Token, actor: Actor) -> str:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
     text = span_text(list(ent)) if ent is not None else actor.answer
-    return actor.answer if actor.answer in tok.doc.text else text
+    return actor.answer if actor.answer in doc_text(tok.doc) else text

@@ -108,7 +108,15 @@ def clause_tokens(verb: Token, keep: int = -1) -> list[Token]:
 
 def clause_statement(verb: Token, keep: int = -1) -> str:
     """The clause of `verb` (see `clause_tokens`) as one sentence; a relative pronoun subject becomes the noun
-    it stands for ('…, which limits each side to …' → 'New START limits each side to …'). '' when too short."""
+    it stands for ('…, which limits each side to …' → 'New START limits each side to …'). '' when too short.
+    Made once per clause: many proposals of a sentence share one."""
+    memo = verb.doc.user_data.setdefault("quizgen.clauses", {})
+    if (verb.i, keep) not in memo:
+        memo[verb.i, keep] = _clause_statement(verb, keep)
+    return memo[verb.i, keep]
+
+
+def _clause_statement(verb: Token, keep: int) -> str:
     parts: list[str] = []
     run: list[Token] = []
     for t in clause_tokens(verb, keep):

@@ -13,13 +13,35 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _EDGE_PUNCT = set(",;:–—-()[]\"'“”‘’ ")
 
 
+def ents(doc: Any) -> tuple[Any, ...]:
+    """The doc's entity spans, made once per doc (spaCy builds the tuple anew on every `doc.ents`)."""
+    cached = doc.user_data.get("quizgen.ents")
+    if cached is None:
+        cached = doc.user_data["quizgen.ents"] = tuple(doc.ents)
+    return cached
+
+
+def ent_at(token: Token) -> Any:
+    """The entity span a token is in, or None."""
+    if not token.ent_type_:
+        return None
+    return next((e for e in ents(token.doc) if e.start <= token.i < e.end), None)
+
+
+def doc_text(doc: Any) -> str:
+    """The doc's text, made once per doc (spaCy joins its tokens anew on every `doc.text`)."""
+    cached = doc.user_data.get("quizgen.text")
+    if cached is None:
+        cached = doc.user_data["quizgen.text"] = doc.text
+    return cached
+
+
 def span_text(tokens: Iterable[Token]) -> str:
     """The verbatim text covered by tokens (contiguous from first to last), from the sentence."""
     toks = sorted(tokens, key=lambda t: t.i)
     if not toks:
         return ""
-    doc = toks[0].doc
-    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    return doc_text(toks[0].doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
 def trim(tokens: list[Token], drop_det: bool = True) -> list[Token]:

@@ -38,7 +38,7 @@ from .lexicon import (
 )
 from .quantities import compounded, limit_candidate, parse_number
 from .statements import with_the
-from .syntax import Token, noun_phrase, span_text, trim
+from .syntax import Token, doc_text, noun_phrase, span_text, trim
 
 _SIDE_DEPS = {"conj", "cc", "advcl", "relcl", "parataxis", "appos", "acl", "dep"}
 
@@ -80,7 +80,7 @@ def _quantifier(group: list[Token]) -> str:
     """'no more than', 'up to', 'within', 'below', 'to' … said just before (or at the start of) the number."""
     doc = group[0].doc
     first = next((t for t in group if t.like_num or t.pos_ == "NUM" or t.lower_ in TIMES), group[0])
-    before = doc.text[max(0, first.idx - 24) : first.idx].lower().split()
+    before = doc_text(doc)[max(0, first.idx - 24) : first.idx].lower().split()
     for q in CAPS:
         if " ".join(before[-len(q.split()) :]) == q:
             return q
@@ -248,7 +248,7 @@ def _term_kind(group: list[Token], quant: str, verbs: list[Token]) -> str:
     'cap' (no more than N, up to N, at least N, hold X to N), 'amount' (a measured quantity the parties must
     or may act on), or '' (none)."""
     doc = group[0].doc
-    after = doc.text[group[-1].idx + len(group[-1].text) :].lower()
+    after = doc_text(doc)[group[-1].idx + len(group[-1].text) :].lower()
     root = _phrase_root(group)
     timed = root.lemma_ in TIME_UNITS
     if timed and re.match(r"^\s*(?:['’]s?)?\s*(?:advance |prior |written )?notice\b", after):
@@ -411,7 +411,7 @@ def _answer(group: list[Token], kind: str, quant: str) -> str:
     if kind in ("notice", "effect", "deadline"):
         return text
     if quant in ("below",):
-        before = doc.text[: nums[0].idx].rstrip()
+        before = doc_text(doc)[: nums[0].idx].rstrip()
         return ("well below " if before.lower().endswith("well below") else "below ") + text
     if quant in CAPS:
         return f"{quant} {text}"

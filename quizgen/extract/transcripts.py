@@ -81,6 +81,7 @@ class Turns:
             "position", speaker.name, speaker.answer, finish(f"{speaker.shown} said: {statement}"),
             key=(speaker.name, sent.source, str(sent.index), "turn"), rule="turns.speaker", entity=speaker.name,
             entity_type=speaker.type, stance=root.lemma_.lower(), trigger=root.i,
+            group=f"position|{sent.index}|{speaker.name}",
             hints={"subject": person if person in ("i", "we", "it", "this", "-") else "other",
                    "first_person": str(first_person)},
         )  # fmt: skip
