@@ -465,6 +465,12 @@ STRICT_CEILINGS = tuple(q for q in CEILINGS if q != "up to")
 FLOORS = ("no fewer than", "at least")
 # Quantifiers of a cap or a floor, a treaty term (ceilings first: the first that matches is taken).
 CAPS = CEILINGS + FLOORS
+# Verbs of what a treaty forbids or demands of its parties, with or without a number: "bans the placing of
+# nuclear weapons in orbit", "requires states parties to destroy their stockpiles".
+PROVIDING = RESTRICTING | BINDING_VERBS - {"have", "need"} | {
+    "bar", "outlaw", "renounce", "forgo", "refrain", "reserve", "oblige", "guarantee", "pledge", "prevent",
+    "preclude", "exclude", "exempt", "entitle", "grant", "set", "fix", "establish",
+}  # fmt: skip
 # Where in a sentence a number stands, as the model sees it: the words just before it ("no more than 300").
 QUANTIFIERS = CAPS + (
     "more than", "fewer than", "less than", "about", "around", "some", "nearly", "almost", "over", "roughly",

@@ -22,7 +22,7 @@ from .syntax import ents
 from .treaties import TreatyNames
 
 # Bump when extraction rules change, so cached results are not reused.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def sentence_plan(article: Article) -> list[tuple[int, int, int]]:

@@ -17,11 +17,13 @@ from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .dates import parse_date
 from .lexicon import (
     BECOMING_PARTY,
+    DEONTIC_MODALS,
     EVENT_NOUNS,
     EVENT_VERBS,
     GROUP_ACTOR_NOUNS,
     NUMBER_WORDS,
     PARTY_MARKS,
+    PROVIDING,
     SAYING,
     TITLE_WORDS,
     TREATY_WORDS,
@@ -208,6 +210,27 @@ def figures(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
             "event", subject or (ctx.treaty() or ""), text, statement, key=_key(sent, text), rule="figures.number",
             entity=subject or None, entity_type=stype, event=verb.lemma_.lower(), anchor=anchor.i, trigger=verb.i,
             hints={"label": label},
+        )  # fmt: skip
+
+
+@sentence_extractor("provisions", "limit", generous=True)
+def provisions(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
+    """What a treaty forbids or demands, with no number to it ('bans the placing of nuclear weapons in orbit',
+    'states shall not …'): the clause, with what it bears on as the answer. One per sentence is kept."""
+    treaty = ctx.treaty() or ""
+    for tok in sent.doc:
+        binding = any(c.dep_ in ("aux", "auxpass") and c.lower_ in DEONTIC_MODALS for c in tok.children)
+        if not is_verb(tok) or sent.token_quoted(tok) or not (tok.lemma_.lower() in PROVIDING or binding):
+            continue
+        answer, anchor = _event_answer(tok, sent)
+        answer = sent.as_written(answer)
+        statement = clause_statement(tok, anchor)
+        if not statement or answer not in sent.text:
+            continue
+        yield sent.candidate(
+            "limit", treaty or _about(tok, sent, ctx)[0], answer, statement, key=_key(sent, answer, "provision"),
+            rule="provisions.binding" if binding else "provisions.verb", anchor=anchor, trigger=tok.i,
+            group=f"provision|{sent.index}",
         )  # fmt: skip
 
 

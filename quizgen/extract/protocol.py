@@ -56,14 +56,14 @@ class FunctionExtractor:
 # The rule extractors come first, so a claim a rule and a generous proposer both make keeps the rule's words.
 ORDER = (
     "roles", "dates", "signatories", "limits", "positions", "events", "quotes",
-    "descriptions", "any_dates", "amounts", "figures", "actors", "parties", "happenings", "speakers", "turns",
-    "authors",
+    "descriptions", "any_dates", "amounts", "provisions", "figures", "actors", "parties", "happenings",
+    "speakers", "turns", "authors",
 )  # fmt: skip
 
 # Extractors that live in a module of another name.
 MODULES = {
     name: "proposals"
-    for name in ("descriptions", "any_dates", "amounts", "figures", "actors", "parties", "happenings")
+    for name in ("descriptions", "any_dates", "amounts", "provisions", "figures", "actors", "parties", "happenings")
 } | {"turns": "transcripts", "speakers": "quotes"}
 
 _REGISTRY: dict[str, Extractor] = {}
