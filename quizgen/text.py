@@ -85,13 +85,17 @@ _ABBREV = {
 }
 
 
+def _furniture_words(line: str) -> bool:
+    low = line.strip().strip("-–—•* ").strip().lower()
+    return low in _FURNITURE_LINES or any(w in low for w in _FURNITURE_WORDS)
+
+
 def is_furniture(line: str) -> bool:
     """A line that is page furniture: a section label, credit, newsletter box, 'Discuss'."""
     s = line.strip().strip("-–—•* ").strip()
     if not s:
         return True
-    low = s.lower()
-    if low in _FURNITURE_LINES or any(w in low for w in _FURNITURE_WORDS):
+    if _furniture_words(s):
         return True
     if _CAPTION_RE.match(s) or _CREDIT_END_RE.search(s[-16:]):
         return True
@@ -108,6 +112,9 @@ def is_headline(line: str) -> bool:
         return False
     capital = sum(1 for w in words if w[0].isupper())
     return capital / len(words) >= 0.6
+
+
+_LIST_MARKS = "-–—•*·"
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -130,8 +137,15 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             joined.append((start, end))
     out = []
     in_body = False
+    listing = False  # inside a list the body introduced with a colon ("The signatories were:" / "- France")
     for n, (start, end) in enumerate(joined):
         line = text[start:end]
+        item = line[:1] in _LIST_MARKS and line[1:2] == " "
+        listing = in_body and item and (listing or text[out[-1][1] - 1] == ":" if out else False)
+        listing = listing and not _furniture_words(line)
+        if listing:
+            out.append((start, end))  # a short item ("- France") is no page furniture here
+            continue
         if is_furniture(line) or is_headline(line) or (n == 0 and _set_off_first_line(text, start, end)):
             continue
         if not in_body and not _terminated(line):

@@ -30,7 +30,10 @@ def _titled_name(ent) -> bool:
     """A name the tagger took for an organization, but that an office marks as a person:
     'Laurent Fabius, the former French foreign minister', 'President Biden'."""
     words = ent.text.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) or ent.label_ not in ("ORG", "GPE", "NORP"):
+    # two or three names, or four with a particle ("Tinne Van der Straeten")
+    size = 2 <= len(words) <= 3 or len(words) == 4 and any(_NAME_PARTICLE.match(w.lower()) for w in words)
+    capitalised = all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in words)
+    if not size or not capitalised or ent.label_ not in ("ORG", "GPE", "NORP"):
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.lower_ in TITLE_WORDS and before.is_title:

@@ -30,11 +30,18 @@ from .lexicon import (
 )
 from .protocol import sentence_extractor
 from .statements import balanced, clause_head, clause_statement, clause_tokens, finish, is_verb, past, with_the
-from .syntax import SUBJECTS, Token, ents, noun_phrase, span_text, trim
+from .syntax import SUBJECTS, Token, compact_name, ents, noun_phrase, span_text, trim
 
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _LEADING = re.compile(r"^(?:the|on|in|at|by|since|until|from|during|of)\s+", re.I)
+
+
+def _root_statement(sent: Sentence, keep: int) -> str:
+    """The sentence's main clause, keeping token `keep`: for a word whose own clause is too small to state
+    anything ('1,550 deployed …' parsed as a clause of its own)."""
+    root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+    return clause_statement(root, keep) if root is not None else ""
 
 
 def _key(sent: Sentence, answer: str, *more: str) -> tuple[str, ...]:
@@ -105,8 +112,8 @@ def loose_date(text: str, published: DateValue | None) -> tuple[DateValue, str |
 def dates(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     """Every date the tagger finds that can be placed on the calendar, with the clause it dates."""
     for ent in ents(sent.doc):
-        if ent.label_ != "DATE":
-            continue
+        if ent.label_ != "DATE" and not (ent.label_ == "CARDINAL" and _NUMERIC.match(ent.text)):
+            continue  # (a day-first date in figures, '17.04.2001', is tagged as a number)
         text = _LEADING.sub("", ent.text).strip(" ,")
         parsed = loose_date(text, ctx.published)
         if parsed is None and "," in text:
@@ -120,9 +127,10 @@ def dates(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         date, relative = parsed
         verb = clause_head(ent.root)
         subject, stype = _about(verb, sent, ctx)
-        statement = clause_statement(verb, ent.root.i)
-        if not statement or not subject:
+        statement = clause_statement(verb, ent.root.i) or _root_statement(sent, ent.root.i)
+        if not statement:
             continue
+        subject = subject or text  # a date of something the clause does not name: the date is what it is about
         yield sent.candidate(
             "date", subject, text, statement, key=_key(sent, text, date.iso), rule="any_dates.date",
             date=date, entity=subject, entity_type=stype, event=verb.lemma_.lower(), relative=relative,
@@ -182,7 +190,7 @@ def _numbers(sent: Sentence, ctx: ArticleContext) -> Iterator[tuple[str, str, To
         if text not in sent.text:
             continue
         verb = clause_head(span.root)
-        statement = clause_statement(verb, span.root.i)
+        statement = clause_statement(verb, span.root.i) or _root_statement(sent, span.root.i)
         if statement:
             yield text, statement, span.root, verb, label, _measure(doc, start, end)
 
@@ -353,9 +361,12 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     if listed:
         triggers = [next(t for t in doc if not t.is_punct) if any(not t.is_punct for t in doc) else doc[0]]
     treaty = _treaty_in(sent, ctx)
-    for ent in ents(doc):
-        if ent.label_ not in ACTOR_LABELS:
-            continue
+    named = [e for e in ents(doc) if e.label_ in ACTOR_LABELS]
+    if listed and not named:  # "- France": too short for the tagger; the item's name is the party
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is not None and root.pos_ == "PROPN":
+            named = [doc[trim(compact_name(root))[0].i : root.i + 1]]
+    for ent in named:
         actor = resolve(ent.root, sent, ctx)
         if actor is None or actor.type not in ("person", "country", "organization"):
             if ent.label_ == "NORP":
@@ -386,8 +397,8 @@ _NARROW = ("relcl", "acl", "punct", "cc", "conj", "appos")
 def _people(sent: Sentence, ctx: ArticleContext) -> Iterator[tuple[object, str]]:
     seen: set[int] = set()
     for ent in [*ents(sent.doc), *sent.untagged_names]:
-        if ent.label_ not in ("PERSON", "") or ent.start in seen:
-            continue
+        if ent.label_ not in ("PERSON", "ORG", "") or ent.start in seen:
+            continue  # (a titled name the tagger took for an organization is still a person the article knows)
         full = ctx.person(ent.text)
         if full:
             seen.add(ent.start)

@@ -1,0 +1,173 @@
+"""The generous proposers, each alone, on invented sentences through real spaCy parses: what each must propose,
+and the near misses it must not. (Whether a proposal becomes a fact is the model's decision: tested apart.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.corpus import make_article
+from quizgen.extract.context import Candidate
+from quizgen.extract.nlp import load_pipeline
+from quizgen.extract.pipeline import _parser_texts, propose_article, treaty_names
+from quizgen.extract.proposals import loose_date
+from quizgen.model import DateValue
+
+
+def proposed(text: str, extractor: str, kind: str | None = None) -> list[Candidate]:
+    """What `extractor` proposes on `text` (an article of its own), in article order."""
+    article = make_article(text, "a", "a.txt", "a")
+    docs = list(load_pipeline().pipe(_parser_texts(article)))
+    return [
+        p.cand
+        for p in propose_article(article, docs, treaty_names([article]))
+        if any(r.split(".", 1)[0] == extractor for r in p.rules) and (kind is None or p.cand.kind == kind)
+    ]
+
+
+def answers(text: str, extractor: str, kind: str | None = None) -> set[str]:
+    return {c.answer for c in proposed(text, extractor, kind)}
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("early 1963", DateValue(1963)),
+        ("autumn of 1963", DateValue(1963)),
+        ("mid-1992", DateValue(1992)),
+        ("17.04.2001", DateValue(2001, 4, 17)),
+        ("twenty-ninth of March 2017", DateValue(2017, 3, 29)),
+        ("3 to 7 July 1973", DateValue(1973, 7, 3)),
+        ("July 30 to August 1, 1975", DateValue(1975, 7, 30)),
+        ("2024–2026", DateValue(2024)),
+    ],
+)
+def test_dates_the_calendar_parser_did_not_read(text: str, date: DateValue):
+    found = loose_date(text, None)
+    assert found is not None and found[0] == date
+
+
+@pytest.mark.parametrize("text", ["the 1980s", "Article 5", "the following year", "32.13.2001"])
+def test_no_date_where_there_is_none_to_place(text: str):
+    assert loose_date(text, None) is None
+
+
+def test_every_date_of_a_sentence_is_proposed():
+    text = "The moratorium began in early 1963. The protocol was signed on 17.04.2001 in Minsk."
+    dates = {c.answer: c.date for c in proposed(text, "any_dates")}
+    assert dates == {"early 1963": DateValue(1963), "17.04.2001": DateValue(2001, 4, 17)}
+
+
+def test_limits_listed_after_a_dash_and_counts_the_treaty_sets():
+    text = (
+        "The treaty sets central limits – 1,550 deployed nuclear warheads, 700 total deployed missiles and "
+        "bombers, and 800 deployed and non-deployed launchers. Each side may conduct eighteen on-site "
+        "inspections per year."
+    )
+    assert {"1,550", "700", "800", "eighteen"} <= answers(text, "amounts")
+    # and the same numbers as figures an event can be about
+    assert {"1,550", "700", "800"} <= answers(text, "figures")
+
+
+def test_a_year_is_no_amount():
+    assert answers("The talks began in 1991 and ended in 1993.", "amounts") == set()
+
+
+def test_counts_of_what_happened_are_figures():
+    assert any("1,500" in a for a in answers("More than 1,500 observation flights have taken place.", "figures"))
+
+
+def test_states_that_signed_but_did_not_ratify_are_each_proposed():
+    text = "China, Egypt, Iran, Israel and the United States have signed but not ratified the treaty."
+    assert {"China", "Egypt", "Iran", "Israel", "the United States"} <= answers(text, "parties")
+
+
+def test_parties_listed_under_a_line_about_signing_and_the_sides_of_an_agreement_between_two():
+    listed = "The Harbour Accord was a success.\n\nThe original signatories were:\n\n- France\n\n- Norway\n"
+    assert {"France", "Norway"} <= answers(listed, "parties")
+    between = "Talks on the agreement between Kosovo and Serbia resumed in Brussels."
+    assert {"Kosovo", "Serbia"} <= answers(between, "parties")
+
+
+def test_states_in_a_sentence_about_something_else_are_no_parties():
+    assert answers("China and Egypt held talks on trade in Cairo.", "parties") == set()
+
+
+def test_an_actor_described_but_not_named():
+    text = "A senior EU official said the deal was fragile. Civil society groups warned it would fail."
+    assert {"senior EU official", "Civil society groups"} <= answers(text, "actors", "position")
+
+
+def test_a_source_of_data_is_no_actor():
+    assert answers("The data show a decline in stockpiles.", "actors") == set()
+
+
+def test_events_of_a_treaty_s_life_and_the_sentence_as_a_whole():
+    text = "The Biden administration extended the treaty by five years."
+    statements = [c.statement for c in proposed(text, "happenings", "event")]
+    assert any("extended the treaty by five years" in s for s in statements)
+
+
+def test_what_a_treaty_forbids_without_a_number():
+    found = proposed("The treaty bans the placing of nuclear weapons in orbit.", "provisions")
+    assert [c.kind for c in found] == ["limit"]
+    assert "nuclear weapons" in found[0].statement
+
+
+def test_a_plain_clause_is_no_provision():
+    assert proposed("The satellites circled the Earth for a week.", "provisions") == []
+
+
+def test_what_a_named_person_is():
+    text = (
+        "Tinne Van der Straeten, Belgium's energy minister, welcomed the vote. The philosopher Jan Patočka "
+        "signed the charter."
+    )
+    roles = {(c.subject, c.answer) for c in proposed(text, "descriptions")}
+    assert ("Tinne Van der Straeten", "Belgium's energy minister") in roles
+    assert ("Jan Patočka", "philosopher") in roles
+
+
+def test_the_speaker_named_a_paragraph_before_is_among_a_quotation_s_speakers():
+    text = (
+        "The foreign minister of the Emirates, Abdullah bin Zayed, thanked the United States.\n\n"
+        "“We thank both sides for choosing peace and for the courage it took,” he wrote.\n"
+    )
+    speakers = {c.answer for c in proposed(text, "speakers", "quote")}
+    assert "Abdullah bin Zayed" in speakers
+
+
+def test_a_transcript_speaker_s_turn_states_the_speaker_s_views():
+    text = (
+        "Press conference in Geneva, 3 May 2024\n\n"
+        "Foreign Minister Maria Lopez of Chile spoke to reporters after the talks.\n\n"
+        "MARIA LOPEZ: We reject the proposal on inspections.\n\n"
+        "Q: Will Chile sign the accord?\n\n"
+        "MARIA LOPEZ: We will sign it when the text is fair.\n"
+    )
+    turns = proposed(text, "turns")
+    assert {c.answer for c in turns} == {"Maria Lopez"}
+    assert any("We reject the proposal on inspections" in c.statement for c in turns)
+    assert not any("Will Chile sign" in c.evidence for c in turns)  # the question is not hers
+
+
+def test_a_subheading_with_a_colon_is_no_speaker_label():
+    text = "The accord is in trouble.\n\nKey points: the accord is weak and the parties are divided.\n"
+    assert proposed(text, "turns") == []
+
+
+def test_a_paper_s_author_holds_its_arguments():
+    text = (
+        "Fit for Purpose? The Harbour Accord at Forty\n\n"
+        "By Ana Ruiz, Senior Fellow, Meridian Institute for Security Policy\n\n"
+        "This paper argues that the Harbour Accord no longer restrains its parties. Governments should "
+        "renegotiate its verification annex.\n"
+    )
+    found = proposed(text, "authors")
+    assert {c.answer for c in found} == {"Ana Ruiz"}
+    assert {c.rule for c in found} == {"authors.the_paper", "authors.ought"}
+    assert {c.hints["piece"] for c in found} == {"scholar"}
+
+
+def test_a_reporter_s_byline_marks_news():
+    text = "Accord in trouble\n\nBy Tom Fay, Harbour News Service\n\nThe accord is in trouble, diplomats said.\n"
+    assert {c.hints.get("piece") for c in proposed(text, "authors")} <= {"news"}
