@@ -435,7 +435,10 @@ def _descriptions(ent, doc) -> Iterator[tuple[list[Token], str, int]]:
     ):
         i -= 1
     before = list(doc[i + 1 : start])
-    while before and before[0].lower_ == "of":
+    while before and (before[0].lower_ == "of" or before[0].is_punct):
+        if before[0].text in "-–" and before[0].i > 0 and doc[before[0].i - 1].lower_ in ("then", "ex", "former"):
+            before = [doc[before[0].i - 1], *before]  # "then-US President": the office as it was then
+            break
         before = before[1:]
     if before and any(t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS for t in before) and len(before) <= 8:
         yield before, "before", before[-1].i

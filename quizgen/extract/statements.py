@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .clauses import subject_of
 from .lexicon import DOUBLE_FINAL, IRREGULAR_PAST
 from .syntax import SUBJECTS, Token, noun_phrase, span_text, trim
 
@@ -116,7 +117,13 @@ def clause_statement(verb: Token, keep: int = -1) -> str:
     return memo[verb.i, keep]
 
 
+_PRO_VERBS = ("do", "be", "have")
+_COMPLEMENTS = ("dobj", "attr", "acomp", "ccomp", "xcomp", "prep", "oprd", "advmod", "npadvmod", "agent")
+
+
 def _clause_statement(verb: Token, keep: int) -> str:
+    if verb.lemma_.lower() in _PRO_VERBS and not any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return ""  # "… after the US did": a verb standing for another says nothing by itself
     parts: list[str] = []
     run: list[Token] = []
     for t in clause_tokens(verb, keep):
@@ -134,6 +141,11 @@ def _clause_statement(verb: Token, keep: int) -> str:
         run.append(t)
     if run:
         parts.append(span_text(run))
+    own = any(c.dep_ in (*SUBJECTS, "expl") for c in verb.children)
+    if not own and verb.dep_ in ("conj", "xcomp", "advcl") and parts:
+        subj = subject_of(verb)  # "… and abandoned the agreement": who did, from the clause it is joined to
+        if subj is not None and subj.i < verb.i and subj.lower_ not in ("which", "that", "who"):
+            parts.insert(0, span_text(trim(noun_phrase(subj), drop_det=False)))
     text = ""
     for part in (p.strip(" ,;:–—") for p in parts):
         if part:
