@@ -202,14 +202,8 @@ class Quotes:
         article: _ArticleQuotes = ctx.state[self.name]
         state = article.state
         state.enter(sent.paragraph)
-        para = article.paragraphs[sent.paragraph]
         out = []
-        for qs, qe in article.spans[sent.paragraph]:
-            if not (sent.start < qe <= sent.end):
-                continue
-            # the sentence it closes in first, then the one it opens in, then the rest of the paragraph
-            ordered = [sent] + [x for x in para if x is not sent and x.start <= qs < x.end]
-            ordered += [x for x in para if x not in ordered]
+        for (qs, qe), ordered in _closing_in(sent, article):
             cand = extract(ctx.text, (qs, qe), ordered, ctx, state.previous)
             if cand is not None:
                 out.append(cand)
@@ -219,6 +213,18 @@ class Quotes:
 
 
 register(Quotes())
+
+
+def _closing_in(sent: Sentence, article: _ArticleQuotes) -> list[tuple[tuple[int, int], list[Sentence]]]:
+    """The quotations that close in this sentence, each with its paragraph's sentences in the order a speaker is
+    looked for: the sentence it closes in first, then the one it opens in, then the rest of the paragraph."""
+    para = article.paragraphs[sent.paragraph]
+    out = []
+    for qs, qe in article.spans[sent.paragraph]:
+        if sent.start < qe <= sent.end:
+            ordered = [sent] + [x for x in para if x is not sent and x.start <= qs < x.end]
+            out.append(((qs, qe), ordered + [x for x in para if x not in ordered]))
+    return out
 
 
 class Speakers:
@@ -231,13 +237,8 @@ class Speakers:
 
     def propose(self, sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         article: _ArticleQuotes = ctx.state[Quotes.name]  # Quotes has entered this paragraph already
-        para = article.paragraphs[sent.paragraph]
         out = []
-        for qs, qe in article.spans[sent.paragraph]:
-            if not (sent.start < qe <= sent.end):
-                continue
-            ordered = [sent] + [x for x in para if x is not sent and x.start <= qs < x.end]
-            ordered += [x for x in para if x not in ordered]
+        for (qs, qe), ordered in _closing_in(sent, article):
             worth = _worth_quoting(ctx.text[qs:qe], ctx.text[max(sent.start, qs - 60) : qs - 1])
             for alt in speakers(ctx.text, (qs, qe), ordered, ctx, article.state.previous):
                 alt.group = f"quote|{qs}"
