@@ -58,7 +58,7 @@ def collect(sets: Sequence[AnnotatedSet], nlp: Any = None, cache: Any = None) ->
     from quizgen.corpus import read_article
     from quizgen.extract import cache as _cache
     from quizgen.extract.nlp import load_pipeline
-    from quizgen.extract.pipeline import _parser_texts, propose_article, treaty_names
+    from quizgen.extract.pipeline import propose_article, treaty_names
 
     nlp = nlp or load_pipeline()
     pid = _cache.pipeline_id(nlp)
@@ -68,27 +68,21 @@ def collect(sets: Sequence[AnnotatedSet], nlp: Any = None, cache: Any = None) ->
         articles = [read_article(p, relative_to=ROOT) for p in s.article_paths()]
         treaties = treaty_names(articles)
         for article in articles:
-            docs = _parsed(article, nlp, pid, cache, _parser_texts)
+            docs = _parsed(article, nlp, pid, cache)
             props = propose_article(article, docs, treaties)
             out.append(ArticleData(s.name, article, props, [g for g in gold if g.article == article.source.id]))
     return out
 
 
-def _parsed(article: Article, nlp: Any, pid: list[str], cache: Any, texts_of: Any) -> list[Any]:
-    from spacy.tokens import DocBin
-
+def _parsed(article: Article, nlp: Any, pid: list[str], cache: Any) -> list[Any]:
+    """The article's parse, through the extraction cache when one is given."""
     from quizgen.extract import cache as _cache
+    from quizgen.extract.pipeline import _parser_texts, parsed
 
-    texts = texts_of(article)
-    key = _cache.parse_key(pid, texts)
-    data = cache.get("parse", key) if cache is not None else None
+    key = _cache.parse_key(pid, _parser_texts(article))
+    docs, data = parsed(article, nlp, cache.get("parse", key) if cache is not None else None, keep=cache is not None)
     if data is not None:
-        docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
-        if len(docs) == len(texts):
-            return docs
-    docs = list(nlp.pipe(texts))
-    if cache is not None:
-        cache.put("parse", key, DocBin(store_user_data=False, docs=docs).to_bytes())
+        cache.put("parse", key, data)
     return docs
 
 
@@ -129,15 +123,6 @@ def _probability(bias: float, weights: dict[str, float], features: Sequence[str]
     from quizgen.extract.decide import KindModel
 
     return KindModel(bias, 0.0, weights).probability(features)
-
-
-def _kept(exs: Sequence[Example], probs: Sequence[float], threshold: float) -> list[Example]:
-    """What the decision keeps: above threshold and best of its group (decide.choose)."""
-    best: dict[str, int] = {}
-    for i, e in enumerate(exs):
-        if e.group and (e.group not in best or probs[i] > probs[best[e.group]]):
-            best[e.group] = i
-    return [e for i, e in enumerate(exs) if probs[i] >= threshold and (not e.group or best[e.group] == i)]
 
 
 def _out_of_fold(exs: Sequence[Example], seed: int) -> list[float]:

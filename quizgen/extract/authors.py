@@ -47,8 +47,8 @@ def _authorial(sent: Sentence) -> str | None:
     paper recommends'), 'order' (a recommendation as an imperative), 'ought' ('states should …'), 'voice' (a
     statement of the piece's own); None for someone else's words."""
     doc = sent.doc
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or sent.quoted and any(sent.token_quoted(t) for t in doc if t.dep_ == "ROOT"):
+    root = sent.root
+    if root is None or sent.token_quoted(root):
         return None
     if any(t.lower_ in ("i", "my", "me") and not sent.token_quoted(t) for t in doc):
         return "first_person"
@@ -79,8 +79,8 @@ class Authors:
 
     def propose(self, sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         found = ctx.state[self.name]
-        how = _authorial(sent) if found else None
-        root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+        how = _authorial(sent) if found else None  # (None too when the sentence has no root)
+        root = sent.root
         if not found or how is None or root is None:
             return
         author, piece = found

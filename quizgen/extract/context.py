@@ -35,6 +35,11 @@ class Sentence:
         return any(s <= token.idx < e for s, e in self.quoted)
 
     @cached_property
+    def root(self) -> Token | None:
+        """The sentence's root token (its main verb, or the head of a line without one)."""
+        return next((t for t in self.doc if t.dep_ == "ROOT"), None)
+
+    @cached_property
     def untagged_names(self) -> list[Any]:
         """Names the tagger missed (see `untagged_names`), found once per sentence: people and roles both ask."""
         return untagged_names(self.doc)

@@ -8,7 +8,6 @@ A proposal is kept when its probability reaches its kind's threshold and, among 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections.abc import Sequence
@@ -35,7 +34,6 @@ class KindModel:
 @dataclass(frozen=True)
 class Model:
     kinds: dict[str, KindModel]
-    digest: str  # sha256 of the file: part of the extraction cache's key
 
     def probability(self, kind: str, features: Sequence[str]) -> float:
         m = self.kinds.get(kind)
@@ -54,7 +52,7 @@ def model_from_bytes(data: bytes) -> Model:
         kind: KindModel(float(k["bias"]), float(k["threshold"]), {f: float(w) for f, w in k["weights"].items()})
         for kind, k in raw["kinds"].items()
     }
-    return Model(kinds, hashlib.sha256(data).hexdigest())
+    return Model(kinds)
 
 
 def model_bytes(path: Path | None = None) -> bytes:

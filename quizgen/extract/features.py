@@ -9,13 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Article
 from ..text import normalize
 from . import lexicon
 from .clauses import hypothetical, modal, negated
 from .context import Candidate, Sentence, find_treaty_names
 from .lexicon import QUANTIFIERS
-from .syntax import Token, ents
+from .syntax import Token, conjuncts, ents
 
 
 @dataclass
@@ -44,16 +43,14 @@ class Proposal:
 class ArticleStats:
     """Counts over a whole article that a proposal's features refer to."""
 
-    sentences: int
-    paragraphs: int
     mentions: Counter[str] = field(default_factory=Counter)  # entity → proposals naming it
     para_of: dict[int, int] = field(default_factory=dict)  # sentence index → paragraph index
     by_sentence: dict[int, list[str]] = field(default_factory=dict)  # sentence features, made once each
 
     @classmethod
-    def of(cls, article: Article, plan: Sequence[tuple[int, int, int]], cands: Sequence[Candidate]) -> ArticleStats:
+    def of(cls, plan: Sequence[tuple[int, int, int]], cands: Sequence[Candidate]) -> ArticleStats:
         mentions = Counter(c.entity for c in cands if c.entity)
-        return cls(len(plan), len(article.paragraphs), mentions, {i: p for i, (_, _, p) in enumerate(plan)})
+        return cls(mentions, {i: p for i, (_, _, p) in enumerate(plan)})
 
 
 @lru_cache(maxsize=1)
@@ -95,10 +92,6 @@ def _list_head(t: Token) -> Token:
             break
         t = t.head
     return t
-
-
-def _list_size(t: Token) -> int:
-    return 1 + sum(_list_size(c) for c in t.children if c.dep_ == "conj")
 
 
 def _in_parens(t: Token) -> bool:
@@ -146,7 +139,7 @@ def features(p: Proposal, sent: Sentence, stats: ArticleStats) -> list[str]:
         top = _list_head(t)
         if top.i != t.i:
             out += ["a_in_list", f"a_list_dep={top.dep_}", f"a_list_head={top.head.lemma_.lower()}"]
-        out.append(f"a_list_size={_bin(_list_size(top), (1, 2, 4))}")
+        out.append(f"a_list_size={_bin(len(conjuncts(top)), (1, 2, 4))}")
         before = sent.text[: t.left_edge.idx].lower()
         out += [f"quantifier={q}" for q in QUANTIFIERS if before.endswith(q + " ")]
     else:
@@ -174,7 +167,7 @@ def features(p: Proposal, sent: Sentence, stats: ArticleStats) -> list[str]:
             out.append(f"t_dist={_bin(abs(c.anchor - c.trigger), (1, 3, 6, 12))}")
     out += _kind_features(c)
     if c.kind in ("limit", "signatory"):
-        out += _words(c, sent, stats)
+        out += _words(sent)
     # the rule that proposed it, crossed with the word that triggered it: a linear model's interactions
     first = c.rule
     out += [f"{first}&{f}" for f in out if f.startswith(("t_lemma=", "t_class=", "a_dep=", "a_ent=", "path="))]
@@ -208,14 +201,14 @@ def _sentence_features(sent: Sentence, stats: ArticleStats) -> list[str]:
 _CONTENT = ("NOUN", "VERB", "ADJ", "ADV")
 
 
-def _words(c: Candidate, sent: Sentence, stats: ArticleStats) -> list[str]:
+def _words(sent: Sentence) -> list[str]:
     """The content words of the sentence (lemmas): what it is about, a text classifier's bag of words. Proper
-    names are left out (they name this article's world, not a kind of fact)."""
-    key = -1 - sent.index  # cached beside the sentence features, under a key of their own
-    if key not in stats.by_sentence:
+    names are left out (they name this article's world, not a kind of fact). Made once per sentence."""
+    words = sent.doc.user_data.get("quizgen.words")
+    if words is None:
         lemmas = {t.lemma_.lower() for t in sent.doc if t.pos_ in _CONTENT and t.is_alpha and len(t.text) > 2}
-        stats.by_sentence[key] = [f"w={w}" for w in sorted(lemmas)]
-    return stats.by_sentence[key]
+        words = sent.doc.user_data["quizgen.words"] = [f"w={w}" for w in sorted(lemmas)]
+    return words
 
 
 def _kind_features(c: Candidate) -> list[str]:

@@ -240,7 +240,7 @@ class People:
     def note_subject(self, sent: Sentence) -> None:
         """Remember who the sentence is about: 'Mitchell, who …, paid tribute. “…,” he said.' — the 'he' of
         the next sentence is most likely the subject of this one. A pronoun subject keeps the person."""
-        root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+        root = sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
         if subj is None or sent.token_quoted(subj):
             return

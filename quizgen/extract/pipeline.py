@@ -76,7 +76,7 @@ def propose_article(article: Article, docs: Sequence[Any], treaties: TreatyNames
                 cand.answer = as_written(cand.evidence, cand.answer)  # built from the parse, written as written
                 _pool(cand, pooled, out, sent, extractor.name)
         _remember(sent, known, ctx)
-    stats = ArticleStats.of(article, plan, [p.cand for _, p in out])
+    stats = ArticleStats.of(plan, [p.cand for _, p in out])
     for sent, prop in out:
         if prop.cand.anchor < 0:
             prop.cand.anchor = _token_at(sent, prop.cand.answer)
@@ -125,19 +125,20 @@ def extract_article(
 def by_rules(props: Sequence[Proposal]) -> list[Candidate]:
     """What the rule extractors proposed, as they proposed it: no generous proposal, no model."""
     generous = {e.name for e in extractors() if getattr(e, "generous", False)}
-    return [
-        replace(p.cand, anchor=-1, trigger=-1, group="", hints={})
-        for p in props
-        if p.cand.rule.split(".", 1)[0] not in generous
-    ]
+    return [_claim(p.cand) for p in props if p.cand.rule.split(".", 1)[0] not in generous]
 
 
 def decided(props: Sequence[Proposal], model: Model) -> list[Candidate]:
-    """The candidates the model keeps, with what only the model read reset (so the cache stores claims)."""
+    """The candidates the model keeps."""
     scored = [
         Scored(i, p.cand.kind, model.probability(p.cand.kind, p.features), p.cand.group) for i, p in enumerate(props)
     ]
-    return [replace(props[i].cand, anchor=-1, trigger=-1, group="", hints={}) for i in choose(scored, model)]
+    return [_claim(props[i].cand) for i in choose(scored, model)]
+
+
+def _claim(cand: Candidate) -> Candidate:
+    """The candidate without what only the model reads (so the cache and the merge see claims alone)."""
+    return replace(cand, anchor=-1, trigger=-1, group="", hints={})
 
 
 def _remember(sent: Sentence, found: list[Candidate], ctx: ArticleContext) -> None:
@@ -242,6 +243,15 @@ def _one(
 ) -> tuple[list[Candidate], bytes | None]:
     """One article's candidates, from its cached parse when given; also its parse to cache (if `keep` and
     it was parsed here)."""
+    docs, out = parsed(article, nlp, docbin, batch_size, keep)
+    return extract_article(article, docs, treaties, rules_only=rules_only), out
+
+
+def parsed(
+    article: Article, nlp: Any, docbin: bytes | None, batch_size: int = 64, keep: bool = False
+) -> tuple[list[Any], bytes | None]:
+    """The spaCy docs of an article's sentences: from a cached parse (`docbin`) when it is sound and fits,
+    else parsed now; with `keep`, also the bytes of a parse made here, to cache."""
     from spacy.tokens import DocBin
 
     if docbin is not None:
@@ -250,10 +260,9 @@ def _one(
         except Exception:  # noqa: BLE001 - a corrupt cache entry is a miss, whatever spaCy raises
             docs = None
         if docs is not None and len(docs) == len(sentence_plan(article)):
-            return extract_article(article, docs, treaties, rules_only=rules_only), None
+            return docs, None
     docs = list(nlp.pipe(_parser_texts(article), batch_size=batch_size))
-    out = DocBin(store_user_data=False, docs=docs).to_bytes() if keep else None
-    return extract_article(article, docs, treaties, rules_only=rules_only), out
+    return docs, DocBin(store_user_data=False, docs=docs).to_bytes() if keep else None
 
 
 def _in_worker(job: tuple[Article, bytes | None]) -> tuple[list[Candidate], bytes | None]:

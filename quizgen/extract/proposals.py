@@ -40,7 +40,7 @@ _LEADING = re.compile(r"^(?:the|on|in|at|by|since|until|from|during|of)\s+", re.
 def _root_statement(sent: Sentence, keep: int) -> str:
     """The sentence's main clause, keeping token `keep`: for a word whose own clause is too small to state
     anything ('1,550 deployed …' parsed as a clause of its own)."""
-    root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+    root = sent.root
     return clause_statement(root, keep) if root is not None else ""
 
 
@@ -178,8 +178,16 @@ def _measure(doc, start: int, end: int) -> str:
     return ""
 
 
-def _numbers(sent: Sentence, ctx: ArticleContext) -> Iterator[tuple[str, str, Token, Token, str, str]]:
-    """(answer, statement, anchor, clause verb, label, measure) of each number of the sentence."""
+def _numbers(sent: Sentence, ctx: ArticleContext) -> list[tuple[str, str, Token, Token, str, str]]:
+    """(answer, statement, anchor, clause verb, label, measure) of each number of the sentence, found once for
+    both the limits and the figures proposed from them."""
+    found = sent.doc.user_data.get("quizgen.numbers")
+    if found is None:
+        found = sent.doc.user_data["quizgen.numbers"] = list(_find_numbers(sent, ctx))
+    return found
+
+
+def _find_numbers(sent: Sentence, ctx: ArticleContext) -> Iterator[tuple[str, str, Token, Token, str, str]]:
     doc = sent.doc
     for start, end, label in number_spans(sent, ctx):
         span = doc[start:end]
@@ -363,7 +371,7 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     treaty = _treaty_in(sent, ctx)
     named = [e for e in ents(doc) if e.label_ in ACTOR_LABELS]
     if listed and not named:  # "- France": too short for the tagger; the item's name is the party
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        root = sent.root
         if root is not None and root.pos_ == "PROPN":
             named = [doc[trim(compact_name(root))[0].i : root.i + 1]]
     for ent in named:
@@ -513,7 +521,7 @@ def happenings(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     """Every clause on a verb or noun of a treaty's life or of diplomacy, and every main clause: the model
     tells the key events from the rest."""
     seen: set[int] = set()
-    root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+    root = sent.root
     if root is not None and not is_verb(root):
         yield from _verbless(sent, ctx, root)
     elif root is not None:

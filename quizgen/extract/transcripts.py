@@ -53,22 +53,21 @@ class Turns:
 
     def learn(self, sents: Sequence[Sentence], ctx: ArticleContext) -> None:
         labels = [turn_label(ctx.text[ps:pe]) for ps, pe in ctx.paragraphs]
+        said = {p: label_speaker(x, ctx) for p, x in enumerate(labels) if x is not None}
         speakers: dict[int, Actor | None] = {}
         # A transcript has turns: two labelled paragraphs at least, one of them a person the article names or a
         # label in capitals ("MICHEL BARNIER:"). A subheading with a colon ("Quota Arithmetic: …") is no turn.
-        people = [label_speaker(x, ctx) for x in labels if x is not None]
-        named = any(a is not None and a.name in ctx.people for a in people)
-        if len(people) >= 2 and (named or any(x is not None and x.isupper() for x in labels)):
+        named = any(a is not None and a.name in ctx.people for a in said.values())
+        if len(said) >= 2 and (named or any(x is not None and x.isupper() for x in labels)):
             speaker: Actor | None = None
-            for p, label in enumerate(labels):
-                if label is not None:
-                    speaker = label_speaker(label, ctx)
+            for p in range(len(labels)):
+                speaker = said.get(p, speaker)  # a new label starts a new turn ("Q:" one of nobody's)
                 speakers[p] = speaker
         ctx.state[self.name] = speakers
 
     def propose(self, sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         speaker = ctx.state[self.name].get(sent.paragraph)
-        root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+        root = sent.root
         if speaker is None or root is None or not is_verb(root):
             return
         statement = clause_statement(root)
