@@ -19,6 +19,7 @@ class AnnotatedSet:
     role: str  # "train" or "test"
     articles: Path
     gold: Path
+    tuned: bool = False  # rules were written against this set's misses: its cross-validated figure flatters
 
     def article_paths(self) -> list[Path]:
         """The annotated articles: those with a gold file (a folder may hold others)."""
@@ -55,5 +56,8 @@ def load_sets(manifest: Path, root: Path | None = None) -> list[AnnotatedSet]:
         role = entry.get("role", "train")
         if role not in ROLES:
             raise ValueError(f"{manifest}: set {name}: role must be one of {ROLES}, not {role!r}")
-        out.append(AnnotatedSet(str(name), role, base / entry["articles"], base / entry["gold"]))
+        tuned = bool(entry.get("tuned", False))
+        if tuned and role == "test":
+            raise ValueError(f"{manifest}: set {name}: a test set that rules were written on is a training set")
+        out.append(AnnotatedSet(str(name), role, base / entry["articles"], base / entry["gold"], tuned))
     return out

@@ -75,7 +75,12 @@ def add(total: dict[str, KindScore], table: dict[str, KindScore]) -> None:
         t.wrong += s.wrong
 
 
-def report(title: str, rows: list[tuple[str, dict[str, KindScore], list[tuple[float, float]]]], verbose: bool) -> None:
+def report(
+    title: str,
+    rows: list[tuple[str, dict[str, KindScore], list[tuple[float, float]]]],
+    verbose: bool,
+    groups: dict[str, set[str]] | None = None,
+) -> None:
     print(f"== {title}")
     total: dict[str, KindScore] = {}
     arts: list[tuple[float, float]] = []
@@ -88,7 +93,13 @@ def report(title: str, rows: list[tuple[str, dict[str, KindScore], list[tuple[fl
         arts += per
     print(format_table(total))
     r, p = mean(x for x, _ in arts), mean(y for _, y in arts)
-    print(f"mean over {len(arts)} articles: recall {r:.3f}  precision {p:.3f}\n")
+    print(f"mean over {len(arts)} articles: recall {r:.3f}  precision {p:.3f}")
+    for label, names in (groups or {}).items():
+        part = [x for name, _, per in rows if name in names for x in per]
+        if part:
+            r, p = mean(x for x, _ in part), mean(y for _, y in part)
+            print(f"  {label} ({len(part)} articles): recall {r:.3f}  precision {p:.3f}")
+    print()
     if verbose:
         for kind, s in total.items():
             if kind == "all":
@@ -159,7 +170,11 @@ def main() -> int:
                 rows = list(pool.map(_left_out, names))
         else:
             rows = [_left_out(n) for n in names]
-        report("leave one set out: each train set scored by a model trained on the others", rows, args.verbose)
+        groups = {
+            "sets rules were written on": {s.name for s in train if s.tuned},
+            "sets no rule was written on": {s.name for s in train if not s.tuned},
+        }
+        report("leave one set out: each train set scored by a model trained on the others", rows, args.verbose, groups)
     if args.test:
         # The shipped model is the one trained on every train set (tests/test_extract_quality.py checks it).
         # Never -v here: looking at a test set's misses makes it a training set.

@@ -57,6 +57,21 @@ def test_every_date_of_a_sentence_is_proposed():
     assert dates == {"early 1963": DateValue(1963), "17.04.2001": DateValue(2001, 4, 17)}
 
 
+def test_written_dates_the_tagger_misses_or_mislabels_are_proposed():
+    text = (
+        "The second meeting, in Vienna, opened on 11 November 1980 and dragged on until 9 September 1983, "
+        "surviving two crises.\n\nKey dates:\n\n- January 14, 1994: a joint statement was signed in Moscow.\n"
+    )
+    dates = {c.answer: c.date for c in proposed(text, "any_dates")}
+    assert dates["9 September 1983"] == DateValue(1983, 9, 9)
+    assert dates["January 14, 1994"] == DateValue(1994, 1, 14)
+
+
+def test_a_month_name_alone_or_a_number_is_no_written_date():
+    text = "The talks may resume. Some 2,000 inspectors will march in May.\n"
+    assert {c.answer for c in proposed(text, "any_dates")} <= {"May"}
+
+
 def test_limits_listed_after_a_dash_and_counts_the_treaty_sets():
     text = (
         "The treaty sets central limits – 1,550 deployed nuclear warheads, 700 total deployed missiles and "
@@ -150,6 +165,42 @@ def test_a_transcript_speaker_s_turn_states_the_speaker_s_views():
     assert not any("Will Chile sign" in c.evidence for c in turns)  # the question is not hers
 
 
+def test_a_turn_s_first_sentence_is_the_speaker_s_though_the_label_heads_its_parse():
+    text = (
+        "Remarks at the Harbour Forum, 3 May 2024\n\n"
+        "The negotiator Michel Barnier answered questions after his speech.\n\n"
+        "QUESTION: Do you regret the backstop?\n\n"
+        "MICHEL BARNIER: I regret nothing that protected the peace agreement. It was an insurance.\n"
+    )
+    turns = proposed(text, "turns")
+    assert any(c.evidence.startswith("MICHEL BARNIER: I regret nothing") for c in turns)
+    assert {c.answer for c in turns} == {"Michel Barnier"}
+
+
+def test_it_and_they_stand_for_the_state_or_group_named_before():
+    text = (
+        "Norway disagrees with the fishing states. The treaty, it argues, grants equal rights only on the islands."
+        "\n\nDeveloping countries met in Bonn. They proposed a fund of $100 billion a year.\n"
+    )
+    found = {(c.answer, c.rule) for c in proposed(text, "actors")}
+    assert ("Norway", "actors.pronoun") in found
+    assert ("Developing countries", "actors.pronoun") in found
+
+
+def test_its_is_the_state_the_sentence_names_before_it():
+    text = (
+        "Beijing rejected the proposal. On Tuesday, the Russian foreign minister criticized the United States for "
+        "its reluctance to extend the treaty.\n"
+    )
+    owners = {c.answer for c in proposed(text, "actors") if c.rule == "actors.pronoun"}
+    assert owners <= {"United States"}
+
+
+def test_it_stands_for_no_person():
+    text = "Maria Lopez spoke for an hour. It was a long speech, and it argued for the treaty.\n"
+    assert not any(c.rule == "actors.pronoun" for c in proposed(text, "actors"))
+
+
 def test_a_subheading_with_a_colon_is_no_speaker_label():
     text = "The accord is in trouble.\n\nKey points: the accord is weak and the parties are divided.\n"
     assert proposed(text, "turns") == []
@@ -166,6 +217,31 @@ def test_a_paper_s_author_holds_its_arguments():
     assert {c.answer for c in found} == {"Ana Ruiz"}
     assert {c.rule for c in found} == {"authors.the_paper", "authors.ought"}
     assert {c.hints["piece"] for c in found} == {"scholar"}
+
+
+def test_a_byline_after_the_standfirst_or_among_a_header_s_parts():
+    essay = (
+        "The Pact That Failed, and Then Won\n\n"
+        "The Harbour Pact of 1928 is remembered as a joke. It deserves better.\n\n"
+        "By Lucia Marrow-Finch\nProfessor of Diplomatic History, Halvern College\n\n"
+        "I think the smile is misplaced. Norms do not have to enforce themselves to matter.\n"
+    )
+    assert answers(essay, "authors") == {"Lucia Marrow-Finch"}
+    paper = (
+        "Thirty by Thirty: Can the Framework Last?\n\n"
+        "Working Paper 2025/09 — Dr. Ayelet Moreno-Fairbanks, Programme Lead, Tessaly Institute\n\n"
+        "Summary\n\nGovernments should fund the framework in full.\n"
+    )
+    assert answers(paper, "authors") == {"Ayelet Moreno-Fairbanks"}
+
+
+def test_a_headline_a_kicker_or_an_outlet_is_no_author():
+    for text in (
+        "Outer Space Treaty\n\nThe treaty bans weapons in orbit. States should keep it.\n",
+        "Passport-free Europe\n\nBy Liesl Amarante | Rhinefield Courier\n\nThe rules are strict, she said.\n",
+        "Accord signed\n\nEastbridge Public Radio\n\nThe accord should last. It was signed on Monday.\n",
+    ):
+        assert answers(text, "authors") <= {"Liesl Amarante"}
 
 
 def test_a_reporter_s_byline_marks_news():

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from .actors import Actor
 from .context import ArticleContext, Candidate, Sentence
-from .lexicon import AUTHOR_NOUNS, HONORIFICS, SAYING
+from .lexicon import AUTHOR_NOUNS, HEADER_WORDS, HONORIFICS, ORG_NOUNS, SAYING, TREATY_WORDS
 from .protocol import register
 from .statements import clause_statement, finish, is_verb
 
@@ -17,7 +17,9 @@ from .statements import clause_statement, finish, is_verb
 _BY = re.compile(r"^\s*By\s+([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})")
 # "Ilse Marrow-Quint, Senior Fellow, …" or a name alone on its line
 _NAME_LINE = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})\s*(?:,|$)")
-
+# the parts of a header line: "Working Paper 2025/09 — Dr. Ayelet Moreno-Fairbanks, Programme Lead, …"
+_PARTS = re.compile(r"\s+[|—–]\s+|\s+-{1,2}\s+")
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+")
 
 _SCHOLARLY = re.compile(
     r"\b(?:fellow|professor|reader|lecturer|researcher|director|institute|centre|center|college|university|"
@@ -25,21 +27,54 @@ _SCHOLARLY = re.compile(
     re.I,
 )
 _NEWS = re.compile(r"\b(?:news|wire|newswire|agency|press|times|post|daily|service|correspondent|reporting)\b", re.I)
+_HEADER_CHARS = 1500  # a byline sits near the top: after the headline and standfirst, before the story
 
 
-def byline(text: str, body_start: int) -> tuple[str, str] | None:
-    """(the first author named on the lines before the body, what the header says of the piece: 'scholar' for
-    a fellow's or a professor's paper or an essay, 'news' for an outlet's reporter, else 'plain'), or None."""
-    header = text[:body_start]
-    for line in header.splitlines():
-        m = _BY.match(line) or _NAME_LINE.match(line)
-        if m:
-            name = m.group(1).strip()
-            words = name.split()
-            if 2 <= len(words) <= 4 and words[0].lower().rstrip(".") not in HONORIFICS | {"the", "a"}:
-                kind = "news" if _NEWS.search(header) else "scholar" if _SCHOLARLY.search(header) else "plain"
-                return name, kind
-    return None
+def byline(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
+    """(the author a header line names, what the header says of the piece: 'scholar' for a fellow's or a
+    professor's paper or an essay, 'news' for an outlet's reporter, else 'plain'), or None. Header lines are the
+    lines near the top outside the body paragraphs, the headline excepted; 'By …' wins over a name alone."""
+    limit = min(len(text), _HEADER_CHARS)
+    lines, at = [], 0
+    for raw in text[:limit].splitlines(keepends=True):
+        start, at = at, at + len(raw)
+        line = raw.strip()
+        inside = any(ps <= start < pe for ps, pe in paragraphs)
+        if line and not inside and (lines or start > 0 or line.startswith("By ")):
+            lines.append(line)
+        elif line and not lines and start == 0:
+            lines.append("")  # the headline: never a byline, but it says what the piece is
+    header = " ".join(lines)
+    found = None
+    for strong in (True, False):
+        for line in lines:
+            for part in _PARTS.split(line):
+                part = _HONORIFIC.sub("", part.strip())
+                m = _BY.match(part) if strong else _NAME_LINE.match(part)
+                if m and _is_name(m.group(1).strip(), strong):
+                    found = m.group(1).strip()
+                    break
+            if found:
+                break
+        if found:
+            break
+    if found is None:
+        return None
+    kind = "news" if _NEWS.search(header) else "scholar" if _SCHOLARLY.search(header) else "plain"
+    return found, kind
+
+
+def _is_name(name: str, strong: bool) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 4 or words[0].lower().rstrip(".") in HONORIFICS | {"the", "a"}:
+        return False
+    if any(w.lower() in TREATY_WORDS or w.lower() in ORG_NOUNS for w in words):
+        return False
+    if strong:
+        return True
+    # a name alone, with nothing saying it is a byline: not a header's other words, not a line in capitals
+    low = {w.lower().strip(".,") for w in words}
+    return not (low & HEADER_WORDS or name.isupper() or _NEWS.search(name) or _SCHOLARLY.search(name))
 
 
 def _authorial(sent: Sentence) -> str | None:
@@ -74,8 +109,7 @@ class Authors:
     generous = True
 
     def learn(self, sents: Sequence[Sentence], ctx: ArticleContext) -> None:
-        start = ctx.paragraphs[0][0] if ctx.paragraphs else 0
-        ctx.state[self.name] = byline(ctx.text, start)
+        ctx.state[self.name] = byline(ctx.text, ctx.paragraphs)
 
     def propose(self, sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         found = ctx.state[self.name]

@@ -371,6 +371,16 @@ LABEL_TITLES = HONORIFICS | {
 }  # fmt: skip
 # What a paper calls itself when it speaks for its author: "This paper argues …", "This brief recommends …".
 AUTHOR_NOUNS = frozenset({"paper", "brief", "essay", "article", "report", "analysis", "study", "note", "piece"})
+# Words of a header's other lines (outlets, venues, kickers, labels, dates), which no byline's name holds.
+HEADER_WORDS = frozenset(
+    {"radio", "television", "tv", "mission", "monastery", "palace", "hall", "house", "embassy", "forum", "bulletin",
+     "herald", "gazette", "tribune", "courier", "morning", "evening", "weekly", "monthly", "release", "immediate",
+     "key", "points", "summary", "updated", "transcript", "remarks", "report", "edition", "desk", "bureau",
+     "united", "nations", "europe", "europa", "america", "africa", "asia", "world", "global", "free",
+     "why", "how", "what", "when", "where", "who", "will", "can", "is", "are",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
 # Speaker labels of a transcript that name a role in the exchange, not a person ("Q:", "MODERATOR:").
 LABEL_ROLES = frozenset({"q", "a", "question", "answer", "moderator", "interviewer", "host", "chair", "audience"})
 

@@ -108,13 +108,40 @@ def loose_date(text: str, published: DateValue | None) -> tuple[DateValue, str |
     return None
 
 
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# Calendar dates written out, which the tagger sometimes labels an event or misses in a list line ('- 20 July
+# 1936: Montreux Convention signed', 'until 9 September 1983').
+_WRITTEN_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME},?\s+\d{{4}}|{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
+    rf"\s+\d{{4}}|{_MONTH_NAME},?\s+\d{{4}})\b"
+)
+
+
+def _date_spans(sent: Sentence) -> Iterator[tuple[str, Token]]:
+    """(text, head token) of every date in the sentence: those the tagger finds, then written-out ones it
+    missed or labelled otherwise."""
+    doc = sent.doc
+    taken: list[tuple[int, int]] = []
+    for ent in ents(doc):
+        if ent.label_ == "DATE" or (ent.label_ == "CARDINAL" and _NUMERIC.match(ent.text)):
+            taken.append((ent.start_char, ent.end_char))  # (a day-first date in figures, '17.04.2001', is a number)
+            yield ent.text, ent.root
+    for m in _WRITTEN_DATE.finditer(sent.text):
+        if any(s <= m.start() and m.end() <= e for s, e in taken):
+            continue  # the tagger's date holds it (a longer tagged date keeps its words)
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            yield m.group(0), span.root
+
+
 @sentence_extractor("any_dates", "date", generous=True)
 def dates(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
-    """Every date the tagger finds that can be placed on the calendar, with the clause it dates."""
-    for ent in ents(sent.doc):
-        if ent.label_ != "DATE" and not (ent.label_ == "CARDINAL" and _NUMERIC.match(ent.text)):
-            continue  # (a day-first date in figures, '17.04.2001', is tagged as a number)
-        text = _LEADING.sub("", ent.text).strip(" ,")
+    """Every date that can be placed on the calendar, with the clause it dates."""
+    for found, root in _date_spans(sent):
+        text = _LEADING.sub("", found).strip(" ,")
         parsed = loose_date(text, ctx.published)
         if parsed is None and "," in text:
             text = text.split(",", 1)[0].strip()
@@ -125,16 +152,16 @@ def dates(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         if text not in sent.text:
             continue
         date, relative = parsed
-        verb = clause_head(ent.root)
+        verb = clause_head(root)
         subject, stype = _about(verb, sent, ctx)
-        statement = clause_statement(verb, ent.root.i) or _root_statement(sent, ent.root.i)
+        statement = clause_statement(verb, root.i) or _root_statement(sent, root.i)
         if not statement:
             continue
         subject = subject or text  # a date of something the clause does not name: the date is what it is about
         yield sent.candidate(
             "date", subject, text, statement, key=_key(sent, text, date.iso), rule="any_dates.date",
             date=date, entity=subject, entity_type=stype, event=verb.lemma_.lower(), relative=relative,
-            anchor=ent.root.i, trigger=verb.i,
+            anchor=root.i, trigger=verb.i,
         )  # fmt: skip
 
 
@@ -294,20 +321,79 @@ def _actor_tokens(sent: Sentence) -> Iterator[tuple[Token, Token, str]]:
             yield tok, tok.head.head, "according"
 
 
+_GROUP_PRONOUNS = {"it": False, "its": False, "they": True, "their": True}  # pronoun → plural
+
+
+def _group_antecedent(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    """'it' or 'they' standing for a state, a body or a group: the nearest one named before it in the sentence
+    ('Lavrov criticized the United States for its reluctance'), else, for a subject, the last one the sentence
+    before made its subject ('Norway disagrees. The treaty, it argues, …')."""
+    plural = _GROUP_PRONOUNS.get(tok.lower_)
+    if plural is None:
+        return None
+    if tok.dep_ == "poss" and tok.head.dep_ not in ("nsubj", "nsubjpass"):
+        return None  # 'its reluctance', 'their arsenal': a thing owned, no one acting
+    if tok.dep_ == "poss":
+        tok = tok.head  # 'its delegation argues': the state of the delegation, as the subject
+    for t in reversed(sent.doc[: tok.i]):
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj") and not sent.token_quoted(t):
+            found = actor_of(t, sent, ctx)
+            if found is not None and found[0].type != "person" and _plural(t) == plural:
+                return found[0]
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None  # 'its delegation argues': only what the sentence itself names
+    fits = [a for _, a, p in ctx.state.get("actors.subjects", []) if p == plural]
+    return fits[-1] if fits else None
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+
+
+def _note_subjects(sent: Sentence, found: list[tuple[int, Actor]]) -> list[tuple[int, Actor, bool]]:
+    """The states, bodies and groups this sentence made subjects, for the next sentence's 'it' and 'they'."""
+    return [(i, actor, _plural(sent.doc[i])) for i, actor in found if actor.type != "person"]
+
+
+def _around_aside(verb: Token, actor: Actor) -> str:
+    """'<actor> argues: the treaty grants …' for the aside 'it argues' inside 'The treaty, it argues, grants …'."""
+    doc = verb.doc
+    clause = clause_tokens(verb.head)
+    aside = list(verb.subtree)
+    if len(clause) - len(aside) < 4:
+        return ""
+    text = doc.text
+    a, b = aside[0].idx, aside[-1].idx + len(aside[-1].text)
+    start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+    said = re.sub(r"\s*,\s*,", ",", f"{text[start:a].rstrip(' ,')} {text[b:end].lstrip(' ,')}")
+    said = said[:1].lower() + said[1:] if doc[clause[0].i].pos_ != "PROPN" else said
+    return finish(f"{actor.shown} {verb.text}: {said.strip()}")
+
+
 @sentence_extractor("actors", "position", generous=True)
 def actors(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     """Every actor of the sentence, with what its clause says: the model tells stances from other deeds."""
     seen: set[tuple[str, int]] = set()
+    before = ctx.state.get("actors.subjects", [])  # what the sentence before made its subjects
+    subjects: list[tuple[int, Actor]] = []
     for tok, trigger, how in _actor_tokens(sent):
         found = actor_of(tok, sent, ctx)
         if found is None:
+            group = _group_antecedent(tok, sent, ctx)
+            found = (group, "pronoun") if group is not None else None
+        if found is None:
             continue
         actor, named = found
+        if how in ("nsubj", "nsubjpass") and named != "pronoun":
+            subjects.append((tok.i, actor))
         if (actor.name, trigger.i) in seen:
             continue
         seen.add((actor.name, trigger.i))
         verb = clause_head(trigger)
         statement = clause_statement(verb, tok.i)
+        if not statement and verb.dep_ == "parataxis" and is_verb(verb.head):
+            # 'The treaty, it argues, grants …': what is argued is the clause the aside sits in
+            statement = _around_aside(verb, actor)
         pronoun = how in ("nsubj", "nsubjpass") and tok.lower_ in ("he", "she", "it", "they", "who", "which")
         if statement and pronoun and statement.lower().startswith(tok.lower_ + " "):
             statement = finish(f"{actor.shown} {statement[len(tok.text) + 1 :]}")  # the name, not the pronoun
@@ -318,6 +404,8 @@ def actors(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
             rule=f"actors.{named}", entity=actor.name, entity_type=actor.type, stance=trigger.lemma_.lower(),
             anchor=tok.i, trigger=trigger.i, hints={"how": how}, group=f"position|{sent.index}|{actor.name}",
         )  # fmt: skip
+    # a sentence without a state or group for subject keeps the last one's in mind
+    ctx.state["actors.subjects"] = _note_subjects(sent, subjects) or before
 
 
 def _treaty_in(sent: Sentence, ctx: ArticleContext) -> str:

@@ -12,6 +12,7 @@ from .context import ArticleContext, Candidate, Sentence
 from .lexicon import LABEL_ROLES, LABEL_TITLES
 from .protocol import register
 from .statements import clause_statement, finish, is_verb
+from .syntax import Token
 
 _LABEL = re.compile(r"^\s*([A-Z][\w.'’ -]{0,40}?)\s*:\s+(?=\S)")
 
@@ -44,6 +45,17 @@ def label_speaker(label: str, ctx: ArticleContext) -> Actor | None:
     return Actor(full, full, "person")
 
 
+def spoken_root(sent: Sentence) -> Token | None:
+    """The root of what is said: a turn's first sentence carries the label ('MICHEL BARNIER: I regret nothing
+    …'), which the parser takes for the sentence's head, so the head of the words after the colon."""
+    root = sent.root
+    label = _LABEL.match(sent.text)
+    if root is None or label is None or turn_label(sent.text) is None or root.idx >= label.end():
+        return root
+    after = [t for t in sent.doc if t.idx >= label.end() and (t.head.i == t.i or t.head.idx < label.end())]
+    return next((t for t in after if is_verb(t)), after[0] if after else None)
+
+
 class Turns:
     """Each sentence of a labelled speaker's turn, as that speaker's position (the model keeps the stances)."""
 
@@ -67,7 +79,7 @@ class Turns:
 
     def propose(self, sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         speaker = ctx.state[self.name].get(sent.paragraph)
-        root = sent.root
+        root = spoken_root(sent)
         if speaker is None or root is None or not is_verb(root):
             return
         statement = clause_statement(root)

@@ -1,0 +1,46 @@
+"""The manifest of annotated sets (tests/data/sets/sets.yaml): roles, the mark of sets rules were written on,
+and the refusal of a test set marked as tuned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgen.gold import load_gold, load_sets
+
+
+def _manifest(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "sets.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_sets_keep_their_order_role_and_tuned_mark(tmp_path):
+    path = _manifest(
+        tmp_path,
+        "a: {role: train, tuned: true, articles: x/a, gold: x/ag}\nb: {articles: x/b, gold: x/bg}\n"
+        "c: {role: test, articles: x/c, gold: x/cg}\n",
+    )
+    sets = load_sets(path, root=tmp_path)
+    got = [(s.name, s.role, s.tuned) for s in sets]
+    assert got == [("a", "train", True), ("b", "train", False), ("c", "test", False)]
+    assert sets[0].articles == tmp_path / "x" / "a"
+
+
+def test_a_test_set_that_rules_were_written_on_is_refused(tmp_path):
+    path = _manifest(tmp_path, "t: {role: test, tuned: true, articles: x, gold: y}\n")
+    with pytest.raises(ValueError, match="a test set that rules were written on"):
+        load_sets(path, root=tmp_path)
+
+
+def test_an_unknown_role_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="role must be one of"):
+        load_sets(_manifest(tmp_path, "t: {role: dev, articles: x, gold: y}\n"), root=tmp_path)
+
+
+def test_the_repository_s_test_sets_are_never_marked_tuned():
+    manifest = Path(__file__).parent / "data" / "sets" / "sets.yaml"
+    sets = load_sets(manifest)
+    assert [s.name for s in sets if s.role == "test"] and not any(s.tuned for s in sets if s.role == "test")
+    assert all(load_gold(s.gold) for s in sets)  # every set has its annotation
