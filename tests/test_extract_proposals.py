@@ -122,6 +122,15 @@ def test_events_of_a_treaty_s_life_and_the_sentence_as_a_whole():
     assert any("extended the treaty by five years" in s for s in statements)
 
 
+def test_an_event_s_answer_is_not_a_name_inside_a_clause_of_its_own():
+    text = (
+        "The Kremlin rejected the offer of an extension of the accord, signed between Moscow and Washington in "
+        "2010.\n"
+    )
+    whole = [c for c in proposed(text, "happenings") if c.rule == "happenings.sentence"]
+    assert whole and all(c.answer != "Moscow" for c in whole)
+
+
 def test_what_a_treaty_forbids_without_a_number():
     found = proposed("The treaty bans the placing of nuclear weapons in orbit.", "provisions")
     assert [c.kind for c in found] == ["limit"]

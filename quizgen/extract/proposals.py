@@ -574,8 +574,9 @@ _SPAN_LABELS = ("FAC", "EVENT", "ORG", "LOC", "GPE", "LAW", "WORK_OF_ART", "LANG
 
 
 def _event_answer(verb: Token, sent: Sentence) -> tuple[str, int]:
-    """The distinctive span of an event clause: a name it governs, else its object, else the verb."""
-    inside = {t.i for t in clause_tokens(verb)}
+    """The distinctive span of an event clause: a name it governs, else its object, else the verb. A name
+    inside a clause of its own ('the agreement, signed between Moscow and Washington') is that clause's."""
+    inside = {t.i for t in clause_tokens(verb) if not _nested(t, verb)}
     for ent in ents(sent.doc):
         governed = ent.root.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
         if ent.label_ in _SPAN_LABELS and ent.root.i in inside and governed:
@@ -593,6 +594,18 @@ def _event_answer(verb: Token, sent: Sentence) -> tuple[str, int]:
                     if toks and len(toks) <= 8:
                         return span_text(toks), p.i
     return verb.text, verb.i
+
+
+def _nested(tok: Token, verb: Token) -> bool:
+    """Whether a clause of its own (relative, participle, adverbial) lies between the token and the verb."""
+    t = tok
+    for _ in range(40):
+        if t.i == verb.i or t.head.i == t.i:
+            return False
+        if t.dep_ in ("acl", "relcl", "advcl"):
+            return True
+        t = t.head
+    return False
 
 
 def _main_clause(tok: Token) -> bool:
