@@ -34,32 +34,25 @@ def byline(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[str, str] 
     """(the author a header line names, what the header says of the piece: 'scholar' for a fellow's or a
     professor's paper or an essay, 'news' for an outlet's reporter, else 'plain'), or None. Header lines are the
     lines near the top outside the body paragraphs, the headline excepted; 'By …' wins over a name alone."""
-    limit = min(len(text), _HEADER_CHARS)
     lines, at = [], 0
-    for raw in text[:limit].splitlines(keepends=True):
+    for raw in text[:_HEADER_CHARS].splitlines(keepends=True):
         start, at = at, at + len(raw)
         line = raw.strip()
-        inside = any(ps <= start < pe for ps, pe in paragraphs)
-        if line and not inside and (lines or start > 0 or line.startswith("By ")):
+        headline = start == 0 and not line.startswith("By ")
+        if line and not headline and not any(ps <= start < pe for ps, pe in paragraphs):
             lines.append(line)
-        elif line and not lines and start == 0:
-            lines.append("")  # the headline: never a byline, but it says what the piece is
-    header = " ".join(lines)
-    found = None
-    for strong in (True, False):
-        for line in lines:
-            for part in _PARTS.split(line):
-                part = _HONORIFIC.sub("", part.strip())
-                m = _BY.match(part) if strong else _NAME_LINE.match(part)
-                if m and _is_name(m.group(1).strip(), strong):
-                    found = m.group(1).strip()
-                    break
-            if found:
-                break
-        if found:
-            break
+    names = (
+        m.group(1).strip()
+        for strong in (True, False)
+        for line in lines
+        for part in _PARTS.split(line)
+        for m in [(_BY if strong else _NAME_LINE).match(_HONORIFIC.sub("", part.strip()))]
+        if m and _is_name(m.group(1).strip(), strong)
+    )
+    found = next(names, None)
     if found is None:
         return None
+    header = " ".join(lines)
     kind = "news" if _NEWS.search(header) else "scholar" if _SCHOLARLY.search(header) else "plain"
     return found, kind
 

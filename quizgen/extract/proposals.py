@@ -21,6 +21,7 @@ from .lexicon import (
     EVENT_NOUNS,
     EVENT_VERBS,
     GROUP_ACTOR_NOUNS,
+    MONTHS,
     NUMBER_WORDS,
     PARTY_MARKS,
     PROVIDING,
@@ -108,10 +109,8 @@ def loose_date(text: str, published: DateValue | None) -> tuple[DateValue, str |
     return None
 
 
-_MONTH_NAME = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+# month names and their abbreviations, capitalised as a date writes them ('9 September 1983', 'Sept. 9, 1983')
+_MONTH_NAME = "(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # Calendar dates written out, which the tagger sometimes labels an event or misses in a list line ('- 20 July
 # 1936: Montreux Convention signed', 'until 9 September 1983').
 _WRITTEN_DATE = re.compile(
@@ -598,13 +597,11 @@ def _event_answer(verb: Token, sent: Sentence) -> tuple[str, int]:
 
 def _nested(tok: Token, verb: Token) -> bool:
     """Whether a clause of its own (relative, participle, adverbial) lies between the token and the verb."""
-    t = tok
-    for _ in range(40):
-        if t.i == verb.i or t.head.i == t.i:
+    for t in (tok, *tok.ancestors):
+        if t.i == verb.i:
             return False
         if t.dep_ in ("acl", "relcl", "advcl"):
             return True
-        t = t.head
     return False
 
 

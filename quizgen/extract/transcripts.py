@@ -20,14 +20,20 @@ _LABEL = re.compile(r"^\s*([A-Z][\w.'’ -]{0,40}?)\s*:\s+(?=\S)")
 def turn_label(paragraph: str) -> str | None:
     """The speaker label a paragraph opens with, or None. A label is short and capitalised ('In short: …',
     a clause, is none)."""
-    m = _LABEL.match(paragraph)
+    m = _turn(paragraph)
+    return m.group(1).strip() if m else None
+
+
+def _turn(text: str) -> re.Match[str] | None:
+    """The match of a speaker label opening `text`, when it is one (see turn_label)."""
+    m = _LABEL.match(text)
     if not m:
         return None
     label = m.group(1).strip()
     words = label.replace(".", " ").split()
     if not words or len(words) > 5 or not (label.isupper() or all(w[:1].isupper() for w in words)):
         return None
-    return label
+    return m
 
 
 def label_speaker(label: str, ctx: ArticleContext) -> Actor | None:
@@ -49,8 +55,8 @@ def spoken_root(sent: Sentence) -> Token | None:
     """The root of what is said: a turn's first sentence carries the label ('MICHEL BARNIER: I regret nothing
     …'), which the parser takes for the sentence's head, so the head of the words after the colon."""
     root = sent.root
-    label = _LABEL.match(sent.text)
-    if root is None or label is None or turn_label(sent.text) is None or root.idx >= label.end():
+    label = _turn(sent.text)
+    if root is None or label is None or root.idx >= label.end():
         return root
     after = [t for t in sent.doc if t.idx >= label.end() and (t.head.i == t.i or t.head.idx < label.end())]
     return next((t for t in after if is_verb(t)), after[0] if after else None)
