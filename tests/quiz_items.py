@@ -36,7 +36,7 @@ def sample_items(deck: Deck | None = None) -> list[Item]:
             obama.answer,
             choices=("Vladimir Putin", "Barack Obama", "Dmitry Medvedev", "Sergey Lavrov"),
         ),
-        _base(deck, warheads, "true_false", warheads.statement, "True", choices=("True", "False")),
+        _base(deck, warheads, "true_false", f"True or false? {warheads.statement}", "True", choices=("True", "False")),
         _base(
             deck,
             lavrov_quote,
@@ -75,7 +75,7 @@ def sample_items(deck: Deck | None = None) -> list[Item]:
             deck,
             china,
             "true_false",
-            "Beijing accepted the proposal that China join the treaty.",
+            "True or false? Beijing accepted the proposal that China join the treaty.",
             "False",
             choices=("True", "False"),
         ),

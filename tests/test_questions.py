@@ -9,7 +9,7 @@ import pytest
 
 from quizgen.deck import load_deck, parse_deck
 from quizgen.errors import QuizgenError
-from quizgen.model import ITEM_TYPES, DateValue, Deck, Evidence, Fact, Source
+from quizgen.model import ITEM_TYPES, DateValue, Deck, Entity, Evidence, Fact, Source
 from quizgen.questions import make_items
 from quizgen.questions.context import Names
 from quizgen.text import normalize
@@ -322,3 +322,22 @@ def test_answers_gathered_per_bucket_are_the_deck_wide_answers(deck_file):
         assert truths(lazy, stem) == expected, stem.key
     if deck_file.startswith("decks/"):  # the New START deck asks some questions twice
         assert any(len(truths(lazy, s)) > 1 for s in stems)
+
+
+def test_a_position_that_names_its_person_again_is_not_asked():
+    """"Anna Kovalenko said: KOVALENKO: …" names the answer twice; a person has no pronoun the stem could use,
+    so no 'Who …' item is made from it (it used to crash `questions` on a transcript's deck)."""
+    text = "Anna Kovalenko said: KOVALENKO: What we agreed today is to make the border permanent."
+    fact = Fact(
+        "position-kovalenko",
+        "position",
+        "Anna Kovalenko",
+        "Anna Kovalenko",
+        "Anna Kovalenko said: Kovalenko: what we agreed today is to make the border permanent.",
+        [Evidence("a", text)],
+        entity="Anna Kovalenko",
+        stance="says",
+    )
+    deck = Deck("test", [Source("a", "a.txt", "An article")], [Entity("Anna Kovalenko", "person", ("Kovalenko",))], [fact])
+    items = make_items(deck, seed=0)
+    assert not [i for i in items if i.type in ("typed", "multiple_choice") and i.answer == "Anna Kovalenko"]

@@ -36,12 +36,6 @@ def spawn(store: Path, *args: str):
     return child
 
 
-def _question_text(item: Item) -> str:
-    if item.type == "true_false":
-        return f"True or false? {item.prompt}"
-    return item.prompt
-
-
 def next_item(child, items: list[Item]) -> Item:
     """Wait for the next question and return the item it shows."""
     return next_question(child, items)[0]
@@ -51,7 +45,9 @@ def next_question(child, items: list[Item]) -> tuple[Item, str]:
     """Wait for the next question; return its item and its header line."""
     child.expect(r"Question \d+ of \d+[^\r\n\x1b]*")
     header = child.after
-    idx = child.expect([re.escape(_question_text(i)) for i in items])
+    idx = child.expect([re.escape(i.prompt) for i in items])
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before)
+    assert not shown.rstrip().endswith("True or false?"), "the prompt's prefix was shown twice"
     return items[idx], header
 
 

@@ -283,6 +283,8 @@ def stem_position(ctx: Context, fact: Fact) -> Stem | None:
     if wh is None or atype == TREATY:
         return None
     rest = _pronoun_for(ctx, body[len(head) :].strip(), answer, atype)
+    if rest is None:  # the rest names the answer again and no pronoun can stand for it
+        return None
     unexplained_it = re.search(r"\bof it\b|\bit\W*$", rest)  # "… of having violated it": violated what?
     generic = len(rest.split()) < 7 and GENERIC.search(rest)  # "rejected an idea multiple times": which?
     if not rest or OUTWARD.search(rest) or len(rest.split()) < 4 or unexplained_it or generic:

@@ -34,9 +34,8 @@ class TerminalUI:
         if item.type == "true_false":
             return bool(
                 self._ask(
-                    questionary.confirm(
-                        f"True or false? {item.prompt}", default=True, instruction="(y = true, n = false) ", style=STYLE
-                    )
+                    # the item's prompt already asks "True or false? …" (questions/true_false.py)
+                    questionary.confirm(item.prompt, default=True, instruction="(y = true, n = false) ", style=STYLE)
                 )
             )
         if item.type == "timeline":
