@@ -338,6 +338,7 @@ def test_a_position_that_names_its_person_again_is_not_asked():
         entity="Anna Kovalenko",
         stance="says",
     )
-    deck = Deck("test", [Source("a", "a.txt", "An article")], [Entity("Anna Kovalenko", "person", ("Kovalenko",))], [fact])
+    person = Entity("Anna Kovalenko", "person", ("Kovalenko",))
+    deck = Deck("test", [Source("a", "a.txt", "An article")], [person], [fact])
     items = make_items(deck, seed=0)
     assert not [i for i in items if i.type in ("typed", "multiple_choice") and i.answer == "Anna Kovalenko"]
