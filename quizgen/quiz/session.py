@@ -27,7 +27,8 @@ def select_items(
     include_later: bool = False,
 ) -> list[Item]:
     """Due items first (most overdue first), then new ones (shuffled by `seed`); with `include_later`,
-    then the items not yet due (soonest first). At most `count` (None: all)."""
+    then the items not yet due (soonest first). At most `count` (None: all), and at most one item of each
+    fact: a second item of a fact would be answered from the first (its siblings wait for another session)."""
     by_id = {i.id: i for i in items}
     return choose_items(list(by_id), by_id.get, cards, now, count, seed, new_only, due_only, include_later)
 
@@ -59,12 +60,20 @@ def choose_items(
     else:
         order = due + new + (later if include_later else [])
     chosen: list[Item] = []
+    asked: set[str] = set()  # facts an item chosen so far asks about
     for item_id in order:
         if count is not None and len(chosen) >= count:
             break
+        if item_id.rpartition(":")[0] in asked:  # "<fact id>:<type>": a sibling, known without making it
+            continue
         item = make(item_id)
-        if item is not None:
-            chosen.append(item)
+        if item is None:
+            continue
+        facts = set(item.facts or (item.fact,))
+        if facts & asked:
+            continue
+        asked |= facts
+        chosen.append(item)
     if not chosen:
         if order:
             raise QuizgenError("no questions can be made from these facts with these filters")
