@@ -15,6 +15,7 @@ from ..model import ITEM_TYPES, KINDS, Deck, Fact, Item
 from . import cloze, multiple_choice, timeline, true_false, typed, who_said
 from .context import Context
 from .distractors import option_key
+from .gates import failure
 
 __all__ = ["ItemMaker", "Slot", "check_names", "make_items"]
 
@@ -124,8 +125,10 @@ def make_items(
 
 
 def acceptable(ctx: Context, item: Item) -> bool:
-    """The last guard: a stem never contains its answer or an alias of it; options are distinct after
-    alias normalization and contain the answer exactly once."""
+    """The last guard: the item passes every gate (gates.py); a stem never contains its answer or an alias
+    of it; options are distinct after alias normalization and contain the answer exactly once."""
+    if failure(item) is not None:
+        return False
     if item.type not in ("true_false", "timeline") and ctx.names.mentions(item.prompt, item.answer):
         return False
     if item.choices:

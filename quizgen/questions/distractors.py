@@ -99,7 +99,14 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
     if stem.atype == ph.ROLE:
         banned |= _own_roles(ctx, fact)
     chosen: list[str] = []
-    for tier in candidate_tiers(ctx, fact, stem):
+    in_world = _world(ctx, fact) if stem.atype in _WORLDLY else None
+    tiers = candidate_tiers(ctx, fact, stem)
+    if in_world is not None:
+        tiers = [_same_article(ctx, fact, stem), *tiers]
+    for n_tier, tier in enumerate(tiers):
+        # The deck's names come from its articles: only those of this article or its era are plausible
+        # (a general table, the last tier of countries and roles, belongs to no article).
+        worldly = in_world is not None and 0 < n_tier < len(tiers) - (stem.atype in (ph.COUNTRY, ph.ROLE))
         if len(tier) > 4 * _TIER_SAMPLE:
             # A big deck's tier: a seeded sample, so each question costs the same whatever the deck's size.
             tier = list(dict.fromkeys(rng.sample(tier, _TIER_SAMPLE)))
@@ -113,11 +120,103 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
             key = key_of(cand)
             if not cand.strip() or key in banned or ctx.names.mentions(stem.prompt, cand):
                 continue
+            if worldly and not in_world(cand):
+                continue
+            if _nested(cand, [stem.answer, *chosen]):
+                continue  # "US President" beside "President": one option inside another
             banned.add(key)
             chosen.append(cand)
             if len(chosen) == n:
                 return chosen
     return chosen
+
+
+# Answer types whose wrong options are names taken from the deck's articles, kept to the fact's own world.
+_WORLDLY = (ph.PERSON, ph.COUNTRY, ph.ORGANIZATION, ph.TREATY, ph.ROLE)
+ERA_YEARS = 10  # articles whose dated facts lie this close are of one era
+
+
+def _by_source(ctx: Context) -> dict[str, list[Fact]]:
+    if "by-source" not in ctx.memo:
+        out: dict[str, list[Fact]] = {}
+        for f in ctx.deck.facts:
+            for s in f.sources:
+                out.setdefault(s, []).append(f)
+        ctx.memo["by-source"] = out
+    return ctx.memo["by-source"]
+
+
+def _era(ctx: Context, source: str) -> int | None:
+    """The median year of an article's dated facts: the time it is about."""
+    eras = ctx.memo.setdefault("eras", {})
+    if source not in eras:
+        years = sorted(f.date.year for f in _by_source(ctx).get(source, ()) if f.date and f.date.year)
+        eras[source] = years[len(years) // 2] if years else None
+    return eras[source]
+
+
+def _names_of(ctx: Context, f: Fact) -> list[str]:
+    names = [f.entity, f.party, f.answer if f.kind in ("signatory", "quote", "position") else None]
+    if f.kind == "role":
+        names.append(f.subject)
+    return [n for n in names if n]
+
+
+def _name_sources(ctx: Context) -> dict[str, set[str]]:
+    """Each name's (and office's) articles, by option key."""
+    if "name-sources" not in ctx.memo:
+        out: dict[str, set[str]] = {}
+        for f in ctx.deck.facts:
+            for n in _names_of(ctx, f):
+                out.setdefault(option_key(ctx, n), set()).update(f.sources)
+            if f.kind == "role":
+                out.setdefault(role_key(f.answer), set()).update(f.sources)
+        ctx.memo["name-sources"] = out
+    return ctx.memo["name-sources"]
+
+
+def _world(ctx: Context, fact: Fact):  # noqa: ANN202 - a predicate on option texts
+    """Is an option from the fact's world: named in its article, or in an article of its era?"""
+    here = set(fact.sources)
+    eras = [e for s in here if (e := _era(ctx, s)) is not None]
+    sources = _name_sources(ctx)
+
+    def near(source: str) -> bool:
+        if source in here:
+            return True
+        era = _era(ctx, source)
+        return bool(eras) and era is not None and min(abs(era - e) for e in eras) <= ERA_YEARS
+
+    def ok(option: str) -> bool:
+        found = sources.get(option_key(ctx, option)) or sources.get(role_key(option), set())
+        return any(near(s) for s in found)
+
+    return ok
+
+
+def _same_article(ctx: Context, fact: Fact, stem: ph.Stem) -> list[str]:
+    """Names (or offices) of the answer's type that the fact's own article gives: the first wrong options."""
+    out: list[str] = []
+    for s in fact.sources:
+        for f in _by_source(ctx).get(s, ()):
+            if stem.atype == ph.ROLE:
+                if f.kind == "role":
+                    out.append(f.answer)
+                continue
+            for n in _names_of(ctx, f):
+                t = ctx.names.type_of(n)
+                if t == stem.atype or (t is None and stem.atype == ph.PERSON and f.kind != "position"):
+                    out.append(ctx.names.canonical(n))
+    return out
+
+
+def _nested(option: str, others: list[str]) -> bool:
+    mine = f" {normalize(option)} "
+    for other in others:
+        theirs = f" {normalize(other)} "
+        if mine.strip() and theirs.strip() and (mine in theirs or theirs in mine):
+            return True
+    return False
 
 
 def candidate_tiers(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:

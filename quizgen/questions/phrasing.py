@@ -180,7 +180,7 @@ def stem_date(ctx: Context, fact: Fact) -> Stem | None:
 
 
 def stem_signatory(ctx: Context, fact: Fact) -> Stem | None:
-    subject = with_the(fact.subject) if ctx.names.type_of(fact.subject) != TREATY else fact.subject
+    subject = with_the(fact.subject)  # "the Washington Naval Treaty", "New START"
     known = ctx.names.type_of(fact.entity or fact.answer)
     if (known is not None and known not in (PERSON, COUNTRY)) or not fact.answer[:1].isupper():
         return None  # "five recognised nuclear powers": no options of that kind to offer
@@ -203,8 +203,35 @@ def _measure(fact: Fact) -> str | None:
     q = fact.quantity
     if q is None or not q.measure.strip() or re.search(r"\d", q.measure):
         return None
-    m = q.measure.strip()
-    return re.sub(r"^(the )?number of ", "", m)
+    m = re.sub(r"^(the )?number of ", "", q.measure.strip())
+    if m.split()[0].lower() in _UNCOUNTED:
+        return None  # "To how many breadth of …?": a dimension is not counted
+    return m
+
+
+_UNCOUNTED = frozenset(
+    [
+        "breadth",
+        "width",
+        "length",
+        "depth",
+        "height",
+        "area",
+        "size",
+        "extent",
+        "amount",
+        "volume",
+        "level",
+        "share",
+        "proportion",
+        "percentage",
+        "value",
+        "total",
+        "distance",
+        "range",
+        "duration",
+    ]
+)
 
 
 # What makes a quantity a cap or a cut, so that "To how many … does X limit …?" asks what the fact says (not
@@ -239,8 +266,13 @@ def stem_limit(ctx: Context, fact: Fact) -> Stem | None:
 
 def stem_role(ctx: Context, fact: Fact) -> Stem | None:
     who = fact.entity or fact.subject
-    if ctx.names.mentions(who, fact.answer) or fact.answer.lower().endswith("counterpart"):
-        return None  # "Russian counterpart" is an office only beside the other person's: no answer on its own
+    if ctx.names.mentions(who, fact.answer) or re.search(r"\b(?:counterpart|administration)\b", fact.answer, re.I):
+        # "Russian counterpart" is an office only beside the other person's; "administration of US
+        # President" is a fragment of a phrase, not an office
+        return None
+    past = re.match(r"^(?:then|former|ex)[\s-]+(.+)$", fact.answer, re.IGNORECASE)
+    if past:  # "then-US President": an office held once, asked as such
+        return Stem(f"What office did {who} hold?", past.group(1), ROLE, ("role", ctx.names.key(who)))
     return Stem(f"What is {possessive(who)} role?", fact.answer, ROLE, ("role", ctx.names.key(who)))
 
 
