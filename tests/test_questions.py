@@ -340,7 +340,7 @@ def test_answers_gathered_per_bucket_are_the_deck_wide_answers(deck_file):
 
 
 def test_a_position_that_names_its_person_again_is_not_asked():
-    """"Anna Kovalenko said: KOVALENKO: …" names the answer twice; a person has no pronoun the stem could use,
+    """ "Anna Kovalenko said: KOVALENKO: …" names the answer twice; a person has no pronoun the stem could use,
     so no 'Who …' item is made from it (it used to crash `questions` on a transcript's deck)."""
     text = "Anna Kovalenko said: KOVALENKO: What we agreed today is to make the border permanent."
     fact = Fact(
@@ -359,3 +359,158 @@ def test_a_position_that_names_its_person_again_is_not_asked():
     from quizgen.questions.context import Context
 
     assert ph.stem_for(Context(deck, 0), fact) is None
+
+
+def _two_worlds() -> Deck:
+    """A 1922 naval treaty article and a 2006 sea-boundary article (invented), each with its people and dates."""
+
+    def fact(fid, kind, subject, answer, statement, source, text, **kw):
+        return Fact(fid, kind, subject, answer, statement, [Evidence(source, text)], **kw)
+
+    naval, timor = "Naval Limitation Treaty", "Sea Boundary Treaty"
+    facts = [
+        fact(
+            "d1",
+            "date",
+            naval,
+            "6 February 1922",
+            f"The {naval} was signed on 6 February 1922.",
+            "n",
+            "The treaty was signed on 6 February 1922.",
+            date=DateValue(1922, 2, 6),
+            event="signing",
+        ),
+        fact(
+            "d2",
+            "date",
+            naval,
+            "August 1923",
+            f"The {naval} entered into force in August 1923.",
+            "n",
+            "It entered into force in August 1923.",
+            date=DateValue(1923, 8),
+            event="entry into force",
+        ),
+        fact(
+            "d3",
+            "date",
+            naval,
+            "1936",
+            f"The {naval} expired in 1936.",
+            "n",
+            "It expired in 1936.",
+            date=DateValue(1936),
+            event="expiry",
+        ),
+    ]
+    for n, who in enumerate(["Arthur Penrose", "Kenji Morita", "Henri Delacroix", "Luigi Ferrante"]):
+        facts.append(
+            fact(
+                f"s{n}",
+                "signatory",
+                naval,
+                who,
+                f"{who} signed the {naval}.",
+                "n",
+                f"{who} signed the treaty for his government.",
+            )
+        )
+    facts += [
+        fact(
+            "t1",
+            "date",
+            timor,
+            "12 January 2006",
+            f"The {timor} was signed on 12 January 2006.",
+            "t",
+            "The treaty was signed on 12 January 2006.",
+            date=DateValue(2006, 1, 12),
+            event="signing",
+        ),
+        fact(
+            "t2",
+            "date",
+            timor,
+            "February 2007",
+            f"The {timor} entered into force in February 2007.",
+            "t",
+            "It entered into force in February 2007.",
+            date=DateValue(2007, 2),
+            event="entry into force",
+        ),
+        fact(
+            "t3",
+            "date",
+            timor,
+            "2017",
+            f"The {timor} was ended in 2017.",
+            "t",
+            "It was ended in 2017.",
+            date=DateValue(2017),
+            event="termination",
+        ),
+    ]
+    for n, who in enumerate(["Mara Soares", "Daniel Whitcombe", "Ana Pereira"]):
+        facts.append(
+            fact(
+                f"u{n}",
+                "signatory",
+                timor,
+                who,
+                f"{who} signed the {timor}.",
+                "t",
+                f"{who} signed the treaty in Sydney.",
+            )
+        )
+    people = [Entity(f.answer, "person") for f in facts if f.kind == "signatory"]
+    treaties = [Entity(naval, "treaty"), Entity(timor, "treaty")]
+    sources = [Source("n", "n.txt", "The naval treaty"), Source("t", "t.txt", "The sea boundary")]
+    return Deck("two worlds", sources, people + treaties, facts)
+
+
+def test_wrong_options_and_false_versions_come_from_the_facts_own_world():
+    """A 1922 treaty's signers are never offered people of a 2006 article (the review found East Timor among
+    the Washington Naval Treaty's signers), and timelines never mix the two treaties."""
+    deck = _two_worlds()
+    naval = {f.answer for f in deck.facts if f.kind == "signatory" and f.sources == ["n"]}
+    timor = {f.answer for f in deck.facts if f.kind == "signatory" and f.sources == ["t"]}
+    for seed in range(10):
+        items = make_items(deck, seed=seed)
+        for item in items:
+            if item.kind != "signatory":
+                continue
+            mine, theirs = (naval, timor) if item.answer in naval or item.evidence.source == "n" else (timor, naval)
+            assert not set(item.choices) & theirs, item
+            if item.type == "true_false":
+                assert not any(name in item.prompt for name in theirs), item.prompt
+        for item in items:
+            if item.type == "timeline":
+                assert len({deck.fact(f).sources[0] for f in item.facts}) == 1, item.choices
+
+
+def test_a_false_version_fits_its_article():
+    """'The US is a party to …' made false reads 'China is a party to …', not 'The China is …'; an office
+    after 'the' keeps it, a possessive one does not."""
+    from quizgen.questions.true_false import _swap
+
+    assert _swap("The US is a party to New START.", "US", "China") == "China is a party to New START."
+    assert _swap("The US is a party to New START.", "US", "White House") == "The White House is a party to New START."
+    assert _swap("Ann Lee is the Kremlin spokesman.", "Kremlin spokesman", "US President", office=True) == (
+        "Ann Lee is the US President."
+    )
+    assert _swap("Ann Lee is the Kremlin spokesman.", "Kremlin spokesman", "Iran's Foreign Minister", office=True) == (
+        "Ann Lee is Iran's Foreign Minister."
+    )
+
+
+def test_options_are_never_nested_in_one_another():
+    from conftest import ROOT
+
+    from quizgen.questions.gates import failure
+
+    deck = load_deck(ROOT / "decks" / "new-start.yaml")
+    for seed in range(8):
+        for item in make_items(deck, seed=seed, types=["multiple_choice", "who_said"]):
+            keys = [f" {normalize(c)} " for c in item.choices]
+            assert not any(a in b for a in keys for b in keys if a is not b), item.choices
+            assert failure(item) is None

@@ -101,12 +101,15 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
     chosen: list[str] = []
     in_world = _world(ctx, fact) if stem.atype in _WORLDLY else None
     tiers = candidate_tiers(ctx, fact, stem)
+    # The deck's names come from its articles: the fact's own article first, then only names of articles of
+    # its era (a general table, the last tier of countries and roles, belongs to no article).
+    table = len(tiers) - 1 if stem.atype in (ph.COUNTRY, ph.ROLE) else len(tiers)
+    checked = [in_world is not None and n < table for n in range(len(tiers))]
     if in_world is not None:
-        tiers = [_same_article(ctx, fact, stem), *tiers]
-    for n_tier, tier in enumerate(tiers):
-        # The deck's names come from its articles: only those of this article or its era are plausible
-        # (a general table, the last tier of countries and roles, belongs to no article).
-        worldly = in_world is not None and 0 < n_tier < len(tiers) - (stem.atype in (ph.COUNTRY, ph.ROLE))
+        lead = 1 if fact.kind == "signatory" and fact.party and stem.atype == ph.PERSON else 0  # countrymen
+        tiers.insert(lead, _same_article(ctx, fact, stem))
+        checked.insert(lead, False)
+    for tier, worldly in zip(tiers, checked, strict=True):
         if len(tier) > 4 * _TIER_SAMPLE:
             # A big deck's tier: a seeded sample, so each question costs the same whatever the deck's size.
             tier = list(dict.fromkeys(rng.sample(tier, _TIER_SAMPLE)))
@@ -175,10 +178,21 @@ def _name_sources(ctx: Context) -> dict[str, set[str]]:
     return ctx.memo["name-sources"]
 
 
+def _subject_sources(ctx: Context, fact: Fact) -> set[str]:
+    """The articles with a fact about the same subject (the same treaty, mostly)."""
+    if "subject-sources" not in ctx.memo:
+        by_subject: dict[str, set[str]] = {}
+        for f in ctx.deck.facts:
+            by_subject.setdefault(ctx.names.key(f.subject), set()).update(f.sources)
+        ctx.memo["subject-sources"] = by_subject
+    return ctx.memo["subject-sources"].get(ctx.names.key(fact.subject), set())
+
+
 def _world(ctx: Context, fact: Fact):  # noqa: ANN202 - a predicate on option texts
-    """Is an option from the fact's world: named in its article, or in an article of its era?"""
-    here = set(fact.sources)
-    eras = [e for s in here if (e := _era(ctx, s)) is not None]
+    """Is an option from the fact's world: named in its article, in another article about the same subject, or
+    in an article of its era (the rubric's "the same article, era or treaty")?"""
+    here = set(fact.sources) | _subject_sources(ctx, fact)
+    eras = [e for s in sorted(here) if (e := _era(ctx, s)) is not None]
     sources = _name_sources(ctx)
 
     def near(source: str) -> bool:
@@ -200,8 +214,8 @@ def _same_article(ctx: Context, fact: Fact, stem: ph.Stem) -> list[str]:
     for s in fact.sources:
         for f in _by_source(ctx).get(s, ()):
             if stem.atype == ph.ROLE:
-                if f.kind == "role":
-                    out.append(f.answer)
+                if f.kind == "role" and not ph.not_an_office(f.answer):
+                    out.append(_office(f.answer))
                 continue
             for n in _names_of(ctx, f):
                 t = ctx.names.type_of(n)
@@ -259,7 +273,24 @@ def _people(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
         rest = _deck_entities(ctx, ph.PERSON) + by_kind.get("signatory", []) + by_kind.get("quote", [])
         ctx.memo["people"] = ({k: people(v) for k, v in by_kind.items()}, people(with_role), people(rest))
     same_kind, with_role, rest = ctx.memo["people"]
-    return [same_kind.get(fact.kind, []), with_role, rest]
+    tiers = [same_kind.get(fact.kind, []), with_role, rest]
+    if fact.kind == "signatory" and fact.party:
+        # "Who signed X for the United States?": Americans first, or the options give the answer away
+        party = ctx.names.key(fact.party)
+        tiers.insert(0, [p for p, country in _countrymen(ctx) if country == party])
+    return tiers
+
+
+def _countrymen(ctx: Context) -> list[tuple[str, str]]:
+    """(person, the key of the country their office belongs to), from the deck's role facts ('US President')."""
+    if "countrymen" not in ctx.memo:
+        out = []
+        for f in ctx.deck.facts:
+            country = _role_country(ctx, f.answer) if f.kind == "role" else None
+            if country is not None:
+                out.append((ctx.names.canonical(f.entity or f.subject), ctx.names.key(country)))
+        ctx.memo["countrymen"] = list(dict.fromkeys(out))
+    return ctx.memo["countrymen"]
 
 
 def _countries(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
@@ -279,7 +310,8 @@ def _role_index(ctx: Context) -> tuple[dict[str, set[str]], list[str]]:
         for f in ctx.deck.facts:
             if f.kind == "role":
                 by_holder.setdefault(ctx.names.key(f.entity or f.subject), set()).add(role_key(f.answer))
-                offices.append(f.answer)
+                if not ph.not_an_office(f.answer):
+                    offices.append(_office(f.answer))
         ctx.memo["roles"] = (by_holder, offices)
     return ctx.memo["roles"]
 
@@ -294,6 +326,11 @@ def _role_country(ctx: Context, role: str) -> str | None:
         if f" {word} " in low:
             return country
     return None
+
+
+def _office(role: str) -> str:
+    """The office as an option shows it: 'then-US President' → 'US President'."""
+    return re.sub(r"^(?:then|former|ex)[\s-]+", "", role.strip(), flags=re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 14)

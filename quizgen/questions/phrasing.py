@@ -264,9 +264,15 @@ def stem_limit(ctx: Context, fact: Fact) -> Stem | None:
     return Stem(prompt, text, QUANTITY, key)
 
 
+def not_an_office(role: str) -> bool:
+    """'Russian counterpart' names an office only beside someone else's; 'administration of US President' is a
+    fragment of a phrase."""
+    return bool(re.search(r"\b(?:counterpart|administration)\b", role, re.IGNORECASE))
+
+
 def stem_role(ctx: Context, fact: Fact) -> Stem | None:
     who = fact.entity or fact.subject
-    if ctx.names.mentions(who, fact.answer) or re.search(r"\b(?:counterpart|administration)\b", fact.answer, re.I):
+    if ctx.names.mentions(who, fact.answer) or not_an_office(fact.answer):
         # "Russian counterpart" is an office only beside the other person's; "administration of US
         # President" is a fragment of a phrase, not an office
         return None

@@ -1,7 +1,8 @@
 """Timeline: put three or four of the deck's dated events in order, earliest first.
 
 Events are shown without their dates (the clause of the statement around the date), and only events
-whose dates can be told apart at the precision both give are put together.
+whose dates can be told apart at the precision both give are put together; all of one treaty, or else of
+one article (events of unrelated articles in one order teach nothing).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import hashlib
 
 from ..model import DateValue, Fact, Item
 from .context import Context
-from .phrasing import event_clause
+from .phrasing import answer_type, event_clause
 
 MAX_EVENTS = 4
 MIN_EVENTS = 3
@@ -39,6 +40,7 @@ def make_all(ctx: Context, facts: list[Fact]) -> list[Item]:
     groups: list[list[tuple[Fact, str]]] = []
     used: set[int] = set()
     lowered = [clause.lower() for _, clause in events]
+    world = [_world(ctx, fact) for fact, _ in events]
     for i in range(len(events)):
         if i in used:
             continue
@@ -48,7 +50,7 @@ def make_all(ctx: Context, facts: list[Fact]) -> list[Item]:
             if len(picked) == MAX_EVENTS:
                 break
             other = events[j][0]
-            if j in used or lowered[j] in clauses:
+            if j in used or lowered[j] in clauses or world[j] != world[i]:
                 continue
             if all(_comparable(other.date, events[k][0].date) for k in picked):  # type: ignore[arg-type]
                 picked.append(j)
@@ -57,6 +59,13 @@ def make_all(ctx: Context, facts: list[Fact]) -> list[Item]:
             used.update(picked)
             groups.append([events[k] for k in picked])
     return [_item(ctx, group) for group in groups]
+
+
+def _world(ctx: Context, fact: Fact) -> tuple[str, str]:
+    """What a timeline's events share: the treaty they are about, or else the article that tells them."""
+    if ctx.names.type_of(fact.subject) == "treaty" or answer_type(ctx, fact.subject) == "treaty":
+        return ("treaty", ctx.names.key(fact.subject))
+    return ("article", fact.sources[0] if fact.sources else "")
 
 
 def _item(ctx: Context, group: list[tuple[Fact, str]]) -> Item:

@@ -50,7 +50,22 @@ def false_statement(ctx: Context, fact: Fact, rng) -> str | None:  # noqa: ANN00
         return shown[0].upper() + shown[1:] + fact.statement[len(head) :]
     if fact.kind == "limit" and fact.quantity is not None:
         return _replace_once(fact.statement, fact.quantity.text, wrong[0])
-    return _replace_once(fact.statement, fact.answer, wrong[0])
+    return _swap(fact.statement, fact.answer, wrong[0], office=fact.kind == "role")
+
+
+def _swap(statement: str, answer: str, wrong: str, office: bool = False) -> str | None:
+    """The statement with `wrong` for `answer`, its article fitted: 'The US is …' → 'China is …', 'is the
+    US President' → "is Iran's Foreign Minister"."""
+    m = re.search(rf"\b([Tt]he )?{re.escape(answer)}(?![\w])", statement)
+    if m is None or statement.count(answer) != 1:
+        return None
+    possessive = re.match(r"^\S+(?:’s|'s)\b", wrong)
+    # "the Kremlin spokesman" → "the US President"; "The US" → "China", "the White House"
+    keep = not possessive and m.group(1)
+    shown = wrong if not keep else "the " + wrong if office else ph.with_the(wrong)
+    if m.start() == 0:
+        shown = shown[:1].upper() + shown[1:]
+    return statement[: m.start()] + shown + statement[m.end() :]
 
 
 def vague(statement: str) -> bool:
