@@ -256,3 +256,15 @@ def test_a_headline_a_kicker_or_an_outlet_is_no_author():
 def test_a_reporter_s_byline_marks_news():
     text = "Accord in trouble\n\nBy Tom Fay, Harbour News Service\n\nThe accord is in trouble, diplomats said.\n"
     assert {c.hints.get("piece") for c in proposed(text, "authors")} <= {"news"}
+
+
+def test_a_transcripts_speaker_label_is_no_treaty_name():
+    """'ANCHOR: …' was learnt as a treaty's acronym, and the quiz asked 'Which country is a party to ANCHOR?'."""
+    from quizgen.extract.context import find_treaty_names
+
+    assert find_treaty_names("ANCHOR: Who were the six?") == []
+    assert find_treaty_names("MODERATOR (JANE ROE): Let us begin.") == []
+    # near misses: a treaty's acronym at a line's start, in a list line, or followed by a colon in a sentence
+    assert find_treaty_names("SALT: the first talks opened in 1969.") == [("SALT", None)]
+    assert find_treaty_names("- CTBT: signed but never in force") == [("CTBT", None)]
+    assert ("JCPOA", None) in find_treaty_names("The deal they called the JCPOA: a nuclear bargain.")

@@ -198,9 +198,15 @@ def find_treaty_names(text: str) -> list[tuple[str, str | None]]:
     for m in _BARE_ACRONYM.finditer(text):
         if m.group(1) in known or any(s <= m.start() < e for s, e in taken):
             continue
+        label = not text[: m.start()].strip() and m.group(1) not in TREATY_ACRONYMS
+        if label and _SPEAKER_AFTER.match(text, m.end()):
+            continue  # "ANCHOR: …", "HOST (MARIT KJELLBERG): …": a transcript's speaker, not a treaty
         if m.group(1).startswith("New ") or _looks_like_treaty_acronym(m.group(1)):
             out.append((m.group(1), None))
     return out
+
+
+_SPEAKER_AFTER = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?:")
 
 
 def _looks_like_treaty_acronym(word: str) -> bool:
