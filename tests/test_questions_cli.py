@@ -13,6 +13,7 @@ from conftest import run_cli
 from quizgen.deck import load_deck
 from quizgen.model import Item
 from quizgen.questions import make_items
+from quizgen.questions.quality import load_quality_model, rank
 
 
 def test_text_format_is_a_numbered_review_sheet(sample_deck_path: Path) -> None:
@@ -39,9 +40,31 @@ def test_json_and_yaml_formats_hold_every_item_field(sample_deck_path: Path) -> 
         )
         assert result.returncode == 0, result.stderr
         data = parse(result.stdout)
-        assert [d["id"] for d in data] == [i.id for i in items]
+        ranked = rank(items, load_quality_model())  # best first, by the quality model
+        assert [d["id"] for d in data] == [i.id for i in ranked] and len(data) == len(items)
         assert set(data[0]) == set(Item.__dataclass_fields__)
-        assert data[0]["choices"] == list(items[0].choices)
+        assert data[0]["choices"] == list(ranked[0].choices)
+
+
+def test_min_quality_and_per_fact_narrow_the_items(sample_deck_path: Path) -> None:
+    model = load_quality_model()
+    items = make_items(load_deck(sample_deck_path), seed=0)
+    scores = sorted({round(model.score(i), 3) for i in items})
+    middle = scores[len(scores) // 2]
+    result = run_cli("questions", str(sample_deck_path), "--format", "json", "--min-quality", f"{middle}")
+    assert result.returncode == 0, result.stderr
+    kept = json.loads(result.stdout)
+    by_id = {i.id: i for i in items}
+    assert 0 < len(kept) < len(items)
+    assert all(model.score(by_id[d["id"]]) >= middle for d in kept)
+    result = run_cli("questions", str(sample_deck_path), "--format", "json", "--per-fact", "1")
+    facts = [f for d in json.loads(result.stdout) for f in d["facts"] or [d["fact"]]]
+    assert len(facts) == len(set(facts)) > 0
+    for bad in (("--min-quality", "1.5"), ("--min-quality", "x"), ("--per-fact", "-1")):
+        result = run_cli("questions", str(sample_deck_path), *bad)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1 and bad[0] in result.stderr
+    result = run_cli("questions", str(sample_deck_path), "--min-quality", "1")
+    assert result.returncode == 2 and result.stderr == "quizgen: error: --min-quality: no item scores at least 1\n"
 
 
 def test_kinds_filter(sample_deck_path: Path) -> None:

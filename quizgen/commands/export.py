@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..errors import QuizgenError
 from ..model import ITEM_TYPES, KINDS
+from .selection import add_options, choose
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,6 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "default: quizgen::<deck title>, one Anki deck per deck file",
     )
     p.add_argument("--seed", type=int, default=0, help="seed for the choice of distractors (default 0)")
+    add_options(p)
     p.set_defaults(run=run)
 
 
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     exports: list[DeckExport] = []
     for path, deck in decks:
         try:
-            items = make_items(deck, seed=args.seed, types=types, kinds=kinds)
+            items = choose(make_items(deck, seed=args.seed, types=types, kinds=kinds), args)
         except QuizgenError as exc:
             # The names were checked above, so this is "nothing matches"; with several decks, one without
             # matching questions is skipped, not fatal.

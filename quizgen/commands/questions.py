@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from ..model import ITEM_TYPES, KINDS, Item
+from .selection import add_options, choose
 
 FORMATS = ("text", "yaml", "json")
 
@@ -32,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--seed", type=int, default=0, help="seed for option order and distractors (default 0)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
+    add_options(p)
     p.set_defaults(run=run)
 
 
@@ -48,7 +50,13 @@ def run(args: argparse.Namespace) -> int:
     types = check_names(_split(args.types), ITEM_TYPES, "item type", "--types")
     kinds = check_names(_split(args.kinds), KINDS, "fact kind", "--kinds")
     decks = [(path, load_deck(path)) for path in args.decks]  # every deck validated before any output
-    batches = [(path, deck, make_items(deck, seed=args.seed, types=types, kinds=kinds)) for path, deck in decks]
+    batches = [
+        (path, deck, choose(make_items(deck, seed=args.seed, types=types, kinds=kinds), args)) for path, deck in decks
+    ]
+    if not any(items for _, _, items in batches):
+        from ..errors import QuizgenError
+
+        raise QuizgenError(f"no item scores at least {args.min_quality:g}", where="--min-quality")
     if args.format == "text":
         out = "\n".join(review_sheet(path, deck.title, items, args.seed) for path, deck, items in batches)
     else:

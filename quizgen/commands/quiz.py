@@ -119,6 +119,7 @@ def use_plain(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..questions.quality import load_quality_model
     from ..quiz import run_quiz, utc_now
     from ..quiz.session import choose_items
     from ..quiz.store import open_store
@@ -139,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
             new_only=args.new_only,
             due_only=args.due_only,
             include_later=args.all,
+            score=load_quality_model().score,  # new items: the best of a few made per place
         )
         by_id = {item.id: pool.deck_of(item.id) for item in chosen}
         due = sum(1 for i in chosen if i.id in cards and cards[i.id].due <= now)

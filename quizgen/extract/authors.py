@@ -81,8 +81,10 @@ def _authorial(sent: Sentence) -> str | None:
     if any(t.lower_ in ("i", "my", "me") and not sent.token_quoted(t) for t in doc):
         return "first_person"
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lemma_.lower() in AUTHOR_NOUNS and any(
-        c.lower_ in ("this", "these") for c in subj.children
+    if (
+        subj is not None
+        and subj.lemma_.lower() in AUTHOR_NOUNS
+        and any(c.lower_ in ("this", "these") for c in subj.children)
     ):
         return "the_paper"
     if is_verb(root) and root.tag_ == "VB" and subj is None and root.i <= 2 and not sent.text.rstrip().endswith("?"):

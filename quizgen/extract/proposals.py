@@ -63,10 +63,37 @@ def _about(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[str, str]:
 # ---- dates ------------------------------------------------------------------------------------------------
 
 _ORDINAL_WORDS = (
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-    "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth",
-    "twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+    "twenty-second",
+    "twenty-third",
+    "twenty-fourth",
+    "twenty-fifth",
+    "twenty-sixth",
+    "twenty-seventh",
+    "twenty-eighth",
+    "twenty-ninth",
+    "thirtieth",
+    "thirty-first",
 )
 _ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)}
 _QUALIFIED = re.compile(
@@ -447,8 +474,10 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         if (t.lemma_.lower() in BECOMING_PARTY and t.pos_ in ("VERB", "AUX"))
         or t.lemma_.lower() in PARTY_MARKS
         or t.lower_ in ("signatories", "ratifications")
-        or t.lemma_.lower() == "name" and t.head.lemma_.lower() == "put"  # "put their names to it"
-        or t.lower_ == "between" and t.head.lemma_.lower() in TREATY_WORDS  # "the treaty between A and B"
+        or t.lemma_.lower() == "name"
+        and t.head.lemma_.lower() == "put"  # "put their names to it"
+        or t.lower_ == "between"
+        and t.head.lemma_.lower() in TREATY_WORDS  # "the treaty between A and B"
     ]
     listed = not triggers and _introduced_list(sent, ctx)
     if not triggers and not listed:
@@ -523,10 +552,16 @@ def _descriptions(ent, doc) -> Iterator[tuple[list[Token], str, int]]:
     if first is not root:
         start = next((e.start for e in ents(doc) if e.start <= first.i < e.end), first.i)
     i = start - 1
-    while i >= 0 and doc[i].ent_type_ != "PERSON" and (
-        doc[i].pos_ in _DESCRIPTOR_POS
-        or doc[i].text in ("-", "’s", "'s", "of")
-        or doc[i].lower_ == "the" and i > 0 and doc[i - 1].lower_ == "of"
+    while (
+        i >= 0
+        and doc[i].ent_type_ != "PERSON"
+        and (
+            doc[i].pos_ in _DESCRIPTOR_POS
+            or doc[i].text in ("-", "’s", "'s", "of")
+            or doc[i].lower_ == "the"
+            and i > 0
+            and doc[i - 1].lower_ == "of"
+        )
     ):
         i -= 1
     before = list(doc[i + 1 : start])

@@ -315,5 +315,3 @@ def speakers(
             evidence=quote, entity=actor.name, entity_type=actor.type, quote=quote, hints={"where": where},
         )  # fmt: skip
     return list(out.values())
-
-

@@ -267,7 +267,9 @@ def stem_limit(ctx: Context, fact: Fact) -> Stem | None:
 def not_an_office(role: str) -> bool:
     """'Russian counterpart' names an office only beside someone else's; 'administration of US President' is a
     fragment of a phrase."""
-    return bool(re.search(r"\b(?:counterpart|administration)\b", role, re.IGNORECASE))
+    if re.search(r"\b(?:counterpart|administration)\b", role, re.IGNORECASE):
+        return True
+    return bool(re.search(r"\b[a-z]+(?:ers|ists|ents|ors|ants)$", role))  # "foreign ministers": a group
 
 
 def stem_role(ctx: Context, fact: Fact) -> Stem | None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..errors import QuizgenError
 from ..model import KINDS, Item
@@ -33,6 +34,9 @@ def select_items(
     return choose_items(list(by_id), by_id.get, cards, now, count, seed, new_only, due_only, include_later)
 
 
+NEW_POOL = 3  # new items made per place left, for the quality score to choose the best among
+
+
 def choose_items(
     ids: Sequence[str],
     make: Callable[[str], Item | None],
@@ -43,10 +47,12 @@ def choose_items(
     new_only: bool = False,
     due_only: bool = False,
     include_later: bool = False,
+    score: Callable[[Item], float] | None = None,
 ) -> list[Item]:
     """`select_items` over item ids, making each item only when it is chosen: `make(id)` builds it, or
     gives None when that item cannot be made (it is passed over). A big deck's quiz makes ten items, not
-    all of them."""
+    all of them. With `score`, new items are made a few per place left (NEW_POOL, in the seeded order) and the
+    best scored come first."""
     if new_only and due_only:
         raise QuizgenError("--new-only and --due-only exclude each other")
     due = sorted((i for i in ids if i in cards and cards[i].due <= now), key=lambda i: (cards[i].due, i))
@@ -54,28 +60,44 @@ def choose_items(
     random.Random(seed).shuffle(new)
     later = sorted((i for i in ids if i in cards and cards[i].due > now), key=lambda i: (cards[i].due, i))
     if new_only:
-        order = new
+        phases = [new]
     elif due_only:
-        order = due
+        phases = [due]
     else:
-        order = due + new + (later if include_later else [])
+        phases = [due, new] + ([later] if include_later else [])
     chosen: list[Item] = []
     asked: set[str] = set()  # facts an item chosen so far asks about
-    for item_id in order:
-        if count is not None and len(chosen) >= count:
-            break
-        if item_id.rpartition(":")[0] in asked:  # "<fact id>:<type>": a sibling, known without making it
-            continue
-        item = make(item_id)
-        if item is None:
-            continue
-        facts = set(item.facts or (item.fact,))
-        if facts & asked:
-            continue
-        asked |= facts
-        chosen.append(item)
+
+    def room() -> bool:
+        return count is None or len(chosen) < count
+
+    def made(phase: list[str]) -> Iterator[Item]:
+        for item_id in phase:
+            if not room():
+                return
+            if item_id.rpartition(":")[0] in asked:  # "<fact id>:<type>": a sibling, known without making it
+                continue
+            item = make(item_id)
+            if item is not None and not set(item.facts or (item.fact,)) & asked:
+                yield item
+
+    for phase in phases:
+        items: Iterable[Item] = made(phase)
+        if score is not None and phase is new:
+            wanted = None if count is None else NEW_POOL * (count - len(chosen))
+            pool = list(islice(items, wanted))
+            best = sorted(range(len(pool)), key=lambda n: (-round(score(pool[n]), 6), n))  # ties: seeded order
+            items = [pool[n] for n in best]
+        for item in items:
+            if not room():
+                break
+            facts = set(item.facts or (item.fact,))
+            if facts & asked:
+                continue  # a sibling of an item chosen since it was made
+            asked |= facts
+            chosen.append(item)
     if not chosen:
-        if order:
+        if any(phases):
             raise QuizgenError("no questions can be made from these facts with these filters")
         raise QuizgenError(_empty_reason(ids, cards, now, new_only, due_only))
     return chosen
