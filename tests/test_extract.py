@@ -240,3 +240,29 @@ def test_no_pipeline_installed_says_what_to_install(monkeypatch):
     monkeypatch.setenv(nlp.ENV_VAR, "my_pipeline")
     assert nlp.pipeline_name() == "my_pipeline"
     assert nlp.pipeline_name("other") == "other"
+
+
+def test_a_claim_about_nothing_is_about_the_treaty_and_every_deck_extract_writes_loads():
+    """A deck needs every fact's subject: a candidate with none (its article never named its treaty) is about
+    its actor, or else "the treaty", so the deck `extract` writes is one `quiz` can read ('facts[184].subject:
+    is empty' before)."""
+    from quizgen.deck import parse_deck
+    from quizgen.extract.context import Candidate
+    from quizgen.extract.merge import merge
+    from quizgen.extract.pipeline import treaty_names
+
+    article = read_article(SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0], relative_to=ROOT)
+    text = "one side gives the written notice one year in advance"
+    about = {"kind": "limit", "answer": "one year", "statement": "One side gives notice one year in advance."}
+    cands = [
+        Candidate(subject="", source=article.source.id, evidence=text, sentence=0, key="a", **about),
+        Candidate(subject="New START", source=article.source.id, evidence=text, sentence=0, key="b", **about),
+    ]
+    deck = merge(cands, [article], treaty_names([article]), "t")
+    assert sorted(f.subject for f in deck.facts) == ["New START", "the treaty"]
+    texts = {
+        "x": "By Article V the agreement remained in force for ten years, and after that it continues to be in "
+        "force until one side gives to the other the written notice one year in advance for its termination."
+    }
+    extracted = quizgen.extract_texts(texts)
+    assert parse_deck(dump_deck(extracted)).facts == extracted.facts

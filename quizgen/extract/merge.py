@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..model import KINDS, Article, Deck, Entity, Evidence, Fact
 from ..text import normalize, slug
@@ -90,9 +91,20 @@ def _merge_similar_positions(groups: list[list[Candidate]], threshold: float = 0
     return _fold(groups, same)
 
 
+def _with_subject(c: Candidate, titles: dict[str, str]) -> Candidate:
+    """A deck requires every fact's subject. A claim of an article that never names its treaty ("one side gives
+    notice one year in advance") is about its actor, else what its short title names, else "the treaty"."""
+    if c.subject.strip():
+        return c
+    title = titles.get(c.source, "").strip()
+    fallback = c.entity or (title if 0 < len(title.split()) <= 6 else "") or "the treaty"
+    return replace(c, subject=fallback)
+
+
 def merge(cands: Sequence[Candidate], articles: Sequence[Article], treaties: TreatyNames, title: str) -> Deck:
     order = {a.source.id: i for i, a in enumerate(articles)}
-    cands = sorted(cands, key=lambda c: (order[c.source], c.sentence))
+    titles = {a.source.id: a.source.title or "" for a in articles}
+    cands = sorted((_with_subject(c, titles) for c in cands), key=lambda c: (order[c.source], c.sentence))
     groups: list[list[Candidate]] = []
     for g in _group(list(cands)):
         groups.extend(_split_dates(g) if g[0].kind == "date" else [g])
