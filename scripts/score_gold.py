@@ -87,8 +87,10 @@ def report(
     for name, table, per in rows:
         a = table["all"]
         r, p = mean(x for x, _ in per), mean(y for _, y in per)
-        print(f"  {name:14} {len(per):2d} articles  recall {a.recall:4.0%}  precision {a.precision:4.0%}"
-              f"   (mean over articles {r:4.0%} / {p:4.0%})")
+        print(
+            f"  {name:14} {len(per):2d} articles  recall {a.recall:4.0%}  precision {a.precision:4.0%}"
+            f"   (mean over articles {r:4.0%} / {p:4.0%})"
+        )
         add(total, table)
         arts += per
     print(format_table(total))
@@ -108,6 +110,31 @@ def report(
                 print(f"MISSED {kind:9} {g.answer!r:40} | {g.evidence[:110]}")
             for f, ev in s.wrong:
                 print(f"EXTRA  {kind:9} {f.answer!r:40} | {f.statement[:80]} || {ev[:80]}")
+
+
+def ceiling(train: Sequence[AnnotatedSet], cache) -> None:  # noqa: ANN001 - an extraction cache
+    """What a perfect decider would find: the gold facts some proposal matches, per kind and per article."""
+    from collections import Counter
+
+    from train_model import collect
+
+    from quizgen.extract.training import examples
+
+    hit: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    arts = []
+    for d in collect(train, cache=cache):
+        got = {i for e in examples(d.set, d.article.source.id, d.proposals, d.gold) for i in e.gold}
+        scored = [i for i, g in enumerate(d.gold) if not g.relative]
+        for i in scored:
+            total[d.gold[i].kind] += 1
+            hit[d.gold[i].kind] += i in got
+        if scored:
+            arts.append(sum(i in got for i in scored) / len(scored))
+    print("== proposals' ceiling: gold facts some proposal matches (train sets)")
+    for kind in sorted(total):
+        print(f"  {kind:10} {hit[kind] / total[kind]:.3f}  of {total[kind]}")
+    print(f"mean over {len(arts)} articles: {mean(arts):.3f}")
 
 
 _FOLDS: tuple = ()  # (train sets, their data): set before the fold workers fork
@@ -135,6 +162,7 @@ def main() -> int:
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the articles --gold annotates")
     ap.add_argument("--deck", type=Path, help="score this deck instead of extracting")
     ap.add_argument("--jobs", type=int, default=1, help="folds of --cv run in this many processes")
+    ap.add_argument("--ceiling", action="store_true", help="share of gold facts some proposal matches (train sets)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
 
@@ -154,11 +182,17 @@ def main() -> int:
         else:
             one = AnnotatedSet(gold_dir.parent.name, "test", args.seeds, gold_dir)
             deck = deck_for(collect([one], cache=Cache(cache_dir())), load_model())
-        report(str(args.deck or args.gold), [(gold_dir.parent.name, score(deck, gold), per_article(deck, gold))],
-               args.verbose)
+        report(
+            str(args.deck or args.gold),
+            [(gold_dir.parent.name, score(deck, gold), per_article(deck, gold))],
+            args.verbose,
+        )
         return 0
 
     cache = Cache(cache_dir())
+    if args.ceiling:
+        ceiling([s for s in sets if s.role == "train"], cache)
+        return 0
     if args.cv:
         global _FOLDS
         train = [s for s in sets if s.role == "train"]

@@ -124,8 +124,7 @@ def test_events_of_a_treaty_s_life_and_the_sentence_as_a_whole():
 
 def test_an_event_s_answer_is_not_a_name_inside_a_clause_of_its_own():
     text = (
-        "The Kremlin rejected the offer of an extension of the accord, signed between Moscow and Washington in "
-        "2010.\n"
+        "The Kremlin rejected the offer of an extension of the accord, signed between Moscow and Washington in 2010.\n"
     )
     whole = [c for c in proposed(text, "happenings") if c.rule == "happenings.sentence"]
     assert whole and all(c.answer != "Moscow" for c in whole)

@@ -16,6 +16,7 @@ from . import cloze, multiple_choice, timeline, true_false, typed, who_said
 from .context import Context
 from .distractors import option_key
 from .gates import failure
+from .phrasing import TREATY, answer_type
 
 __all__ = ["ItemMaker", "Slot", "check_names", "make_items"]
 
@@ -124,10 +125,20 @@ def make_items(
     return items
 
 
+def several_treaties(ctx: Context) -> bool:
+    """Does the deck name more than one treaty (as an entity, a fact's subject or an answer)? Then "the
+    treaty" alone does not say which."""
+    if "several-treaties" not in ctx.memo:
+        names = {e.name for e in ctx.deck.entities if e.type == "treaty"}
+        names |= {n for f in ctx.deck.facts for n in (f.subject, f.answer) if answer_type(ctx, n) == TREATY}
+        ctx.memo["several-treaties"] = len({ctx.names.key(n) for n in names}) > 1
+    return ctx.memo["several-treaties"]
+
+
 def acceptable(ctx: Context, item: Item) -> bool:
     """The last guard: the item passes every gate (gates.py); a stem never contains its answer or an alias
     of it; options are distinct after alias normalization and contain the answer exactly once."""
-    if failure(item) is not None:
+    if failure(item, several_treaties=several_treaties(ctx)) is not None:
         return False
     if item.type not in ("true_false", "timeline") and ctx.names.mentions(item.prompt, item.answer):
         return False

@@ -12,6 +12,7 @@ import math
 import random
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 
 from ..model import DateValue, Fact
@@ -102,8 +103,8 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
     in_world = _world(ctx, fact) if stem.atype in _WORLDLY else None
     tiers = candidate_tiers(ctx, fact, stem)
     # The deck's names come from its articles: the fact's own article first, then only names of articles of
-    # its era (a general table, the last tier of countries and roles, belongs to no article).
-    table = len(tiers) - 1 if stem.atype in (ph.COUNTRY, ph.ROLE) else len(tiers)
+    # its era (a general table, the last tier of roles, belongs to no article).
+    table = len(tiers) - 1 if stem.atype == ph.ROLE else len(tiers)
     checked = [in_world is not None and n < table for n in range(len(tiers))]
     if in_world is not None:
         lead = 1 if fact.kind == "signatory" and fact.party and stem.atype == ph.PERSON else 0  # countrymen
@@ -188,15 +189,29 @@ def _subject_sources(ctx: Context, fact: Fact) -> set[str]:
     return ctx.memo["subject-sources"].get(ctx.names.key(fact.subject), set())
 
 
+def _treaty_of(ctx: Context, source: str) -> str | None:
+    """The treaty an article is about: the subject of most of its dates, signatories and limits."""
+    memo = ctx.memo.setdefault("treaty-of", {})
+    if source not in memo:
+        subjects = Counter(
+            ctx.names.key(f.subject)
+            for f in _by_source(ctx).get(source, ())
+            if f.kind in ("date", "signatory", "limit")
+        )
+        memo[source] = min(subjects, key=lambda k: (-subjects[k], k)) if subjects else None
+    return memo[source]
+
+
 def _world(ctx: Context, fact: Fact):  # noqa: ANN202 - a predicate on option texts
-    """Is an option from the fact's world: named in its article, in another article about the same subject, or
-    in an article of its era (the rubric's "the same article, era or treaty")?"""
+    """Is an option from the fact's world: named in its article, in another article about the same subject or
+    the same treaty, or in an article of its era (the rubric's "the same article, era or treaty")?"""
     here = set(fact.sources) | _subject_sources(ctx, fact)
     eras = [e for s in sorted(here) if (e := _era(ctx, s)) is not None]
+    treaties = {t for s in fact.sources if (t := _treaty_of(ctx, s))}
     sources = _name_sources(ctx)
 
     def near(source: str) -> bool:
-        if source in here:
+        if source in here or _treaty_of(ctx, source) in treaties:
             return True
         era = _era(ctx, source)
         return bool(eras) and era is not None and min(abs(era - e) for e in eras) <= ERA_YEARS
@@ -298,8 +313,10 @@ def _countries(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
         parties = [ctx.names.canonical(f.party) for f in ctx.deck.facts if f.party]
         deck = list(dict.fromkeys(_deck_entities(ctx, ph.COUNTRY) + parties))
         ctx.memo["countries"] = (deck, ctx.names.entities_of_type(ph.COUNTRY))
-    deck, table = ctx.memo["countries"]
-    return [deck, table]
+    deck, _table = ctx.memo["countries"]
+    # Not the general table: a country no article of the deck names (Egypt, Cuba for New START's parties)
+    # is of another world; the reviewers rejected such options as implausible.
+    return [deck]
 
 
 def _role_index(ctx: Context) -> tuple[dict[str, set[str]], list[str]]:

@@ -94,6 +94,13 @@ _BLANK = "_____"
 _ITEM = r"(?:[\w’'.-]+ ){0,2}[\w’'.-]+"  # one to three words
 _LIST = re.compile(rf"(?:{_ITEM}, ){{2,}}{_ITEM},? (?:and|or) {_ITEM}")  # "A, B, C and D"
 _YEAR = re.compile(r"\b\d{3,4}\b")
+# "the treaty" with nothing to say which: a deck of several treaties leaves the reader guessing
+_UNNAMED_TREATY = re.compile(
+    r"\b[Tt]he (?:treaty|agreement|convention|accord|pact|deal|protocol)\b(?! (?:of|on|for|between|to)\b)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # "Our Senate approved …": whose?
+# A quotation that starts inside a sentence of the speaker's ("one of the most important …", "rather, …")
+_QUOTE_FRAGMENT = re.compile(r"^(?:one of|rather|and|but|or|which|that|so|because|if|when|as)\b")
 MIN_QUOTE_WORDS = 6  # "Who said 'a non-starter'?" could be anyone: six words make a quotation someone's
 
 
@@ -114,8 +121,9 @@ def _unquoted(text: str) -> str:
     return _QUOTED.sub(" “…” ", text)
 
 
-def failure(item: Item) -> str | None:
-    """The first gate the item fails (a short reason), or None when it passes them all."""
+def failure(item: Item, several_treaties: bool = True) -> str | None:
+    """The first gate the item fails (a short reason), or None when it passes them all. `several_treaties`:
+    the deck names more than one, so "the treaty" alone does not say which."""
     clause = _clause(item)
     plain = _unquoted(clause)
     if item.type in ("true_false", "cloze"):
@@ -128,11 +136,19 @@ def failure(item: Item) -> str | None:
             return "a sentence cut at its start"
         if _DANGLING_START.match(plain):
             return "begins by pointing at something the item never names"
+        if item.kind == "quote" and re.search(r"\bsaid: [“\"][a-z]", clause):
+            return "a fragment of a quotation given as all the speaker said"
+        if _FIRST_PERSON.search(plain):
+            return "speaks as 'we' without saying who"
         if item.type == "true_false" and _ANCHORED_TIME.search(plain):
             # (a cloze may keep "On Thursday": what it asks is elsewhere in the sentence)
             return "a time that means something only on the article's day"
     if _DANGLING_INSIDE.search(plain):
         return "points at something the item never names"
+    if several_treaties and item.type != "cloze" and _UNNAMED_TREATY.search(plain):
+        return "'the treaty' without saying which"
+    if item.type == "cloze" and item.prompt.startswith("the treaty:"):
+        return "'the treaty' without saying which"
     words = re.findall(r"[\w’'-]+", clause.replace(_BLANK, " BLANK ").rstrip(' .!?”"'))
     open_endings = _OPEN_QUESTION_ENDINGS if item.type in ("typed", "multiple_choice") else _OPEN_ENDINGS
     if words and words[-1].lower() in open_endings:
@@ -150,6 +166,8 @@ def failure(item: Item) -> str | None:
         said = (quote.group(1) or quote.group(2)) if quote else ""
         if len(said.split()) < MIN_QUOTE_WORDS:
             return f"a quotation of fewer than {MIN_QUOTE_WORDS} words"
+        if _QUOTE_FRAGMENT.match(said):
+            return "a quotation that starts in the middle of the speaker's sentence"
     if item.kind == "role" and re.search(r"\b(?:counterpart|administration)\b", item.prompt + " " + item.answer):
         return "a relation or a fragment, not an office"
     if item.kind == "date" and item.type != "true_false" and not _YEAR.search(item.answer):
