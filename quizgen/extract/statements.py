@@ -145,13 +145,29 @@ def _clause_statement(verb: Token, keep: int) -> str:
     if not own and verb.dep_ in ("conj", "xcomp", "advcl") and parts:
         subj = subject_of(verb)  # "… and abandoned the agreement": who did, from the clause it is joined to
         if subj is not None and subj.i < verb.i and subj.lower_ not in ("which", "that", "who"):
-            parts.insert(0, span_text(trim(noun_phrase(subj), drop_det=False)))
+            # all of a listed subject ("the US and Russia"), and the verb an infinitive hangs on ("agreed to
+            # limit …"): "The US limit …" was neither the article's claim nor English
+            phrase = span_text(trim(noun_phrase(subj, ("relcl", "acl", "appos", "punct")), drop_det=False))
+            governor = _governor(verb)
+            if governor is not None and governor.i < verb.i:
+                phrase += f" {governor.text} to"
+            parts.insert(0, phrase)
     text = ""
     for part in (p.strip(" ,;:–—") for p in parts):
         if part:
             text += part if not text or part[0] in ",.;:)”’" else " " + part
     text = balanced(text.strip("“”\"‘’' "))
     return finish(text) if len(text.split()) >= 3 else ""
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb a bare infinitive hangs on: 'agreed' for 'limit' in 'agreed to reduce … and limit …'."""
+    if verb.tag_ != "VB":
+        return None
+    v = verb.head if verb.dep_ == "conj" else verb
+    if v.dep_ == "xcomp" and any(c.lower_ == "to" for c in v.children) and v.head.i != v.i:
+        return v.head
+    return None
 
 
 def _antecedent_phrase(verb: Token) -> str:
