@@ -516,3 +516,17 @@ def test_options_are_never_nested_in_one_another():
             keys = [f" {normalize(c)} " for c in item.choices]
             assert not any(a in b for a in keys for b in keys if a is not b), item.choices
             assert failure(item) is None
+
+
+def test_a_pair_named_around_the_answer_does_not_give_it_away():
+    """'Which country rejected …, signed between it and Washington?': the pair's other side tells the answer."""
+    from quizgen.questions import phrasing as ph
+    from quizgen.questions.context import Context
+
+    deck = load_deck(Path(__file__).parent / "data" / "sample-deck.yaml")
+    ctx = Context(deck, 0)
+    assert ph._pronoun_for(ctx, "rejected the extension of the deal signed between Moscow and Washington", "Russia",
+                           "country") is None  # fmt: skip
+    assert ph._pronoun_for(ctx, "rejected the proposal that Russia join New START", "Russia", "country") == (
+        "rejected the proposal that it join New START"
+    )

@@ -117,6 +117,24 @@ def _clause(item: Item) -> str:
     return text
 
 
+def _generic_blank(answer: str) -> bool:
+    """'strategic arms-themed event in the Russian parliament', 'territory', 'place': a blank on words that
+    name no one and count nothing could be filled with many others."""
+    first = re.sub(r"^(?:the|a|an)\s+", "", answer.strip())[:1]
+    return (
+        bool(first)
+        and first.islower()
+        and not re.search(r"\d", answer)
+        and not re.search(
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+            r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|half|third|quarter|hundred|thousand|million|billion|"
+            r"first|second|per ?cent)\b",
+            answer,
+            re.IGNORECASE,
+        )
+    )
+
+
 def _unquoted(text: str) -> str:
     return _QUOTED.sub(" “…” ", text)
 
@@ -153,6 +171,8 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
     open_endings = _OPEN_QUESTION_ENDINGS if item.type in ("typed", "multiple_choice") else _OPEN_ENDINGS
     if words and words[-1].lower() in open_endings:
         return "a clause cut before its end"
+    if item.type == "cloze" and _generic_blank(item.answer):
+        return "a blank on a common phrase: other words would fit"
     if item.type == "cloze" and any(_BLANK in m.group(0) for m in _LIST.finditer(item.prompt)):
         return "a blank in a list: any member would fit"
     if (

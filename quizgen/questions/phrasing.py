@@ -309,6 +309,8 @@ def _pronoun_for(ctx: Context, text: str, name: str, atype: str) -> str | None:
 
     for alias in sorted(ctx.names.aliases(name) | {name}, key=len, reverse=True):
         text = re.sub(rf"(?<![\w])(?:the\s+)?{re.escape(alias)}(?:’s|'s)?(?![\w])", repl, text)
+    if re.search(r"\bbetween (?:it|that \w+) and\b|\band (?:it|that \w+)\b(?! (?:is|was|has|had|will|would)\b)", text):
+        return None  # "signed between it and Washington": the other side of a pair gives the answer away
     return None if ctx.names.mentions(text, name) else text
 
 

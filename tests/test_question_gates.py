@@ -1,0 +1,96 @@
+"""The gates every item passes (quizgen/questions/gates.py), on invented items: each defect a blind review
+found, and the near misses that must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.model import Evidence, Item
+from quizgen.questions.gates import failure
+
+
+def item(type_: str, prompt: str, answer: str, kind: str = "event", choices=(), evidence: str = "") -> Item:
+    ev = Evidence("a", evidence or prompt.replace("_____", answer).removeprefix("True or false? "))
+    return Item(
+        id=f"{kind}-x:{type_}", fact=f"{kind}-x", type=type_, prompt=prompt, answer=answer, explanation="",
+        evidence=ev, source_title="", choices=tuple(choices), kind=kind,
+    )  # fmt: skip
+
+
+TF = "True or false? "
+
+REJECTED = [
+    # a stem pointing at what it never names
+    item("true_false", TF + "This also shows the council's strong desire to delay the vote.", "True"),
+    item("true_false", TF + "Kelmar rejected such a proposal, citing the cost of the survey.", "True", "position"),
+    item("true_false", TF + "Its foreign minister accused Norvald of stalling the talks.", "True"),
+    item("true_false", TF + "Arden Vale was then the Prime Minister of Kelmar.", "True", "role"),
+    item("typed", "Which country abandoned the agreement after the vote?", "Kelmar", "position"),
+    # fragments: a list line, a speaker label, a sentence cut at either end
+    item("cloze", "Harbour Accord: - Kelmar: _____", "ratified", "signatory"),
+    item("cloze", "HOST: The accord enters into force on _____ 2031.", "1 March", "date"),
+    item("true_false", TF + "27 a joint package would have lowered the quota for all members.", "True"),
+    item("true_false", TF + "Kelmar and Norvald held referendums before signing rather than.", "True"),
+    item("typed", "What did the envoy propose that both navies scrap, amounting to close?", "2 million tons"),
+    # a time that means something only on the article's day
+    item("true_false", TF + "Earlier in the day, the envoy met the Kelmar delegation in Port Arden.", "True"),
+    item("true_false", TF + "Expert-level contacts on the Harbour Accord will take place in the coming days.", "True"),
+    # quotations: too short, cut, or from inside the speaker's sentence
+    item("who_said", "Who said “a non-starter”?", "Arden Vale", "quote", ["Arden Vale", "Ilse Marr", "Tomas Eck"]),
+    item("true_false", TF + "Arden Vale said: “not clinging to this accord”.", "True", "quote"),
+    item("typed", "Who said “rather, this is the hope that the accord will live on for years”?", "Ilse Marr", "quote"),
+    item("cloze", "Our Senate approved the Harbour Accord in June, _____ votes to four.", "114"),
+    # blanks any word would fill
+    item("cloze", "Ratified by Kelmar, Norvald, Ostrava, _____ and Tellen, the accord entered into force.", "Brisk"),
+    item("cloze", "Armed incidents took _____ on the border of Kelmar in 2021.", "place"),
+    # dates with no year, nested options, relations taken for offices
+    item("typed", "When did Kelmar sign the Harbour Accord?", "14 March", "date"),
+    item(
+        "multiple_choice",
+        "What is Arden Vale’s role?",
+        "Foreign Minister",
+        "role",
+        ["Foreign Minister", "Kelmar Foreign Minister", "Prime Minister", "President"],
+    ),  # fmt: skip
+    item("true_false", TF + "Ilse Marr is the Kelmar counterpart.", "True", "role"),
+]
+
+PASSED = [
+    item("true_false", TF + "Kelmar rejected the proposal that Norvald join the Harbour Accord.", "True", "position"),
+    item("typed", "Which country argued that the Harbour Accord should be extended for five years?", "Kelmar"),
+    item("cloze", "He told reporters that the Harbour Accord is due to expire on _____.", "5 February 2031", "date"),
+    item("cloze", "On Thursday, Kelmar's spokesman _____ said the talks would resume.", "Tomas Eck", "role"),
+    item("cloze", "The accord was signed in Port Arden, Kelmar and Norvald, on _____.", "8 April 2030", "date"),
+    item("cloze", "The Harbour Accord caps each side at _____ patrol vessels.", "eighteen", "limit"),
+    item(
+        "who_said",
+        "Who said “Trust is at a minimal level now, and this is certain”?",
+        "Ilse Marr",
+        "quote",
+        ["Ilse Marr", "Arden Vale", "Tomas Eck"],
+    ),  # fmt: skip
+    item("true_false", TF + "Kelmar and Norvald signed the Harbour Accord in the presence of the envoy.", "True"),
+    item(
+        "multiple_choice",
+        "What is Arden Vale’s role?",
+        "Foreign Minister",
+        "role",
+        ["Foreign Minister", "Prime Minister", "Defence Minister", "President"],
+    ),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize("it", REJECTED, ids=lambda i: i.prompt[:50])
+def test_an_item_a_strict_reviewer_rejects_is_not_made(it: Item) -> None:
+    assert failure(it) is not None
+
+
+@pytest.mark.parametrize("it", PASSED, ids=lambda i: i.prompt[:50])
+def test_near_misses_pass(it: Item) -> None:
+    assert failure(it) is None
+
+
+def test_an_unnamed_treaty_is_fine_in_a_deck_of_one():
+    it = item("typed", "Which country rejected the idea that it join the treaty?", "Kelmar", "position")
+    assert failure(it, several_treaties=True) is not None
+    assert failure(it, several_treaties=False) is None
