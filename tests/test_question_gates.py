@@ -94,3 +94,21 @@ def test_an_unnamed_treaty_is_fine_in_a_deck_of_one():
     it = item("typed", "Which country rejected the idea that it join the treaty?", "Kelmar", "position")
     assert failure(it, several_treaties=True) is not None
     assert failure(it, several_treaties=False) is None
+
+
+SAYINGS = [
+    ("True or false? Tomas Eck said in a statement read out in Port Arden.", False),
+    ("True or false? Ilse Marr told a forum on arms control in the Kelmar parliament.", False),
+    ("True or false? Ilse Marr told reporters the accord was dead.", True),
+    ("True or false? Tomas Eck said in Geneva the deal was off.", True),
+    ("True or false? Tomas Eck said that the talks would resume in May.", True),
+]
+
+
+@pytest.mark.parametrize(("prompt", "ok"), SAYINGS)
+def test_a_saying_needs_what_was_said(prompt: str, ok: bool) -> None:
+    assert (failure(item("true_false", prompt, "True")) != "a saying with nothing said") == ok
+
+
+def test_who_added_needs_what_came_before():
+    assert failure(item("typed", "Who added at the same time that Kelmar is not bound by the accord?", "Ilse Marr"))

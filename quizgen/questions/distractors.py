@@ -230,7 +230,9 @@ def _same_article(ctx: Context, fact: Fact, stem: ph.Stem) -> list[str]:
         for f in _by_source(ctx).get(s, ()):
             if stem.atype == ph.ROLE:
                 if f.kind == "role" and not ph.not_an_office(f.answer):
-                    out.append(_office(f.answer))
+                    home = _role_country(ctx, stem.answer)
+                    if home is None or _role_country(ctx, f.answer) == home:
+                        out.append(_office(f.answer))
                 continue
             for n in _names_of(ctx, f):
                 t = ctx.names.type_of(n)
@@ -363,9 +365,13 @@ def _roles(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     # A big deck's offices are not filtered here (pick() bans the person's own and samples the rest).
     deck = [o for o in offices if role_key(o) not in own] if len(offices) <= 4 * _TIER_SAMPLE else offices
     home = _role_country(ctx, stem.answer)
-    # A general office is certainly wrong only if it belongs to another country than the person's.
-    table = [r for r, country in ROLES if home is not None and country != home]
-    return [deck, table]
+    if home is not None:
+        # Offices of the person's own country: "Kremlin spokesman" or "Russian Foreign Minister" for Russia's
+        # President, not "US President" (the reviewers found other countries' offices implausible). The
+        # deck's first, then the general table's; the person's own offices are banned by pick().
+        same = [o for o in deck if _role_country(ctx, o) == home]
+        return [same, [r for r, country in ROLES if country == home]]
+    return [deck, []]
 
 
 # ---- dates ---------------------------------------------------------------------------------------

@@ -101,6 +101,13 @@ _UNNAMED_TREATY = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # "Our Senate approved …": whose?
 # A quotation that starts inside a sentence of the speaker's ("one of the most important …", "rather, …")
 _QUOTE_FRAGMENT = re.compile(r"^(?:one of|rather|and|but|or|which|that|so|because|if|when|as)\b")
+# "Abiy Ahmed said in a statement read out in Addis Ababa.", "X told a forum in the parliament.": a verb of
+# saying whose content the sentence does not hold
+_SAID_NOTHING = re.compile(
+    r"^(?:[\w’'.-]+ ){1,6}(?:(?:said|added|noted|stated|remarked|commented)"
+    r"(?:\s+(?:in|at|on|during|after|before|from)\b[^,;:“\"]*)?|told\s+(?:a|an|the|reporters|journalists)\b[^,;:“\"]*)[.!]?$"
+)
+_CONTENT = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|did)\b")
 MIN_QUOTE_WORDS = 6  # "Who said 'a non-starter'?" could be anyone: six words make a quotation someone's
 
 
@@ -161,6 +168,11 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         if item.type == "true_false" and _ANCHORED_TIME.search(plain):
             # (a cloze may keep "On Thursday": what it asks is elsewhere in the sentence)
             return "a time that means something only on the article's day"
+    said_nothing = _SAID_NOTHING.match(plain) and not _CONTENT.search(plain.split(" ", 2)[-1])
+    if item.type in ("true_false", "cloze") and said_nothing and not _QUOTED.search(clause):
+        return "a saying with nothing said"
+    if re.match(r"^Who (?:added|also said|went on)\b", item.prompt):
+        return "'added' to what the item does not show"
     if _DANGLING_INSIDE.search(plain):
         return "points at something the item never names"
     if several_treaties and item.type != "cloze" and _UNNAMED_TREATY.search(plain):
