@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -42,7 +43,7 @@ def record(items: Path, verdicts: Path, name: str, label: str, seed: int) -> Non
         raise SystemExit(f"reviews: no verdict for {', '.join(missing)}")
     out = [{**r, **{k: said[r["id"]][k] for k in ("acceptable", "rule", "reason")}} for r in rows]
     doc = {
-        "review": name.rsplit("-", 1)[0] if name.endswith(("-new-start", "-other")) else name,
+        "review": re.sub(r"-(?:new-start|other)$", "", name),  # one review covers both decks
         "deck": label,
         "questions_seed": seed,
         "sample_seed": seed,
