@@ -7,20 +7,14 @@ import sys
 from pathlib import Path
 
 from ..errors import QuizgenError
+from .selection import whole_number
 
 
 def comma_list(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
-def positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1, found {n}")
-    return n
+positive = whole_number(1, "at least 1")
 
 
 def add_deck_and_store(p: argparse.ArgumentParser) -> None:

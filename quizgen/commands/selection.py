@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Item
 
@@ -18,14 +18,22 @@ def quality(text: str) -> float:
     return q
 
 
-def cap(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 (no cap) or more, found {n}")
-    return n
+def whole_number(minimum: int, bound: str) -> Callable[[str], int]:
+    """An argument type: a whole number of at least `minimum` (`bound` says so in the error)."""
+
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"expected {bound}, found {n}")
+        return n
+
+    return parse
+
+
+cap = whole_number(0, "0 (no cap) or more")
 
 
 def add_options(p: argparse.ArgumentParser) -> None:

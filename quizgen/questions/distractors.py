@@ -232,7 +232,7 @@ def _same_article(ctx: Context, fact: Fact, stem: ph.Stem) -> list[str]:
                 if f.kind == "role" and not ph.not_an_office(f.answer):
                     home = _role_country(ctx, stem.answer)
                     if home is None or _role_country(ctx, f.answer) == home:
-                        out.append(_office(f.answer))
+                        out.append(ph.office_now(f.answer.strip()))
                 continue
             for n in _names_of(ctx, f):
                 t = ctx.names.type_of(n)
@@ -330,7 +330,7 @@ def _role_index(ctx: Context) -> tuple[dict[str, set[str]], list[str]]:
             if f.kind == "role":
                 by_holder.setdefault(ctx.names.key(f.entity or f.subject), set()).add(role_key(f.answer))
                 if not ph.not_an_office(f.answer):
-                    offices.append(_office(f.answer))
+                    offices.append(ph.office_now(f.answer.strip()))
         ctx.memo["roles"] = (by_holder, offices)
     return ctx.memo["roles"]
 
@@ -345,11 +345,6 @@ def _role_country(ctx: Context, role: str) -> str | None:
         if f" {word} " in low:
             return country
     return None
-
-
-def _office(role: str) -> str:
-    """The office as an option shows it: 'then-US President' → 'US President'."""
-    return re.sub(r"^(?:then|former|ex)[\s-]+", "", role.strip(), flags=re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 14)

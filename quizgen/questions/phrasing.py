@@ -272,15 +272,23 @@ def not_an_office(role: str) -> bool:
     return bool(re.search(r"\b[a-z]+(?:ers|ists|ents|ors|ants)$", role))  # "foreign ministers": a group
 
 
+_PAST_OFFICE = re.compile(r"^(?:then|former|ex)[\s-]+(?=\S)", re.IGNORECASE)
+
+
+def office_now(role: str) -> str:
+    """The office without the word that puts its holding in the past: 'then-US President' → 'US President'."""
+    return _PAST_OFFICE.sub("", role)
+
+
 def stem_role(ctx: Context, fact: Fact) -> Stem | None:
     who = fact.entity or fact.subject
     if ctx.names.mentions(who, fact.answer) or not_an_office(fact.answer):
         # "Russian counterpart" is an office only beside the other person's; "administration of US
         # President" is a fragment of a phrase, not an office
         return None
-    past = re.match(r"^(?:then|former|ex)[\s-]+(.+)$", fact.answer, re.IGNORECASE)
-    if past:  # "then-US President": an office held once, asked as such
-        return Stem(f"What office did {who} hold?", past.group(1), ROLE, ("role", ctx.names.key(who)))
+    office = office_now(fact.answer)
+    if office != fact.answer:  # "then-US President": an office held once, asked as such
+        return Stem(f"What office did {who} hold?", office, ROLE, ("role", ctx.names.key(who)))
     return Stem(f"What is {possessive(who)} role?", fact.answer, ROLE, ("role", ctx.names.key(who)))
 
 
