@@ -363,107 +363,47 @@ def test_a_position_that_names_its_person_again_is_not_asked():
     assert ph.stem_for(Context(deck, 0), fact) is None
 
 
+def _world(source: str, treaty: str, dated: list, signers: list[str], where: str, ids: tuple[str, str]) -> list[Fact]:
+    """One invented article: its treaty's dates (answer, value, event, verb phrase) and its signers."""
+    facts = [
+        Fact(f"{ids[0]}{n}", "date", treaty, answer, f"The {treaty} {verb} {answer}.",
+             [Evidence(source, f"{'The treaty' if n == 1 else 'It'} {verb} {answer}.")], date=value, event=event)
+        for n, (answer, value, event, verb) in enumerate(dated, 1)
+    ]  # fmt: skip
+    facts += [
+        Fact(f"{ids[1]}{n}", "signatory", treaty, who, f"{who} signed the {treaty}.",
+             [Evidence(source, f"{who} signed the treaty {where}.")])
+        for n, who in enumerate(signers)
+    ]  # fmt: skip
+    return facts
+
+
 def _two_worlds() -> Deck:
     """A 1922 naval treaty article and a 2006 sea-boundary article (invented), each with its people and dates."""
-
-    def fact(fid, kind, subject, answer, statement, source, text, **kw):
-        return Fact(fid, kind, subject, answer, statement, [Evidence(source, text)], **kw)
-
     naval, timor = "Naval Limitation Treaty", "Sea Boundary Treaty"
-    facts = [
-        fact(
-            "d1",
-            "date",
-            naval,
-            "6 February 1922",
-            f"The {naval} was signed on 6 February 1922.",
-            "n",
-            "The treaty was signed on 6 February 1922.",
-            date=DateValue(1922, 2, 6),
-            event="signing",
-        ),
-        fact(
-            "d2",
-            "date",
-            naval,
-            "August 1923",
-            f"The {naval} entered into force in August 1923.",
-            "n",
-            "It entered into force in August 1923.",
-            date=DateValue(1923, 8),
-            event="entry into force",
-        ),
-        fact(
-            "d3",
-            "date",
-            naval,
-            "1936",
-            f"The {naval} expired in 1936.",
-            "n",
-            "It expired in 1936.",
-            date=DateValue(1936),
-            event="expiry",
-        ),
-    ]
-    for n, who in enumerate(["Arthur Penrose", "Kenji Morita", "Henri Delacroix", "Luigi Ferrante"]):
-        facts.append(
-            fact(
-                f"s{n}",
-                "signatory",
-                naval,
-                who,
-                f"{who} signed the {naval}.",
-                "n",
-                f"{who} signed the treaty for his government.",
-            )
-        )
-    facts += [
-        fact(
-            "t1",
-            "date",
-            timor,
-            "12 January 2006",
-            f"The {timor} was signed on 12 January 2006.",
-            "t",
-            "The treaty was signed on 12 January 2006.",
-            date=DateValue(2006, 1, 12),
-            event="signing",
-        ),
-        fact(
-            "t2",
-            "date",
-            timor,
-            "February 2007",
-            f"The {timor} entered into force in February 2007.",
-            "t",
-            "It entered into force in February 2007.",
-            date=DateValue(2007, 2),
-            event="entry into force",
-        ),
-        fact(
-            "t3",
-            "date",
-            timor,
-            "2017",
-            f"The {timor} was ended in 2017.",
-            "t",
-            "It was ended in 2017.",
-            date=DateValue(2017),
-            event="termination",
-        ),
-    ]
-    for n, who in enumerate(["Mara Soares", "Daniel Whitcombe", "Ana Pereira"]):
-        facts.append(
-            fact(
-                f"u{n}",
-                "signatory",
-                timor,
-                who,
-                f"{who} signed the {timor}.",
-                "t",
-                f"{who} signed the treaty in Sydney.",
-            )
-        )
+    facts = _world(
+        "n",
+        naval,
+        [
+            ("6 February 1922", DateValue(1922, 2, 6), "signing", "was signed on"),
+            ("August 1923", DateValue(1923, 8), "entry into force", "entered into force in"),
+            ("1936", DateValue(1936), "expiry", "expired in"),
+        ],
+        ["Arthur Penrose", "Kenji Morita", "Henri Delacroix", "Luigi Ferrante"],
+        "for his government",
+        ("d", "s"),
+    ) + _world(
+        "t",
+        timor,
+        [
+            ("12 January 2006", DateValue(2006, 1, 12), "signing", "was signed on"),
+            ("February 2007", DateValue(2007, 2), "entry into force", "entered into force in"),
+            ("2017", DateValue(2017), "termination", "was ended in"),
+        ],
+        ["Mara Soares", "Daniel Whitcombe", "Ana Pereira"],
+        "in Sydney",
+        ("t", "u"),
+    )
     people = [Entity(f.answer, "person") for f in facts if f.kind == "signatory"]
     treaties = [Entity(naval, "treaty"), Entity(timor, "treaty")]
     sources = [Source("n", "n.txt", "The naval treaty"), Source("t", "t.txt", "The sea boundary")]
