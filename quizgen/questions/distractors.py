@@ -202,19 +202,35 @@ def _treaty_of(ctx: Context, source: str) -> str | None:
     return memo[source]
 
 
+def _eras_of_subject(ctx: Context, fact: Fact) -> list[int]:
+    """The eras of the articles about the fact's subject, sorted (once per subject: a big deck about one treaty
+    has thousands of them)."""
+    memo = ctx.memo.setdefault("subject-eras", {})
+    key = ctx.names.key(fact.subject)
+    if key not in memo:
+        memo[key] = sorted({e for s in _subject_sources(ctx, fact) if (e := _era(ctx, s)) is not None})
+    return memo[key]
+
+
 def _world(ctx: Context, fact: Fact):  # noqa: ANN202 - a predicate on option texts
     """Is an option from the fact's world: named in its article, in another article about the same subject or
     the same treaty, or in an article of its era (the rubric's "the same article, era or treaty")?"""
-    here = set(fact.sources) | _subject_sources(ctx, fact)
-    eras = [e for s in sorted(here) if (e := _era(ctx, s)) is not None]
+    own, same_subject = set(fact.sources), _subject_sources(ctx, fact)
+    own_eras = [e for s in own if (e := _era(ctx, s)) is not None]
+    eras = _eras_of_subject(ctx, fact)
     treaties = {t for s in fact.sources if (t := _treaty_of(ctx, s))}
     sources = _name_sources(ctx)
 
     def near(source: str) -> bool:
-        if source in here or _treaty_of(ctx, source) in treaties:
+        if source in own or source in same_subject or _treaty_of(ctx, source) in treaties:
             return True
         era = _era(ctx, source)
-        return bool(eras) and era is not None and min(abs(era - e) for e in eras) <= ERA_YEARS
+        if era is None:
+            return False
+        if any(abs(era - e) <= ERA_YEARS for e in own_eras):
+            return True
+        i = bisect_left(eras, era - ERA_YEARS)  # an era of the subject's articles within ERA_YEARS of this one
+        return i < len(eras) and eras[i] <= era + ERA_YEARS
 
     def ok(option: str) -> bool:
         found = sources.get(option_key(ctx, option)) or sources.get(role_key(option), set())

@@ -27,7 +27,7 @@ _BACK_NOUNS = (
     r"proposal|proposals|figure|figures|number|limit|limits|agreement|agreements|treaty|treaties|deal|move|"
     r"decision|idea|offer|plan|step|issue|question|document|pact|accord|text|provision|provisions|condition|"
     r"conditions|demand|demands|position|view|claim|claims|allegation|allegations|remarks|comments|report|"
-    r"request|call|argument|measure|measures|arrangement|talks|meeting|visit|vote|change|changes|figure"
+    r"request|call|argument|measure|measures|arrangement|talks|meeting|visit|vote|change|changes"
 )
 _DANGLING_INSIDE = re.compile(
     rf"\b(?:this|these|those|such(?: an?)?|that|another)\s+(?:(?!(?:the|a|an)\b)[a-z-]+\s+)?(?:{_BACK_NOUNS})\b"
