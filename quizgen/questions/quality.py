@@ -90,19 +90,25 @@ def load_quality_model() -> QualityModel:
     return model_from_text(resources.files("quizgen").joinpath("data", MODEL_FILE).read_text(encoding="utf-8"))
 
 
+def _ranked(items: Iterable[Item], model: QualityModel) -> list[tuple[float, Item]]:
+    """(score, item), best first; items of equal score keep their order (the same input, the same output)."""
+    scored = [(model.score(i), n, i) for n, i in enumerate(items)]
+    scored.sort(key=lambda t: (-round(t[0], 6), t[1]))
+    return [(score, i) for score, _, i in scored]
+
+
 def rank(items: Iterable[Item], model: QualityModel) -> list[Item]:
     """Best first; items of equal score keep their order (so the same input gives the same output)."""
-    scored = [(-round(model.score(i), 6), n, i) for n, i in enumerate(items)]
-    return [i for _, _, i in sorted(scored, key=lambda t: (t[0], t[1]))]
+    return [i for _, i in _ranked(items, model)]
 
 
 def select(items: Sequence[Item], model: QualityModel, min_quality: float = 0.0, per_fact: int = 0) -> list[Item]:
     """The items scoring at least `min_quality`, best first, at most `per_fact` of each fact (0: no cap; a
-    timeline counts against each fact it orders)."""
+    timeline counts against each fact it orders). Each item is scored once."""
     out: list[Item] = []
     used: dict[str, int] = {}
-    for item in rank(items, model):
-        if model.score(item) < min_quality:
+    for score, item in _ranked(items, model):
+        if score < min_quality:
             continue
         facts = item.facts or (item.fact,)
         if per_fact and any(used.get(f, 0) >= per_fact for f in facts):
