@@ -267,3 +267,15 @@ def test_a_transcripts_speaker_label_is_no_treaty_name():
     assert find_treaty_names("SALT: the first talks opened in 1969.") == [("SALT", None)]
     assert find_treaty_names("- CTBT: signed but never in force") == [("CTBT", None)]
     assert ("JCPOA", None) in find_treaty_names("The deal they called the JCPOA: a nuclear bargain.")
+
+
+def test_a_capitals_name_makes_no_second_party_when_the_country_is_named_beside_it():
+    """'Moscow is a party to New START' came from "between the US and Russia … extended by Moscow and
+    Washington", beside the Russia it stands for."""
+    text = (
+        "New START talks\n\nThe New START treaty, the last arms control deal between the US and Russia, expires "
+        "in February if not extended by Moscow and Washington.\n"
+    )
+    found = answers(text, "parties", "signatory")
+    assert "Russia" in found
+    assert not {"Moscow", "Washington"} & found

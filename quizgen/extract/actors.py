@@ -200,7 +200,7 @@ def _names_treaty(token: Token) -> bool:
 def _treaty_for(token: Token, ctx: ArticleContext) -> str | None:
     """A named treaty keeps its name (mapped to the article's usage); a bare 'the treaty' is the article's."""
     phrase = span_text(compact_name(token))
-    names = find_treaty_names(phrase)
+    names = find_treaty_names(phrase, ctx.names)
     if names:
         return ctx.names.canonical(names[0][0])
     # An article that never names its treaty still speaks of "the treaty": keep its own words.

@@ -77,14 +77,15 @@ def parse_key(pipeline: list[str], texts: list[str]) -> str:
 
 def treaty_table(treaties: Any) -> str:
     """What one article's extraction can learn from the corpus-wide treaty names, as a stable string: the
-    name each known name resolves to (`canonical`) and each treaty's other names (`aliases`). Not the raw
-    mention counts: another article writing "New START" once more changes the counts but, unless it changes
-    which name is canonical, not any article's candidates, so it must not invalidate them all.
-    (If per-article extraction ever reads more of TreatyNames than these two, add it here.)"""
+    name each known name resolves to (`canonical`), each treaty's other names (`aliases`) and the acronyms
+    that are organisations' (read by `knows`). Not the raw mention counts: another article writing "New
+    START" once more changes the counts but, unless it changes which name is canonical, not any article's
+    candidates, so it must not invalidate them all.
+    (If per-article extraction ever reads more of TreatyNames than these, add it here.)"""
     names = sorted(set(treaties._parent) | set(treaties.counts))
     canonical = {n: treaties.canonical(n) for n in names}
     aliases = {c: treaties.aliases(c) for c in sorted(set(canonical.values()))}
-    return json.dumps([canonical, aliases], sort_keys=True, ensure_ascii=False)
+    return json.dumps([canonical, aliases, sorted(treaties.organisations)], sort_keys=True, ensure_ascii=False)
 
 
 def article_data(article: Article) -> list[Any]:

@@ -11,7 +11,6 @@ from typing import Any
 from ..model import DateValue, Quantity
 from ..text import for_parser
 from .lexicon import (
-    NOT_TREATY_ACRONYMS,
     SENTENCE_OPENERS,
     TREATY_ACRONYMS,
 )
@@ -136,49 +135,122 @@ class ArticleContext(People):
         self.paragraphs = list(paragraphs)  # (start, end) of each paragraph in `text`
         self.state: dict[str, Any] = {}  # an extractor's own state for this article, by extractor name
         self.treaties: dict[str, int] = {}  # canonical treaty name → mentions in this article
+        self._treaty_weight: dict[str, int] = {}  # … → what the headline and the lead add to its mentions
+        self._lead: set[str] = set()
 
     # -- treaties ---------------------------------------------------------------------------------
+    def learn_title(self, title: str) -> None:
+        """A treaty the headline names is what the article is about, however often the body names another.
+        Only a name the articles themselves write counts: a title-case headline runs words into a name
+        ("Bush, Putin Sign Pact", "Withdraw From ABM Treaty"), so the longest known part of it is taken."""
+        for found, _alias in find_treaty_names(title, self.names):
+            words = found.split()
+            parts = (" ".join(words[i:j]) for n in range(len(words), 0, -1) for i in range(len(words) - n + 1)
+                     for j in [i + n])  # fmt: skip
+            name = next((p for p in parts if self.names.knows(p)), None)
+            if name is not None:
+                name = self.names.canonical(name)
+                self._treaty_weight[name] = self._treaty_weight.get(name, 0) + _TITLE_WEIGHT
+
     def learn_treaties(self, sent: Sentence) -> None:
-        for name, _alias in find_treaty_names(sent.text):
-            canonical = self.names.canonical(name)
-            self.treaties[canonical] = self.treaties.get(canonical, 0) + 1
+        lead = sent.paragraph <= 1  # a treaty the lead names is the article's; background ones come later
+        for name in self._treaty_mentions(sent.text):
+            self.treaties[name] = self.treaties.get(name, 0) + 1
+            if lead and name not in self._lead:
+                self._lead.add(name)
+                self._treaty_weight[name] = self._treaty_weight.get(name, 0) + 1
+
+    def _treaty_mentions(self, text: str) -> list[str]:
+        return [self.names.canonical(name) for name, _alias in find_treaty_names(text, self.names)]
 
     def treaty(self) -> str | None:
-        """The treaty the article is about: the one it names most often."""
-        if not self.treaties:
+        """The treaty the article is about: the one it names most often, counting a name in the headline as
+        several mentions and one in the lead as one more."""
+        weights = {n: self.treaties.get(n, 0) + self._treaty_weight.get(n, 0) for n in self._treaty_weight}
+        weights.update((n, c + self._treaty_weight.get(n, 0)) for n, c in self.treaties.items())
+        if not weights:
             return None
-        # a tie goes to the one named first: the lead names the article's treaty, background ones come later
-        order = {name: i for i, name in enumerate(self.treaties)}
-        return max(self.treaties.items(), key=lambda kv: (kv[1], -order[kv[0]]))[0]
+        # a tie goes to the one named first
+        order = {name: i for i, name in enumerate(weights)}
+        return max(weights.items(), key=lambda kv: (kv[1], -order[kv[0]]))[0]
 
 
-_TREATY_NAME = re.compile(
-    r"\b((?:[Nn]ew\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:of|on|for)\s+(?:the\s+)?)?){0,8}"
+_TITLE_WEIGHT = 3
+
+
+_TREATY_WORD = (
     r"(?:Treaty|Agreement|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|Initiative|Statute|Covenant"
-    r"|Plan\s+of\s+Action)"
-    r"(?:\s+on\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*)*)?)(?:\s+\(((?:[Nn]ew\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\))?"
+    r"|Framework|Memorandum|Arrangement|Declaration|Amendment|Final\s+Act|Plan\s+of\s+Action)\b(?!\s+Organi[sz]ation)"
+)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+# What may follow the treaty word in a name: "Treaty of Lausanne", "Convention on International Trade in
+# Endangered Species of Wild Fauna and Flora", "Agreement establishing the AfCFTA".
+_NAME_TAIL = (
+    r"(?:\s+(?:on|of|for|between|establishing)\s+(?:the\s+)?(?!" + _MONTH + r")[A-Z][\w–-]*"
+    r"(?:\s+(?:(?:of|and|in|for|on|by|to)\s+)?(?:the\s+)?(?!" + _MONTH + r")[A-Z][\w–-]*)*)?"
+)
+_TREATY_NAME = re.compile(
+    r"\b((?:[Nn]ew\s+)?(?:[A-Z][\w’'–-]*\s+(?:(?:of|on|for)\s+(?:the\s+)?)?){0,8}"
+    + _TREATY_WORD
+    + _NAME_TAIL
+    + r")(?:\s+\(((?:[Nn]ew\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\))?"
 )
 _ACRONYM_TREATY = re.compile(
-    r"\b((?:New\s+)?[A-Z]{3,}(?:[- ]?[IVX0-9]+)?(?:\s+(?:Treaty|Agreement|Accord|Pact))?)"
-    r"(?=\s+(?:treaty|pact|accord|deal|agreement)|(?<=Treaty|Accord)|(?<=Agreement)|(?<=Pact))"
+    r"\b((?:New\s+)?[A-Z]{3,}(?:[- ]?[IVX0-9]+)?(?:\s+(?:Treaty|Agreement|Accord|Pact|Convention|Protocol))?)"
+    # (not "the ILO convention", "the WHO protocol": an agency's instruments are named after the agency)
+    r"(?=\s+(?:treaty|pact|accord|deal|agreement)\b"
+    r"|(?<=Treaty|Accord)|(?<=Agreement)|(?<=Pact)|(?<=Convention)|(?<=Protocol))"
 )
 # "the Paris climate agreement": a place or proper name, a few lower-case words, a treaty word.
 _NAMED_COMMON = re.compile(
     r"\b((?:[A-Z][\w’'-]+\s+){1,3}(?:(?!(?:of|the|to|out|in|on|with|and|a|an|from|for|by|at|as)\b)"
     r"[a-z][\w-]+\s+){0,2}(?:agreement|accord|accords|deal|treaty|pact))\b"
 )
-_BARE_ACRONYM = re.compile(r"(?<![\w(])(New\s+[A-Z]{3,}|[A-Z]{3,}(?:[- ]?[IVX0-9]+)?)(?![\w)])")
+_BARE_ACRONYM = re.compile(r"(?<![\w(\[])(New\s+[A-Z]{3,}|[A-Z]{3,}(?:[- ]?[IVX0-9]+)?)(?![\w)\]])")
+# "…, better known by its acronym, CITES": the short name a long one introduces without parentheses.
+_KNOWN_AS = re.compile(
+    r",?\s+(?:better\s+|commonly\s+|widely\s+|usually\s+)?(?:known|referred\s+to)\s+"
+    r"(?:as|by\s+(?:its|the)\s+(?:acronym|abbreviation|short\s+name)),?\s+(?:the\s+)?[\"“]?"
+    r"((?:New\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
+_SPEAKER_AFTER = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?:")
 
 
-def find_treaty_names(text: str) -> list[tuple[str, str | None]]:
-    """Treaty names in a sentence: ('New START', None), ('Strategic Arms Reduction Treaty', 'START')."""
+def find_treaty_names(text: str, known: TreatyNames | None = None) -> list[tuple[str, str | None]]:
+    """Treaty names in a sentence: ('New START', None), ('Strategic Arms Reduction Treaty', 'START').
+
+    A bare acronym ("CITES", "ECOWAS") is a treaty's name only where something says so: a known treaty
+    acronym, "New …", or one `known` has met as a treaty's name ("the CITES convention", "… (CITES)").
+    Without that, agencies, alliances, rebel groups and a transcript's speakers ("SECRETARY:") would be taken
+    for the article's treaty."""
+    out, taken = _written_names(text)
+    if known is not None:  # "the first WTO agreement": the agency's, not a treaty called WTO
+        out = [(n, a) for n, a in out if n not in known.organisations]
+    named = {n for n, _ in out}
+    for m in _BARE_ACRONYM.finditer(text):
+        word = m.group(1)
+        if word in named or any(s <= m.start() < e for s, e in taken):
+            continue
+        if not (word.startswith("New ") or word in TREATY_ACRONYMS or (known is not None and known.knows(word))):
+            continue
+        label = not text[: m.start()].strip() and word not in TREATY_ACRONYMS
+        if label and _SPEAKER_AFTER.match(text, m.end()):
+            continue  # "ANCHOR: …", "HOST (MARIT KJELLBERG): …": a transcript's speaker, not a treaty
+        out.append((word, None))
+    return out
+
+
+def _written_names(text: str) -> tuple[list[tuple[str, str | None]], list[tuple[int, int]]]:
+    """Names that say they are a treaty's (a treaty word in them or after them), and where they are."""
     out: list[tuple[str, str | None]] = []
     taken: list[tuple[int, int]] = []
     for m in _TREATY_NAME.finditer(text):
         long_name = re.sub(r"^The\s+", "", m.group(1).strip())
         if len(long_name.split()) < 2:
             continue
-        short = m.group(2)
+        known_as = _KNOWN_AS.match(text, m.end())
+        short = m.group(2) or (known_as.group(1) if known_as else None)
         name = short.strip() if short else long_name
         out.append((name, long_name if short else None))
         taken.append(m.span())
@@ -188,29 +260,11 @@ def find_treaty_names(text: str) -> list[tuple[str, str | None]]:
             taken.append(m.span())
     for m in _NAMED_COMMON.finditer(text):
         name = m.group(1)
-        first = name.split()[0]
-        # A capital that only starts the sentence makes no name ("Trade deal talks …").
-        if m.start() == 0 or any(s <= m.start() < e for s, e in taken) or first in SENTENCE_OPENERS:
+        words = name.split()
+        # A capital that only starts a sentence makes no name ("Trade deal talks …", "Every agreement …").
+        opens = _SENTENCE_END.search(text[: m.start()]) is not None and not words[1][:1].isupper()
+        if opens or any(s <= m.start() < e for s, e in taken) or words[0] in SENTENCE_OPENERS:
             continue
         out.append((name, None))
         taken.append(m.span())
-    known = {n for n, _ in out}
-    for m in _BARE_ACRONYM.finditer(text):
-        if m.group(1) in known or any(s <= m.start() < e for s, e in taken):
-            continue
-        label = not text[: m.start()].strip() and m.group(1) not in TREATY_ACRONYMS
-        if label and _SPEAKER_AFTER.match(text, m.end()):
-            continue  # "ANCHOR: …", "HOST (MARIT KJELLBERG): …": a transcript's speaker, not a treaty
-        if m.group(1).startswith("New ") or _looks_like_treaty_acronym(m.group(1)):
-            out.append((m.group(1), None))
-    return out
-
-
-_SPEAKER_AFTER = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?:")
-
-
-def _looks_like_treaty_acronym(word: str) -> bool:
-    # Acronyms like START, SALT, CTBT, NPT, JCPOA, INF; not country codes, agencies or summits (COP21).
-    if any(c.isdigit() for c in word):
-        return False
-    return word in TREATY_ACRONYMS or (len(word) >= 4 and word not in NOT_TREATY_ACRONYMS)
+    return out, taken

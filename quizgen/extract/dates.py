@@ -238,11 +238,13 @@ def _dated_noun(noun: Token, ent, text: str, sent: Sentence, ctx: ArticleContext
         noun.lemma_.lower() in OTHER_INSTRUMENTS
         or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)  # "a 2015 agreement on …"
     )
-    if not common and (noun.lemma_.lower() in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun)))):
+    if not common and (
+        noun.lemma_.lower() in TREATY_WORDS or find_treaty_names(span_text(compact_name(noun)), ctx.names)
+    ):
         actor = resolve(noun, sent, ctx, allow_treaty=True)
         if actor is None or actor.type != "treaty":
             # "the 1972 Simla Agreement": a treaty named only here, by its name with the year before it
-            names = find_treaty_names(span_text([t for t in compact_name(noun) if t not in ent]))
+            names = find_treaty_names(span_text([t for t in compact_name(noun) if t not in ent]), ctx.names)
             if not names:
                 return None
             name = ctx.names.canonical(names[0][0])

@@ -312,7 +312,7 @@ def _withdrawal(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate |
     preps = [c for c in [*verb.children, *(g for o in outs for g in o.children)] if c.dep_ == "prep"]
     via = [p for c in preps if c.lower_ in ("from", "of") for p in c.children if p.dep_ == "pobj"]
     for obj in (_objects(verb) if verb.lemma_ != "pull" else []) + via:
-        named = find_treaty_names(span_text(list(obj.subtree)))
+        named = find_treaty_names(span_text(list(obj.subtree)), ctx.names)
         if obj.lower_ not in TREATY_WORDS and not named:
             continue
         subj = first_to if first_to is not None else subject_of(verb.head.head) if intent else subject_of(verb)

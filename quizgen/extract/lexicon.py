@@ -143,10 +143,9 @@ TREATY_PARTS = frozenset(
     {"iteration", "version", "text", "terms", "term", "extension", "renewal", "article", "provision", "clause",
      "rule", "system", "framework", "regime"}
 )  # fmt: skip
-# Acronyms of treaties (short ones are otherwise taken for agencies or countries), written as in text.
+# Acronyms that name a treaty wherever they are written. Any other acronym is a treaty's only where the
+# corpus introduces it as one ("… (CITES)", "the CITES convention"): most are agencies, alliances or groups.
 TREATY_ACRONYMS = frozenset({"NPT", "INF", "ABM", "CFE", "CTBT", "FMCT", "SALT", "START", "JCPOA", "TPNW"})
-# Acronyms of four letters or more that are no treaty: alliances, agencies, news agencies.
-NOT_TREATY_ACRONYMS = frozenset({"NATO", "OPEC", "ASEAN", "IAEA", "USSR", "UNSC", "OSCE", "CNN", "BBC", "AFP", "TASS"})
 # Verbs done to a treaty, so their 'it' is the treaty: "signed it on 8 April".
 TREATY_VERBS = frozenset(
     {"sign", "ratify", "join", "leave", "quit", "abandon", "extend", "violate", "suspend", "revoke"}

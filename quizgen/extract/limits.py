@@ -160,7 +160,7 @@ def _about_treaty(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | Non
             treaty = frame(tok, sent, ctx)
             if treaty:
                 return treaty
-    if find_treaty_names(sent.text) or any(t.lower_ in TREATY_WORDS for t in sent.doc):
+    if find_treaty_names(sent.text, ctx.names) or any(t.lower_ in TREATY_WORDS for t in sent.doc):
         return ctx.treaty()
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -19,7 +20,7 @@ from .features import ArticleStats, Proposal, features
 from .merge import merge
 from .protocol import Learner, extractors
 from .syntax import ents
-from .treaties import TreatyNames
+from .treaties import TreatyNames, organisation_acronyms
 
 # Bump when extraction rules change, so cached results are not reused.
 EXTRACTOR_VERSION = "2"
@@ -34,11 +35,20 @@ def sentence_plan(article: Article) -> list[tuple[int, int, int]]:
 
 
 def treaty_names(articles: Iterable[Article]) -> TreatyNames:
+    """The corpus's treaty names, counted: first those written as a treaty's (and the acronyms they introduce),
+    then the bare acronyms that this made known ("CITES" after "… Flora (CITES)")."""
+    articles = list(articles)
     names = TreatyNames()
-    for article in articles:
-        for ps, pe in article.paragraphs:
-            for name, alias in find_treaty_names(article.text[ps:pe]):
-                names.add(name, alias)
+    # (not the headlines: a title-case one runs words into a name, "Bush, Putin Sign Pact")
+    texts = [a.text[ps:pe] for a in articles for ps, pe in a.paragraphs]
+    for text in texts:
+        names.organisations |= organisation_acronyms(text)
+        for name, alias in find_treaty_names(text):
+            names.add(name, alias)
+    for text in texts:
+        once = Counter(name for name, _ in find_treaty_names(text))
+        for name in (Counter(name for name, _ in find_treaty_names(text, names)) - once).elements():
+            names.add(name)
     return names
 
 
@@ -55,6 +65,7 @@ def propose_article(article: Article, docs: Sequence[Any], treaties: TreatyNames
         sents.append(Sentence(article.source.id, i, s, e, text[s:e], doc, quoted, p))
     published = DateValue.parse(article.source.published) if article.source.published else None
     ctx = ArticleContext(article.source.id, published, treaties, text, article.paragraphs)
+    ctx.learn_title(article.source.title or "")
     for sent in sents:
         ctx.learn_people(sent)
         ctx.learn_treaties(sent)

@@ -298,7 +298,7 @@ def _summarized(noun: Token) -> str | None:
 
 def _name_the_treaty(statement: str, sent: Sentence, ctx: ArticleContext) -> str:
     """'… accused Moscow of having secretly violated it.': the treaty the sentence names is the 'it'."""
-    names = find_treaty_names(sent.text)
+    names = find_treaty_names(sent.text, ctx.names)
     if not names or not re.search(r"\bit[.!?]*$", statement.strip()):
         return statement
     treaty = ctx.names.canonical(names[0][0])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..model import DateValue, Quantity
 from ..numbers import parse_number
@@ -435,7 +436,7 @@ def actors(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
 
 
 def _treaty_in(sent: Sentence, ctx: ArticleContext) -> str:
-    names = find_treaty_names(sent.text)
+    names = find_treaty_names(sent.text, ctx.names)
     if names:
         return ctx.names.canonical(names[0][0])
     return ctx.treaty() or "the treaty"
@@ -497,8 +498,10 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
                 continue
             actor = Actor(ent.text, ent.text, "country" if ent.label_ == "GPE" else "organization")
         answer = sent.as_written(re.sub(r"(?:'s|’s)$", "", ent.text))
-        if answer not in sent.text or find_treaty_names(answer):
+        if answer not in sent.text or find_treaty_names(answer, ctx.names):
             continue
+        if actor.type == "country" and answer != actor.name and _named_as_itself(actor.name, ent, named, sent, ctx):
+            continue  # "the US and Russia … Moscow and Washington": the parties are the US and Russia
         above = {a.i for a in ent.root.ancestors}
         trigger = min(triggers, key=lambda t: (t.i not in above, abs(t.i - ent.root.i)))
         if trigger.pos_ in ("VERB", "AUX"):
@@ -510,6 +513,18 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
             rule="parties.listed" if listed else "parties.named", entity=actor.name, entity_type=actor.type,
             anchor=ent.root.i, trigger=trigger.i,
         )  # fmt: skip
+
+
+def _named_as_itself(country: str, ent: Any, named: list[Any], sent: Sentence, ctx: ArticleContext) -> bool:
+    """Whether the sentence also names `country` by its name or acronym ("Russia", "US"), besides `ent`
+    (its capital, standing for it)."""
+    for other in named:
+        if other is ent or not (other.text == country or other.text.isupper()):
+            continue
+        actor = resolve(other.root, sent, ctx)
+        if actor is not None and actor.name == country:
+            return True
+    return False
 
 
 # ---- roles: what a named person is ---------------------------------------------------------------------------
