@@ -53,6 +53,13 @@ REJECTED = [
         ["Foreign Minister", "Kelmar Foreign Minister", "Prime Minister", "President"],
     ),  # fmt: skip
     item("true_false", TF + "Ilse Marr is the Kelmar counterpart.", "True", "role"),
+    # a sentence shown alone that names nothing: of which treaty, which governments, first of what?
+    item("true_false", TF + "3 per cent of the lines can be excluded completely.", "True", "limit"),
+    item("true_false", TF + "The main treaty contains 143 articles, with several protocols.", "True", "limit"),
+    item("true_false", TF + "The two governments agreed to take their dispute to Port Arden.", "True"),
+    item("true_false", TF + "The first was Kelmar, back in June 2031.", "True", "signatory"),
+    item("true_false", TF + "Norvald governments have described it as a cornerstone of the order.", "True"),
+    item("true_false", TF + "Ilse Marr is the Prime Minister.", "False", "role"),
 ]
 
 PASSED = [
@@ -77,6 +84,9 @@ PASSED = [
         "role",
         ["Foreign Minister", "Prime Minister", "Defence Minister", "President"],
     ),  # fmt: skip
+    item("true_false", TF + "Under the Harbour Accord, 3 per cent of tariff lines can be excluded.", "True", "limit"),
+    item("true_false", TF + "Ilse Marr is the Kelmar Prime Minister.", "True", "role"),
+    item("true_false", TF + "Ilse Marr was Prime Minister of Kelmar.", "True", "role"),
 ]
 
 

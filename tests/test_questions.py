@@ -431,12 +431,16 @@ def test_wrong_options_and_false_versions_come_from_the_facts_own_world():
 
 
 def test_a_false_version_fits_its_article():
-    """'The US is a party to …' made false reads 'China is a party to …', not 'The China is …'; an office
-    after 'the' keeps it, a possessive one does not."""
+    """'The US is a party to …' made false reads 'China is a party to …', not 'The China is …', and 'Greece
+    …' reads 'The United States …'; an office after 'the' keeps it, a possessive one does not."""
     from quizgen.questions.true_false import _swap
 
     assert _swap("The US is a party to New START.", "US", "China") == "China is a party to New START."
     assert _swap("The US is a party to New START.", "US", "White House") == "The White House is a party to New START."
+    # a reviewer rejected "United States was represented by …", made from "Greece was represented by …"
+    assert _swap("Greece was represented by Venizelos.", "Greece", "United States") == (
+        "The United States was represented by Venizelos."
+    )
     assert _swap("Ann Lee is the Kremlin spokesman.", "Kremlin spokesman", "US President", office=True) == (
         "Ann Lee is the US President."
     )
@@ -469,4 +473,22 @@ def test_a_pair_named_around_the_answer_does_not_give_it_away():
                            "country") is None  # fmt: skip
     assert ph._pronoun_for(ctx, "rejected the proposal that Russia join New START", "Russia", "country") == (
         "rejected the proposal that it join New START"
+    )
+
+
+def test_a_timeline_event_is_a_clause_not_the_remains_of_a_list_line():
+    """A review found timeline options '- 1 — CITES enters into force' and 'in 1999 and, to buyers in Japan'."""
+    from quizgen.model import DateValue
+    from quizgen.questions.phrasing import event_clause
+
+    def clause(statement: str, written: str, iso: str) -> str | None:
+        fact = Fact("d", "date", "Harbour Accord", written, statement, [Evidence("a", statement)])
+        fact.date = DateValue.parse(iso)
+        return event_clause(fact)
+
+    assert clause("- 1 July 2031 — the Harbour Accord enters into force.", "July 2031", "2031-07") is None
+    assert clause("Sales were allowed in 2029 and, to buyers in Kelmar, in 2031.", "2029", "2029") is None
+    # near miss: a plain clause around its date
+    assert clause("The Harbour Accord entered into force on 1 July 2031.", "1 July 2031", "2031-07-01") == (
+        "The Harbour Accord entered into force"
     )

@@ -19,7 +19,8 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # quotations are the speaker'
 # A determiner or pronoun at the head of the sentence points back at a sentence the item does not show.
 _DANGLING_START = re.compile(
     r"^(?:this|these|that|those|such|it|its|they|their|them|the other|the latter|the former|"
-    r"another|both|either|neither|then|there)\b",
+    r"another|both|either|neither|then|there|the two|"
+    r"the (?:first|second|third|last|latest|next) (?:was|is|were|are|came|to))\b",
     re.IGNORECASE,
 )
 # The same inside the sentence, before a noun that names what was said before ("rejected such a proposal").
@@ -31,7 +32,9 @@ _BACK_NOUNS = (
 )
 _DANGLING_INSIDE = re.compile(
     rf"\b(?:this|these|those|such(?: an?)?|that|another)\s+(?:(?!(?:the|a|an)\b)[a-z-]+\s+)?(?:{_BACK_NOUNS})\b"
-    r"|\b(?:was|were|is|are)\s+then\b|\bthe other\b",
+    r"|\b(?:was|were|is|are)\s+then\b|\bthe other\b"
+    # "Greek governments have described it as a cornerstone": what "it" is, the sentence does not say
+    r"|\b(?:described|called|termed|branded|labell?ed|hailed|regarded|sees?|saw|considers?|considered) it as\b",
     re.IGNORECASE,
 )
 # Times that mean something only on the day the article appeared.
@@ -98,6 +101,12 @@ _YEAR = re.compile(r"\b\d{3,4}\b")
 _UNNAMED_TREATY = re.compile(
     r"\b[Tt]he (?:treaty|agreement|convention|accord|pact|deal|protocol)\b(?! (?:of|on|for|between|to)\b)"
 )
+# An office with no country or body to say whose ("Stephen Schwebel is the Prime Minister."): of which state?
+_BARE_OFFICE = re.compile(
+    r"\b(?:is|was) (?:the |a )?(?:(?:Deputy|Vice|Acting|First|Prime|Foreign|Defen[cs]e|Finance|Trade|Interior|"
+    r"Chief|Secretary|General|Senior|Special) )*(?:President|Minister|Secretary|Chancellor|Premier|Spokes(?:man|woman|"
+    r"person)|Ambassador|Envoy|Negotiator|Director-General|Secretary-General)[.!]?$"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # "Our Senate approved …": whose?
 # A quotation that starts inside a sentence of the speaker's ("one of the most important …", "rather, …")
 _QUOTE_FRAGMENT = re.compile(r"^(?:one of|rather|and|but|or|which|that|so|because|if|when|as)\b")
@@ -142,6 +151,12 @@ def _generic_blank(answer: str) -> bool:
     )
 
 
+def _names_something(text: str) -> bool:
+    """A name past the first word: what ties a sentence shown alone to its treaty, state or person."""
+    words = re.findall(r"[\w’'-]+", text)
+    return any(w[:1].isupper() for w in words[1:])
+
+
 def _unquoted(text: str) -> str:
     return _QUOTED.sub(" “…” ", text)
 
@@ -168,6 +183,12 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         if item.type == "true_false" and _ANCHORED_TIME.search(plain):
             # (a cloze may keep "On Thursday": what it asks is elsewhere in the sentence)
             return "a time that means something only on the article's day"
+        if item.type == "true_false" and several_treaties and not _names_something(plain):
+            # "3 per cent of the lines can be excluded completely.": of which agreement? (a cloze shows its
+            # treaty before the sentence; a true/false shows the sentence alone)
+            return "names nothing to say what it is about"
+        if item.type == "true_false" and _BARE_OFFICE.search(plain):
+            return "an office without saying whose"
     said_nothing = _SAID_NOTHING.match(plain) and not _CONTENT.search(plain.split(" ", 2)[-1])
     if item.type in ("true_false", "cloze") and said_nothing and not _QUOTED.search(clause):
         return "a saying with nothing said"

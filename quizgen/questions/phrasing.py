@@ -160,7 +160,15 @@ def event_clause(fact: Fact) -> str | None:
         return None
     if len(clause.split()) < 3 or clause.split()[-1].lower() in _PREPOSITIONS:
         return None  # "… is scheduled in New York for": the date was the preposition's object
+    if _GARBLED_CLAUSE.search(clause):
+        return None  # "- 1 — CITES enters into force", "in 1999 and, to buyers in Japan": a list line's remains
     return clause
+
+
+# What taking the date out of a list line or a clause of several dates leaves behind
+_GARBLED_CLAUSE = re.compile(
+    r"^[\W\d]|^(?:in|on|at|to|and|or|of|for|by|from|after|before)\b|\b(?:and|or|but),|\s[-–—]\s*\d*\s*[-–—]\s"
+)
 
 
 def stem_date(ctx: Context, fact: Fact) -> Stem | None:

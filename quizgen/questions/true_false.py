@@ -60,9 +60,14 @@ def _swap(statement: str, answer: str, wrong: str, office: bool = False) -> str 
     if m is None or statement.count(answer) != 1:
         return None
     possessive = re.match(r"^\S+(?:’s|'s)\b", wrong)
-    # "the Kremlin spokesman" → "the US President"; "The US" → "China", "the White House"
-    keep = not possessive and m.group(1)
-    shown = wrong if not keep else "the " + wrong if office else ph.with_the(wrong)
+    # "the Kremlin spokesman" → "the US President"; "The US" → "China", "the White House"; "Greece was …" →
+    # "The United States was …"
+    if possessive or (office and not m.group(1)):
+        shown = wrong
+    elif office:
+        shown = "the " + wrong
+    else:
+        shown = ph.with_the(wrong)
     if m.start() == 0:
         shown = shown[:1].upper() + shown[1:]
     return statement[: m.start()] + shown + statement[m.end() :]
