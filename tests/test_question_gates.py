@@ -60,6 +60,19 @@ REJECTED = [
     item("true_false", TF + "The first was Kelmar, back in June 2031.", "True", "signatory"),
     item("true_false", TF + "Norvald governments have described it as a cornerstone of the order.", "True"),
     item("true_false", TF + "Ilse Marr is the Prime Minister.", "False", "role"),
+    # the next step of something the item does not show
+    item("cloze", "Harbour Accord: Second, some parties — Kelmar, _____ and Ostrava — endorsed it.", "Norvald"),
+    item("true_false", TF + "Thirty years later, Kelmar and Norvald divided the river's flow.", "True"),
+    # an unnamed speaker, a quotation that ends the reporter's sentence, an affiliation for an office
+    item("cloze", "_____ said the ruling would be studied well beyond Kelmar.", "Analysts in Port Arden", "quote"),
+    item("cloze", "_____ argue that the envoys shaped the text more than either court.", "Some scholars", "position"),
+    item("typed", "Who said “will not be a walk in the park for Kelmar.”?", "Ilse Marr", "quote"),
+    item("typed", "What is Tomas Eck’s role?", "fisheries researcher at the Port Arden institute", "role"),
+    # blanks that hold more than the figure, or that 'a' fills as well
+    item("cloze", "Kelmar presented a _____, citing the accord.", "claim for K$6,041,174.70", "limit"),
+    item("cloze", "Each party must designate _____ management authority.", "at least one", "limit"),
+    # the stem names the answer's people
+    item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]
 
 PASSED = [
@@ -87,6 +100,11 @@ PASSED = [
     item("true_false", TF + "Under the Harbour Accord, 3 per cent of tariff lines can be excluded.", "True", "limit"),
     item("true_false", TF + "Ilse Marr is the Kelmar Prime Minister.", "True", "role"),
     item("true_false", TF + "Ilse Marr was Prime Minister of Kelmar.", "True", "role"),
+    item("typed", "Who said “the lack of clarity about the Harbour Accord is concerning”?", "Ilse Marr", "quote"),
+    item("typed", "What is Tomas Eck’s role?", "Minister of Foreign Affairs of the Kelmar Republic", "role"),
+    item("cloze", "The Harbour Accord caps each side at _____ patrol vessels of 500 tons.", "eighteen", "limit"),
+    item("typed", "Which country accused Norvald of breaking the Harbour Accord in 2031?", "Kelmar", "position"),
+    item("cloze", "First, Kelmar ratified the accord in _____.", "2031", "date"),
 ]
 
 

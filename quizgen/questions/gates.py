@@ -20,7 +20,10 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # quotations are the speaker'
 _DANGLING_START = re.compile(
     r"^(?:this|these|that|those|such|it|its|they|their|them|the other|the latter|the former|"
     r"another|both|either|neither|then|there|the two|"
-    r"the (?:first|second|third|last|latest|next) (?:was|is|were|are|came|to))\b",
+    r"the (?:first|second|third|last|latest|next) (?:was|is|were|are|came|to)|"
+    # the next step of an argument or a story the item does not show: "Second, …", "Thirty years later, …"
+    r"second|third|fourth|fifth|secondly|thirdly|finally|moreover|meanwhile|likewise|similarly|instead|"
+    r"in turn|in addition|[\w-]+ (?:years|months|weeks|days) later)\b",
     re.IGNORECASE,
 )
 # The same inside the sentence, before a noun that names what was said before ("rejected such a proposal").
@@ -117,6 +120,15 @@ _SAID_NOTHING = re.compile(
     r"(?:\s+(?:in|at|on|during|after|before|from)\b[^,;:“\"]*)?|told\s+(?:a|an|the|reporters|journalists)\b[^,;:“\"]*)[.!]?$"
 )
 _CONTENT = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|did)\b")
+# Who says it when no one is named: "Analysts in Vienna", "Some scholars", "one ILO official"
+_ANONYMOUS = re.compile(
+    r"^(?:some|several|many|most|few|other|others|one|two|three|a|an)\b|^(?:analysts|officials|observers|critics|"
+    r"experts|diplomats|scholars|historians|lawmakers|deputies|members|delegates|sources|activists|campaigners|"
+    r"economists|negotiators|researchers|commentators|residents|ministers|governments|groups)\b",
+    re.IGNORECASE,
+)
+# A blank that holds a noun before its figure ("presented a _____" → "claim for C$6,041,174.70")
+_NOUN_BEFORE_FIGURE = re.compile(r"^[a-z][\w-]* (?:for|of|worth) \D*\d")
 MIN_QUOTE_WORDS = 6  # "Who said 'a non-starter'?" could be anyone: six words make a quotation someone's
 
 
@@ -155,6 +167,16 @@ def _names_something(text: str) -> bool:
     """A name past the first word: what ties a sentence shown alone to its treaty, state or person."""
     words = re.findall(r"[\w’'-]+", text)
     return any(w[:1].isupper() for w in words[1:])
+
+
+def _named_in_stem(item: Item) -> bool:
+    """'Which country and Turkey … the Greek Orthodox community …?' → Greece: a word of the stem that shares
+    the answer's stem (its people, its language) gives it away."""
+    answer = item.answer.strip()
+    if not re.fullmatch(r"[A-Z][a-z]{4,}", answer):
+        return False
+    root = answer[:4]
+    return any(w != answer and w.startswith(root) for w in re.findall(r"\b[A-Z][a-z]+", item.prompt))
 
 
 def _unquoted(text: str) -> str:
@@ -219,10 +241,21 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         said = (quote.group(1) or quote.group(2)) if quote else ""
         if len(said.split()) < MIN_QUOTE_WORDS:
             return f"a quotation of fewer than {MIN_QUOTE_WORDS} words"
-        if _QUOTE_FRAGMENT.match(said):
+        # "… “will not be a walk in the park.”": the quotation ends the reporter's sentence it began inside
+        if _QUOTE_FRAGMENT.match(said) or (said[:1].islower() and said.rstrip().endswith(".")):
             return "a quotation that starts in the middle of the speaker's sentence"
     if item.kind == "role" and re.search(r"\b(?:counterpart|administration)\b", item.prompt + " " + item.answer):
         return "a relation or a fragment, not an office"
+    if item.kind == "role" and item.type != "true_false" and item.answer[:1].islower() and " at " in item.answer:
+        return "an affiliation, not an office"  # "water-governance researcher at the Great Lakes Institute"
+    if item.kind in ("quote", "position") and item.type != "true_false" and _ANONYMOUS.match(item.answer):
+        return "an unnamed speaker: other words would fit"
+    if item.type == "cloze" and _NOUN_BEFORE_FIGURE.match(item.answer):
+        return "a blank that holds a noun as well as its figure"
+    if item.type == "cloze" and re.fullmatch(r"(?:at least |only )?(?:one|a single)", item.answer, re.IGNORECASE):
+        return "a blank that 'a' or 'one' fills as well"
+    if item.type in ("typed", "multiple_choice", "cloze") and _named_in_stem(item):
+        return "the stem names the answer's people or country"
     if item.kind == "date" and item.type != "true_false" and not _YEAR.search(item.answer):
         return "a date with no year"
     if item.choices and item.type in ("multiple_choice", "who_said"):
