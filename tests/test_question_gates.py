@@ -71,6 +71,15 @@ REJECTED = [
     # blanks that hold more than the figure, or that 'a' fills as well
     item("cloze", "Kelmar presented a _____, citing the accord.", "claim for K$6,041,174.70", "limit"),
     item("cloze", "Each party must designate _____ management authority.", "at least one", "limit"),
+    item("typed", "Who argues: Please keep to one question each?", "Ilse Marr", "position"),
+    item("cloze", "_____ argues: Make the envoy's awards binding by declaration.", "Tomas Eck", "position"),
+    item(
+        "typed", "Which country , Norvald and Ostrava argued that possession required occupation?", "Kelmar", "position"
+    ),
+    item("cloze", "treaty: Today _____ members of parliament voted for ratification.", "338", "event"),
+    item(
+        "cloze", "Agreement on the Kelmar River Basin Framework: Thirty years later, _____ split the flow.", "Norvald"
+    ),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]

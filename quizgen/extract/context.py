@@ -138,6 +138,17 @@ class ArticleContext(People):
         self._treaty_weight: dict[str, int] = {}  # … → what the headline and the lead add to its mentions
         self._lead: set[str] = set()
 
+    # -- time ---------------------------------------------------------------------------------------
+    def long_ago(self, sent: Sentence) -> bool:
+        """Whether the sentence tells of a time long before the article's own (its date, or else the latest
+        year it names): the years of its paragraph are ten or more before. "Horace Rumbold, the British High
+        Commissioner" in an entry on 1923 held that office then, not now."""
+        years = _years(self.text, self.paragraphs, self.state)
+        if not years.now or sent.paragraph >= len(years.by_paragraph) or not years.by_paragraph[sent.paragraph]:
+            return False
+        now = self.published.year if self.published and self.published.year else years.now
+        return now - max(years.by_paragraph[sent.paragraph]) >= _LONG_AGO
+
     # -- treaties ---------------------------------------------------------------------------------
     def learn_title(self, title: str) -> None:
         """A treaty the headline names is what the article is about, however often the body names another.
@@ -176,6 +187,21 @@ class ArticleContext(People):
 
 
 _TITLE_WEIGHT = 3
+_LONG_AGO = 10  # years
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+
+@dataclass
+class _Years:
+    now: int  # the latest year the article names (0: none)
+    by_paragraph: list[list[int]]
+
+
+def _years(text: str, paragraphs: Sequence[tuple[int, int]], state: dict[str, Any]) -> _Years:
+    if "context.years" not in state:
+        by = [[int(y) for y in _YEAR.findall(text[s:e])] for s, e in paragraphs]
+        state["context.years"] = _Years(max((y for ys in by for y in ys), default=0), by)
+    return state["context.years"]
 
 
 _TREATY_WORD = (

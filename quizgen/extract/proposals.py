@@ -611,7 +611,8 @@ def descriptions(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
                 continue
             shown = with_the(answer) if answer[:1].isupper() else answer
             yield sent.candidate(
-                "role", full, answer, finish(f"{full} is {shown}"), key=_key(sent, answer, full),
+                "role", full, answer, finish(f"{full} {'was' if ctx.long_ago(sent) else 'is'} {shown}"),
+                key=_key(sent, answer, full),
                 rule=f"descriptions.{how}", entity=full, entity_type="person", anchor=toks[-1].i, trigger=trigger,
                 hints={"ent": getattr(ent, "label_", "") or "untagged"},
             )  # fmt: skip

@@ -117,11 +117,13 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         before = doc[title[0].i - 1] if title[0].i > 0 else None
         indefinite = before is not None and before.lower_ in ("a", "an")  # "…, a hydrologist at …"
         text = strip_possessive(text) if text.endswith(("’s", "'s")) else text
-        out.append(_role(sent, full, text, doc, ent, rule, indefinite))
+        out.append(_role(sent, full, text, doc, ent, rule, indefinite, ctx.long_ago(sent)))
     return out
 
 
-def _role(sent: Sentence, full: str, title: str, doc, ent, rule: str, indefinite: bool = False) -> Candidate:
+def _role(
+    sent: Sentence, full: str, title: str, doc, ent, rule: str, indefinite: bool = False, past: bool = False
+) -> Candidate:
     low = title.lower()
     shown = title
     for prefix in PAST_TITLE_PREFIXES:
@@ -140,7 +142,7 @@ def _role(sent: Sentence, full: str, title: str, doc, ent, rule: str, indefinite
         others = [e for e in ents(doc) if e.label_ == "PERSON" and e.start < ent.start]
         if others:
             of = f" of {strip_possessive(others[-1].text)}"
-    verb = "was then" if low.startswith("then") else "is"
+    verb = "was then" if low.startswith("then") else "was" if past and not article.startswith("a ") else "is"
     statement = f"{full} {verb} {article}{shown}{of}."
     key = (full, normalize(shown).replace("advisor", "adviser"))
     return sent.candidate("role", full, title, statement, key=key, rule=rule, entity=full, entity_type="person")

@@ -40,6 +40,11 @@ def _with_topic(ctx: Context, fact: Fact, made: tuple[str, str]) -> tuple[str, s
     sentence does not name it (and the subject is not itself the answer)."""
     prompt, cloze = made
     subject = fact.subject
+    if not subject[:1].isupper() or ctx.names.type_of(subject) is None:
+        # "parties", "Talks": a subject that names no one; the article's treaty says what it is about
+        treaty = ctx.treaty_of(fact.sources[0]) if fact.sources else None
+        if treaty and not ctx.names.mentions(prompt, treaty) and not ctx.names.mentions(treaty, fact.answer):
+            return f"{treaty}: {prompt}", f"{treaty}: {cloze}"
     if ctx.names.key(subject) == ctx.names.key(fact.answer) or ctx.names.mentions(prompt, subject):
         return made
     if ctx.names.mentions(subject, fact.answer):

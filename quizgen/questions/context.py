@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,29 @@ class Context:
     def rng(self, *parts: str) -> random.Random:
         """A generator seeded by the seed and the item, so one item does not shift another's choices."""
         return random.Random(":".join([str(self.seed), *parts]))
+
+    def many_parties(self, treaty: str) -> bool:
+        """Whether the deck knows three or more countries party to `treaty`: a multilateral treaty, of which
+        "Which country is a party?" has answers the article never lists (China, Japan … are CITES parties
+        too), and "X is a party" false versions may well be true."""
+        if "parties" not in self.memo:
+            count: dict[str, set[str]] = {}
+            for f in self.deck.facts:
+                if f.kind == "signatory" and self.names.type_of(f.entity or f.answer) == "country":
+                    count.setdefault(self.names.key(f.subject), set()).add(self.names.key(f.entity or f.answer))
+            self.memo["parties"] = {t for t, parties in count.items() if len(parties) >= 3}
+        return self.names.key(treaty) in self.memo["parties"]
+
+    def treaty_of(self, source: str) -> str | None:
+        """The treaty an article is about, as the deck names it: the treaty most of its facts are about."""
+        if "treaty-of" not in self.memo:
+            counts: dict[str, Counter[str]] = {}
+            for f in self.deck.facts:
+                if f.subject[:1].isupper() and self.names.type_of(f.subject) == "treaty":
+                    for s in f.sources:
+                        counts.setdefault(s, Counter())[f.subject] += 1
+            self.memo["treaty-of"] = {s: min(c, key=lambda n: (-c[n], n)) for s, c in counts.items()}
+        return self.memo["treaty-of"].get(source)
 
     def title_of(self, ev: Evidence) -> str:
         if "sources" not in self.memo:

@@ -140,7 +140,7 @@ def _clause(item: Item) -> str:
     elif item.type == "cloze":
         # "New START: The treaty … _____": the topic is the deck's, the sentence is the article's
         head, sep, rest = text.partition(": ")
-        if sep and len(head.split()) <= 6 and _BLANK not in head:
+        if sep and len(head.split()) <= 16 and _BLANK not in head:  # (a treaty's full name may be long)
             text = rest
     return text
 
@@ -216,12 +216,17 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "a saying with nothing said"
     if re.match(r"^Who (?:added|also said|went on)\b", item.prompt):
         return "'added' to what the item does not show"
+    if re.match(rf"^(?:Who|{_BLANK}) argues: ", item.prompt):
+        # a transcript's turn or an author's own line ("Who argues: Please keep to one question each?")
+        return "a turn of speech or an author's line, not a position someone took"
+    if re.match(r"^Which \w+ ,", item.prompt):
+        return "a list whose first member was taken out ('Which country , England and …')"
     if _DANGLING_INSIDE.search(plain):
         return "points at something the item never names"
     if several_treaties and item.type != "cloze" and _UNNAMED_TREATY.search(plain):
         return "'the treaty' without saying which"
-    if item.type == "cloze" and item.prompt.startswith("the treaty:"):
-        return "'the treaty' without saying which"
+    if item.type == "cloze" and re.match(r"^(?:the )?[a-z][^:_]{0,40}: ", item.prompt):
+        return "a topic that names nothing ('treaty:', 'parties:')"
     words = re.findall(r"[\w’'-]+", clause.replace(_BLANK, " BLANK ").rstrip(' .!?”"'))
     open_endings = _OPEN_QUESTION_ENDINGS if item.type in ("typed", "multiple_choice") else _OPEN_ENDINGS
     if words and words[-1].lower() in open_endings:

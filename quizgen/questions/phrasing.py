@@ -193,6 +193,8 @@ def stem_signatory(ctx: Context, fact: Fact) -> Stem | None:
     if (known is not None and known not in (PERSON, COUNTRY)) or not fact.answer[:1].isupper():
         return None  # "five recognised nuclear powers": no options of that kind to offer
     if ctx.names.type_of(fact.entity or fact.answer) == COUNTRY:
+        if ctx.many_parties(fact.subject):
+            return None  # of a multilateral treaty, countries the article does not name as parties may be too
         # every country party to the treaty answers this, so the others are never offered as wrong
         verb = "is a party to" if " party to " in fact.statement else "signed"
         prompt = f"Which country {verb} {subject}?"
@@ -295,7 +297,8 @@ def stem_role(ctx: Context, fact: Fact) -> Stem | None:
         # President" is a fragment of a phrase, not an office
         return None
     office = office_now(fact.answer)
-    if office != fact.answer:  # "then-US President": an office held once, asked as such
+    if office != fact.answer or re.match(rf"{re.escape(who)} was\b", fact.statement):
+        # "then-US President", "Horace Rumbold was the British High Commissioner": an office held once
         return Stem(f"What office did {who} hold?", office, ROLE, ("role", ctx.names.key(who)))
     return Stem(f"What is {possessive(who)} role?", fact.answer, ROLE, ("role", ctx.names.key(who)))
 

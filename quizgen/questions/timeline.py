@@ -33,6 +33,8 @@ def make_all(ctx: Context, facts: list[Fact]) -> list[Item]:
     events = []
     for fact in sorted(facts, key=lambda f: f.id):
         clause = event_clause(fact) if fact.kind == "date" and not fact.conflicts else None
+        if clause and not _option(clause):
+            continue
         if clause and fact.date is not None and fact.date.year is not None:
             events.append((fact, clause))
     rng = ctx.rng("timeline")
@@ -59,6 +61,15 @@ def make_all(ctx: Context, facts: list[Fact]) -> list[Item]:
             used.update(picked)
             groups.append([events[k] for k in picked])
     return [_item(ctx, group) for group in groups]
+
+
+def _option(clause: str) -> bool:
+    """An event one can place at a glance: a short clause with its actor named first ("The treaty text is
+    agreed"), not "parties moved the species to Appendix I" or forty words of a list."""
+    return clause[:1].isupper() and len(clause.split()) <= MAX_WORDS
+
+
+MAX_WORDS = 14
 
 
 def _world(ctx: Context, fact: Fact) -> tuple[str, str]:

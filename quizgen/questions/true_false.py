@@ -86,6 +86,8 @@ def vague(statement: str) -> bool:
 def make(ctx: Context, fact: Fact) -> Item | None:
     if vague(fact.statement):
         return None
+    if fact.kind == "signatory" and ctx.names.type_of(fact.entity or fact.answer) not in (ph.PERSON, ph.COUNTRY):
+        return None  # "The Ministries of Agriculture is a party to …": only a state or its signer is one
     rng = ctx.rng(fact.id, "true_false")
     want_false = rng.random() < 0.5
     statement = fact.statement
