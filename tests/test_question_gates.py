@@ -80,6 +80,9 @@ REJECTED = [
     item(
         "cloze", "Agreement on the Kelmar River Basin Framework: Thirty years later, _____ split the flow.", "Norvald"
     ),
+    item("true_false", TF + "Kelmar never signed, and Norvald hasn't. Ostrava did sign in 2030.", "True", "signatory"),
+    item("true_false", TF + "Three years after ministers adopted the text in Port Arden.", "True"),
+    item("true_false", TF + "In August, Kelmar deposited its instrument of ratification.", "True", "date"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]
@@ -114,6 +117,10 @@ PASSED = [
     item("cloze", "The Harbour Accord caps each side at _____ patrol vessels of 500 tons.", "eighteen", "limit"),
     item("typed", "Which country accused Norvald of breaking the Harbour Accord in 2031?", "Kelmar", "position"),
     item("cloze", "First, Kelmar ratified the accord in _____.", "2031", "date"),
+    item("true_false", TF + "In August 2031, Kelmar deposited its instrument of ratification.", "True", "date"),
+    item("true_false", TF + "The Harbour Accord is commemorated annually on 8 June.", "True", "date"),
+    item("true_false", TF + "Three years after the vote, Kelmar ratified the Harbour Accord.", "True"),
+    item("true_false", TF + "The U.S. Senate ratified the Harbour Accord in 2031.", "True", "date"),
 ]
 
 

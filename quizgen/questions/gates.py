@@ -110,6 +110,8 @@ _BARE_OFFICE = re.compile(
     r"Chief|Secretary|General|Senior|Special) )*(?:President|Minister|Secretary|Chancellor|Premier|Spokes(?:man|woman|"
     r"person)|Ambassador|Envoy|Negotiator|Director-General|Secretary-General)[.!]?$"
 )
+# "Three years after ministers adopted the text in Geneva.": a time clause and nothing else
+_NO_MAIN_CLAUSE = re.compile(r"^(?:[\w-]+ ){1,2}(?:years?|months?|weeks?|days?) (?:after|before) [^,;:]*[.!]?$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # "Our Senate approved …": whose?
 # A quotation that starts inside a sentence of the speaker's ("one of the most important …", "rather, …")
 _QUOTE_FRAGMENT = re.compile(r"^(?:one of|rather|and|but|or|which|that|so|because|if|when|as)\b")
@@ -211,6 +213,10 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
             return "names nothing to say what it is about"
         if item.type == "true_false" and _BARE_OFFICE.search(plain):
             return "an office without saying whose"
+        if item.type == "true_false" and re.search(r"(?:[a-z0-9]{2}|n[’']t)[.!?][”\"’)]? +[A-Z]", plain.rstrip(" .!?")):
+            return "several sentences, judged as one"
+        if item.type == "true_false" and _NO_MAIN_CLAUSE.match(plain):
+            return "a time clause with no sentence to hang on"
     said_nothing = _SAID_NOTHING.match(plain) and not _CONTENT.search(plain.split(" ", 2)[-1])
     if item.type in ("true_false", "cloze") and said_nothing and not _QUOTED.search(clause):
         return "a saying with nothing said"
@@ -263,6 +269,9 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "the stem names the answer's people or country"
     if item.kind == "date" and item.type != "true_false" and not _YEAR.search(item.answer):
         return "a date with no year"
+    yearly = re.search(r"\b(?:annually|every year|each year|yearly)\b", plain)
+    if item.kind == "date" and item.type == "true_false" and not _YEAR.search(plain) and not yearly:
+        return "a date with no year"  # "In August, South Sudan deposited …": which August?
     if item.choices and item.type in ("multiple_choice", "who_said"):
         keys = [f" {normalize(c)} " for c in item.choices]
         for i, a in enumerate(keys):
