@@ -83,6 +83,7 @@ REJECTED = [
     item("true_false", TF + "Kelmar never signed, and Norvald hasn't. Ostrava did sign in 2030.", "True", "signatory"),
     item("true_false", TF + "Three years after ministers adopted the text in Port Arden.", "True"),
     item("true_false", TF + "In August, Kelmar deposited its instrument of ratification.", "True", "date"),
+    item("typed", "Who said there was no need to go into details about the accord and who understood it?", "Tomas Eck"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]

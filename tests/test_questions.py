@@ -492,3 +492,34 @@ def test_a_timeline_event_is_a_clause_not_the_remains_of_a_list_line():
     assert clause("The Harbour Accord entered into force on 1 July 2031.", "1 July 2031", "2031-07-01") == (
         "The Harbour Accord entered into force"
     )
+
+
+def test_a_speakers_words_are_asked_with_speakers_of_the_same_country():
+    """Reviewers rejected 'Who said “… our president …”?' offering the US President and his adviser beside
+    the Kremlin's spokesman: the words say which side speaks. Countrymen (by their offices) come first."""
+
+    def role(who: str, office: str) -> Fact:
+        return Fact(f"r-{who}", "role", who, office, f"{who} is the {office}.", [Evidence("a", f"{office} {who}.")],
+                    entity=who)  # fmt: skip
+
+    facts = [
+        role("Arkady Volkov", "Russian President"),
+        role("Boris Lebed", "Kremlin spokesman"),
+        role("Vera Orlova", "Russian Foreign Minister"),
+        role("Ivan Sokol", "Russian Deputy Foreign Minister"),
+        role("Jim Hale", "US President"),
+        role("Ann Price", "US National Security Adviser"),
+        Fact(
+            "q1",
+            "quote",
+            "Boris Lebed",
+            "Boris Lebed",
+            "Boris Lebed said: “Trust is at a minimal level, and our president has said so many times”.",
+            [Evidence("a", "Trust is at a minimal level, and our president has said so many times")],
+            entity="Boris Lebed",
+            quote="Trust is at a minimal level, and our president has said so many times",
+        ),  # fmt: skip
+    ]
+    for seed in range(5):
+        items = by_id(make_items(_deck(facts), seed=seed, types=["who_said"]))
+        assert set(items["q1:who_said"].choices) == {"Boris Lebed", "Arkady Volkov", "Vera Orlova", "Ivan Sokol"}

@@ -107,7 +107,7 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
     table = len(tiers) - 1 if stem.atype == ph.ROLE else len(tiers)
     checked = [in_world is not None and n < table for n in range(len(tiers))]
     if in_world is not None:
-        lead = 1 if fact.kind == "signatory" and fact.party and stem.atype == ph.PERSON else 0  # countrymen
+        lead = 1 if stem.atype == ph.PERSON and _compatriots(ctx, fact) else 0  # countrymen first
         tiers.insert(lead, _same_article(ctx, fact, stem))
         checked.insert(lead, False)
     for tier, worldly in zip(tiers, checked, strict=True):
@@ -307,11 +307,23 @@ def _people(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
         ctx.memo["people"] = ({k: people(v) for k, v in by_kind.items()}, people(with_role), people(rest))
     same_kind, with_role, rest = ctx.memo["people"]
     tiers = [same_kind.get(fact.kind, []), with_role, rest]
-    if fact.kind == "signatory" and fact.party:
-        # "Who signed X for the United States?": Americans first, or the options give the answer away
-        party = ctx.names.key(fact.party)
-        tiers.insert(0, [p for p, country in _countrymen(ctx) if country == party])
+    compatriots = _compatriots(ctx, fact)
+    if compatriots:
+        tiers.insert(0, compatriots)
     return tiers
+
+
+def _compatriots(ctx: Context, fact: Fact) -> list[str]:
+    """People of the country the question is about, who come first among wrong options: "Who signed X for
+    the United States?" offers Americans, or the options give the answer away; a Russian's words are asked
+    with other Russians, since the words often say which side speaks ("our president", "the US declined")."""
+    if fact.kind == "signatory" and fact.party:
+        home: str | None = ctx.names.key(fact.party)
+    elif fact.kind in ("quote", "position"):
+        home = dict(_countrymen(ctx)).get(ctx.names.canonical(fact.entity or fact.answer))
+    else:
+        return []
+    return [p for p, country in _countrymen(ctx) if country == home] if home else []
 
 
 def _countrymen(ctx: Context) -> list[tuple[str, str]]:

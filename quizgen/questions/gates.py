@@ -227,6 +227,8 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "a turn of speech or an author's line, not a position someone took"
     if re.match(r"^Which \w+ ,", item.prompt):
         return "a list whose first member was taken out ('Which country , England and …')"
+    if re.search(r"\b(?:about|on|over) (?:the )?[\w ]{1,30} and (?:who|what|how|why|whether)\b", plain):
+        return "a noun and a question joined as one object"  # "details about the New START and who understood …"
     if _DANGLING_INSIDE.search(plain):
         return "points at something the item never names"
     if several_treaties and item.type != "cloze" and _UNNAMED_TREATY.search(plain):
