@@ -25,7 +25,7 @@ from .model import (
     Source,
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def make_items(deck: Deck, seed: int = 0, types=None, kinds=None) -> list[Item]:

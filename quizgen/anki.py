@@ -44,12 +44,14 @@ MODEL_IDS: dict[str, int] = {
     "choice": 1_612_470_302,
     "cloze": 1_612_470_303,
     "typed": 1_612_470_304,
+    "fact": 1_612_470_305,
 }
 MODEL_NAMES: dict[str, str] = {
     "basic": "quizgen basic",
     "choice": "quizgen multiple choice",
     "cloze": "quizgen cloze",
     "typed": "quizgen type-in",
+    "fact": "quizgen fact",
 }
 # The fields of each note type, in order. Never edit these lists (see the module docstring).
 MODEL_FIELDS: dict[str, tuple[str, ...]] = {
@@ -58,6 +60,25 @@ MODEL_FIELDS: dict[str, tuple[str, ...]] = {
     "cloze": ("Text", "Explanation", "Sentence", "Article"),
     "typed": ("Question", "Answer", "Explanation", "Sentence", "Article"),
 }
+# One note per fact, one card per way of asking it: Anki's siblings, so that "bury siblings" keeps a fact's
+# other cards away for the day once one has been seen (they would give each other away). A slot is four
+# fields; a card's front is empty, so Anki makes no card, when its slot's question is. A timeline orders
+# several facts and stays a note of its own.
+FACT_SLOTS: tuple[tuple[str, str], ...] = (
+    ("multiple_choice", "Choice"),
+    ("who_said", "Who said"),
+    ("true_false", "True or false"),
+    ("typed", "Type-in"),
+    ("cloze", "Gap"),
+)
+SLOT_PARTS = ("Question", "Options", "Back", "Explanation")
+MODEL_FIELDS["fact"] = (
+    "Fact",
+    *(f"{label} {part}" for _, label in FACT_SLOTS for part in SLOT_PARTS),
+    "Sentence",
+    "Article",
+)
+NOTE_LAYOUTS = ("fact", "item")  # one note per fact (cards are siblings), or one per item (exports before 0.2)
 # Which note type each item type becomes. A timeline's answer is an order, not one of its options, so it is
 # a plain question/answer card; true/false is a choice between "True" and "False".
 NOTE_TYPE_OF: dict[str, str] = {
@@ -127,6 +148,36 @@ TEMPLATES: dict[str, dict[str, str]] = {
 }
 
 
+def _slot_source(label: str) -> str:
+    return (
+        _SOURCE.replace("{{#Explanation}}", f"{{{{#{label} Explanation}}}}")
+        .replace("{{Explanation}}", f"{{{{{label} Explanation}}}}")
+        .replace("{{/Explanation}}", f"{{{{/{label} Explanation}}}}")
+    )
+
+
+def _fact_template(item_type: str, label: str) -> dict[str, str]:
+    question = f'<div class="qg-question">{{{{{label} Question}}}}</div>'
+    if item_type == "typed":
+        front = question + f"{{{{type:{label} Back}}}}"
+        back = question + f'<hr id="answer">{{{{type:{label} Back}}}}'
+    elif item_type == "cloze":
+        front = question
+        back = question + f'<hr id="answer"><div class="qg-answer">{{{{{label} Back}}}}</div>'
+    else:
+        front = question + f"{{{{{label} Options}}}}"
+        back = question + f'{{{{{label} Back}}}}<hr id="answer">'
+    # The section makes the front empty when the slot is: Anki then makes no card of this template.
+    return {
+        "name": label,
+        "qfmt": f"{{{{#{label} Question}}}}{front}{{{{/{label} Question}}}}",
+        "afmt": back + _slot_source(label),
+    }
+
+
+FACT_TEMPLATES = [_fact_template(t, label) for t, label in FACT_SLOTS]
+
+
 @dataclass(frozen=True)
 class NoteSpec:
     """One Anki note, ready for genanki: `fields` are HTML (every piece of text escaped)."""
@@ -145,6 +196,7 @@ class DeckExport:
     name: str
     items: Sequence[Item]
     subjects: Mapping[str, str] = field(default_factory=dict)
+    statements: Mapping[str, str] = field(default_factory=dict)  # fact id → statement: a fact note's name
 
 
 # ---- pure part: item -> note ----------------------------------------------------------------------------
@@ -264,6 +316,45 @@ def note_for(item: Item, subjects: Mapping[str, str] | None = None) -> NoteSpec:
     return NoteSpec(model, note_guid(item.id), fields, tags_for(item, subjects or {}), item.id)
 
 
+def fact_note(items: Sequence[Item], statement: str, subjects: Mapping[str, str] | None = None) -> NoteSpec:
+    """The note of one fact: its items (of distinct types, all of the fact) as the cards of one note."""
+    fact = items[0].fact
+    slots: dict[str, tuple[str, str, str, str]] = {}
+    for item in items:
+        if (item.facts and len(item.facts) > 1) or item.fact != fact:
+            raise QuizgenError("an item of another fact, or of several, in a fact's note", where=item.id)
+        if item.type in slots:
+            raise QuizgenError(f"two {item.type} items of one fact", where=item.id)
+        slots[item.type] = _slot(item)
+    fields = [esc(statement)]
+    for item_type, _label in FACT_SLOTS:
+        fields.extend(slots.get(item_type, ("", "", "", "")))
+    first = items[0]
+    fields += [esc(first.evidence.text), esc(first.source_title)]
+    tags = tuple(dict.fromkeys(t for item in items for t in tags_for(item, subjects or {})))
+    return NoteSpec("fact", note_guid(f"fact:{fact}"), tuple(fields), tags, ",".join(i.id for i in items))
+
+
+def _slot(item: Item) -> tuple[str, str, str, str]:
+    """An item as its slot of a fact note: question, options, back, explanation (HTML)."""
+    kind = NOTE_TYPE_OF.get(item.type)
+    if kind is None or item.type not in dict(FACT_SLOTS):
+        raise QuizgenError(f"no slot for item type {item.type!r} in a fact's note", where=item.id)
+    if kind == "choice":
+        choices = item.choices or (("True", "False") if item.type == "true_false" else (item.answer,))
+        options = [esc(c) for c in choices]
+        right = choices.index(item.answer) if item.answer in choices else -1
+        front, back = _html_list(options, "qg-options"), _html_list(options, "qg-options", right=right)
+    elif kind == "cloze":
+        if not item.cloze or not _CLOZE_RE.search(item.cloze):
+            raise QuizgenError("cloze item has no {{c1::…}} cloze text", where=item.id)
+        front = ""
+        back = _CLOZE_RE.sub(lambda m: f'<span class="cloze">{m.group(2)}</span>', esc_cloze(item.cloze))
+    else:  # typed: the answer is what Anki compares the typed words with
+        front, back = "", esc(item.answer)
+    return esc(item.prompt), front, back, esc(item.explanation)
+
+
 def deck_id(name: str) -> int:
     """A deck id from the deck's name, so a re-export lands in the same deck (genanki's advised range)."""
     digest = int.from_bytes(hashlib.sha256(f"quizgen deck {name}".encode()).digest()[:8], "big")
@@ -283,25 +374,68 @@ def default_deck_name(title: str) -> str:
 
 
 def plan_notes(
-    exports: Sequence[DeckExport], progress: Callable[[int], None] | None = None
+    exports: Sequence[DeckExport], progress: Callable[[int], None] | None = None, notes: str = "fact"
 ) -> tuple[list[tuple[str, list[NoteSpec]]], list[str]]:
     """Notes per deck, in item order. An item id seen before (two decks sharing a fact) is kept once, in
-    the first deck; its id is returned in the second list."""
+    the first deck; its id is returned in the second list. `notes`: "fact" makes the items of one fact the
+    cards of one note (a timeline, which orders several facts, is a note of its own); "item", one note per
+    item, as exports before 0.2 did."""
+    if notes not in NOTE_LAYOUTS:
+        raise QuizgenError(f"unknown note layout {notes!r} (choose from {', '.join(NOTE_LAYOUTS)})", where="--notes")
     seen: set[str] = set()
     skipped: list[str] = []
-    plan: list[tuple[str, list[NoteSpec]]] = []
+    kept: list[list[Item]] = []
     for export in exports:
-        notes = []
+        kept.append([])
         for item in export.items:
             if progress:
                 progress(1)
-            if item.id in seen:
+            # (one note per fact: a fact's item of a type it already has, from another deck, is the same card)
+            same = f"{item.fact}:{item.type}" if notes == "fact" and item.type in _SLOT_TYPES else item.id
+            if item.id in seen or same in seen:
                 skipped.append(item.id)
                 continue
-            seen.add(item.id)
-            notes.append(note_for(item, export.subjects))
-        plan.append((normalize_deck_name(export.name), notes))
+            seen |= {item.id, same}
+            kept[-1].append(item)
+    plan: list[tuple[str, list[NoteSpec]]] = []
+    homes: dict[str, int] = {}  # fact → the export its note goes into: the first that has it
+    if notes == "fact":
+        for n, items in enumerate(kept):
+            for item in items:
+                homes.setdefault(item.fact, n)
+    for n, (export, items) in enumerate(zip(exports, kept, strict=True)):
+        if notes == "item":
+            specs = [note_for(item, export.subjects) for item in items]
+        else:
+            mine = [i for i in items if i.type not in _SLOT_TYPES or homes[i.fact] == n]
+            later = [i for other in kept[n + 1 :] for i in other if i.type in _SLOT_TYPES and homes[i.fact] == n]
+            specs = _fact_notes(mine + later, export)
+        plan.append((normalize_deck_name(export.name), specs))
     return plan, skipped
+
+
+_SLOT_TYPES = frozenset(t for t, _ in FACT_SLOTS)
+
+
+def _fact_notes(items: Sequence[Item], export: DeckExport) -> list[NoteSpec]:
+    """One note per fact, in the order of each fact's first item; a timeline as a note of its own there."""
+    groups: dict[str, list[Item]] = {}
+    order: list[str | Item] = []
+    for item in items:
+        if item.type not in dict(FACT_SLOTS):
+            order.append(item)  # a timeline
+            continue
+        if item.fact not in groups:
+            groups[item.fact] = []
+            order.append(item.fact)
+        groups[item.fact].append(item)
+    out: list[NoteSpec] = []
+    for entry in order:
+        if isinstance(entry, str):
+            out.append(fact_note(groups[entry], export.statements.get(entry, entry), export.subjects))
+        else:
+            out.append(note_for(entry, export.subjects))
+    return out
 
 
 # ---- writing the collection -----------------------------------------------------------------------------
@@ -314,10 +448,10 @@ def anki_model(key: str) -> genanki.Model:
         MODEL_IDS[key],
         MODEL_NAMES[key],
         fields=[{"name": name} for name in MODEL_FIELDS[key]],
-        templates=[TEMPLATES[key]],
+        templates=FACT_TEMPLATES if key == "fact" else [TEMPLATES[key]],
         css=CSS,
         model_type=genanki.Model.CLOZE if key == "cloze" else genanki.Model.FRONT_BACK,
-        sort_field_index=0,  # the question (or cloze text): what a person recognises a note by
+        sort_field_index=0,  # the question, cloze text or fact: what a person recognises a note by
     )
 
 
@@ -493,8 +627,9 @@ def export_apkg(
     path: str | os.PathLike[str],
     timestamp: float | None = None,
     progress: Callable[[int], None] | None = None,
+    notes: str = "fact",
 ) -> int:
     """Notes for the items of `exports`, written to `path`; returns the number of notes written.
-    `progress(n)` is called as items become notes and as notes are written (twice per item)."""
-    plan, _ = plan_notes(exports, progress)
+    `progress(n)` is called as items become notes and as notes are written; `notes` as in `plan_notes`."""
+    plan, _ = plan_notes(exports, progress, notes)
     return write_apkg(plan, path, timestamp, progress)

@@ -69,10 +69,36 @@ def test_rows_are_genankis_for_every_note_type_and_several_decks():
             DeckExport("quizgen::A", items[: len(items) // 2], subjects()),
             DeckExport("quizgen::B", items[len(items) // 2 :] + [two_gaps], subjects()),
             DeckExport("quizgen::A", [replace(items[0], id="late")], subjects()),
-        ]
+        ],
+        notes="item",
     )
     ours, theirs = quizgen_rows(plan), genanki_rows(plan)
     assert ours["notes"] == theirs["notes"]
     assert ours["cards"] == theirs["cards"]
     assert ours["col"] == theirs["col"]  # the decks and note types
     assert len(ours["cards"]) == len(ours["notes"]) + 1  # the two-gap cloze has two cards
+
+
+def test_rows_are_genankis_for_fact_notes_with_several_cards():
+    """One note per fact: its items are the note's cards, one per template whose question is filled."""
+    from hand_items import sample_deck
+
+    from quizgen.questions import make_items
+
+    deck = sample_deck()
+    items = make_items(deck, seed=1)
+    statements = {f.id: f.statement for f in deck.facts}
+    half = len(items) // 2
+    plan, skipped = plan_notes(
+        [
+            DeckExport("quizgen::A", items[:half], subjects(), statements),
+            DeckExport("quizgen::B", items[half:] + items[:2], subjects(), statements),  # two again: skipped
+        ]
+    )
+    assert skipped == [i.id for i in items[:2]]
+    ours, theirs = quizgen_rows(plan), genanki_rows(plan)
+    assert ours["notes"] == theirs["notes"] and ours["cards"] == theirs["cards"] and ours["col"] == theirs["col"]
+    facts = {i.fact for i in items if i.type != "timeline"}
+    timelines = [i for i in items if i.type == "timeline"]
+    assert len(ours["notes"]) == len(facts) + len(timelines)  # a fact's items are one note, wherever they are
+    assert len(ours["cards"]) == len(items)  # an item, a card

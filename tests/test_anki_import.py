@@ -38,9 +38,10 @@ def import_apkg(col: Collection, path: Path):
     return log
 
 
-def export(tmp_path: Path, items, name="deck.apkg", timestamp=T0) -> Path:
+def export(tmp_path: Path, items, name="deck.apkg", timestamp=T0, notes="item") -> Path:
+    """One note per item unless `notes` says otherwise: most tests here are of one item's note."""
     path = tmp_path / name
-    write_apkg(plan_notes([DeckExport(DECK, items, subjects())])[0], path, timestamp=timestamp)
+    write_apkg(plan_notes([DeckExport(DECK, items, subjects())], notes=notes)[0], path, timestamp=timestamp)
     return path
 
 
@@ -255,7 +256,9 @@ def test_template_and_style_changes_reach_existing_notes(tmp_path, col, monkeypa
     log = import_apkg(col, export(tmp_path, items, "v2.apkg", T0 + 60))
     assert not log.new and len(log.updated) == len(items)
     assert sorted(m.name for m in col.models.all_names_and_ids() if m.name.startswith("quizgen")) == sorted(
-        MODEL_NAMES.values()
+        name
+        for key, name in MODEL_NAMES.items()
+        if key != "fact"  # one note per item: no fact notes
     )
     card = col.get_card(col.find_cards('"note:quizgen multiple choice"')[0])
     assert "qg-v2" in card.question() and "v2" in visible(card.answer())
@@ -279,3 +282,84 @@ def test_changing_a_note_types_fields_would_break_updates(tmp_path, col, monkeyp
     path = export(tmp_path, items, "v2.apkg", T0 + 60)
     log = col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions()))
     assert len(log.log.conflicting) == len(items) and not log.log.updated
+
+
+def _fact_export(tmp_path: Path, items, name: str, timestamp: float = T0) -> Path:
+    from hand_items import sample_deck
+
+    statements = {f.id: f.statement for f in sample_deck().facts}
+    path = tmp_path / name
+    export_apkg([DeckExport(DECK, items, subjects(), statements)], path, timestamp)
+    return path
+
+
+def test_a_facts_items_are_cards_of_one_note_and_anki_buries_the_siblings(tmp_path, col):
+    """Two items of one fact give each other away (the multiple choice names the cloze's gap). Exported as
+    the cards of one note, Anki's "bury siblings" keeps the others off the day once one is answered."""
+    from collections import defaultdict
+
+    from anki.consts import QUEUE_TYPE_NEW, QUEUE_TYPE_SIBLING_BURIED
+    from anki.scheduler.v3 import CardAnswer
+    from hand_items import sample_deck
+
+    from quizgen.questions import make_items
+
+    deck = sample_deck()
+    items = make_items(deck, seed=1)
+    import_apkg(col, _fact_export(tmp_path, items, "facts.apkg"))
+    by_fact: dict[str, list] = defaultdict(list)
+    for item in items:
+        if item.type != "timeline":
+            by_fact[item.fact].append(item)
+    assert any(len(its) > 1 for its in by_fact.values())
+    by_guid = cards_by_guid(col)
+    for fact, its in by_fact.items():
+        cards = by_guid[note_guid(f"fact:{fact}")]
+        assert len(cards) == len(its) and len({c.nid for c in cards}) == 1
+        note = cards[0].note()
+        assert note.note_type()["name"] == MODEL_NAMES["fact"] and note["Fact"] == deck.fact(fact).statement
+        for item in its:  # each item is a card, asked as the item asks it (a typed and a multiple choice
+            # may share their question), with the source on its back
+            fronts = [c for c in cards if item.prompt in visible(c.question())]
+            assert fronts, item.id
+            assert all(item.evidence.text in visible(c.answer()) for c in fronts) or item.type == "cloze"
+        gaps = [i for i in its if i.type == "cloze"]
+        for gap in gaps:  # the gap's card hides its answer; its back shows it
+            (front,) = [c for c in cards if gap.prompt in visible(c.question())]
+            assert gap.answer not in visible(front.question()).replace(gap.prompt, "")
+            assert gap.answer in visible(front.answer())
+    # The user turns on "Bury new siblings" (off by default in Anki), then studies the first card.
+    did = col.decks.id_for_name(DECK)
+    conf = col.decks.config_dict_for_deck_id(did)
+    conf["new"]["bury"] = True
+    col.decks.update_config(conf)
+    col.decks.set_current(did)
+    queued = col.sched.get_queued_cards(fetch_limit=1).cards[0]
+    card = col.get_card(queued.card.id)
+    card.start_timer()
+    col.sched.answer_card(col.sched.build_answer(card=card, states=queued.states, rating=CardAnswer.GOOD))
+    siblings = [col.get_card(c) for c in col.find_cards(f"nid:{card.nid}") if c != card.id]
+    assert siblings and all(s.queue == QUEUE_TYPE_SIBLING_BURIED for s in siblings)
+    others = [col.get_card(c) for c in col.find_cards(f"-nid:{card.nid}")]
+    assert others and all(c.queue == QUEUE_TYPE_NEW for c in others)
+
+
+def test_a_fact_note_is_updated_in_place_and_gains_a_card_for_a_new_way_of_asking(tmp_path, col):
+    from hand_items import sample_deck
+
+    from quizgen.questions import make_items
+
+    items = [i for i in make_items(sample_deck(), seed=1) if i.type != "timeline"]
+    fact = next(f for f in dict.fromkeys(i.fact for i in items) if sum(i.fact == f for i in items) >= 2)
+    first, second = [i for i in items if i.fact == fact][:2]
+    import_apkg(col, _fact_export(tmp_path, [first], "v1.apkg", T0))
+    (card,) = cards_by_guid(col)[note_guid(f"fact:{fact}")]
+    card.type, card.queue, card.ivl, card.due = 2, 2, 10, 5  # studied: a review card
+    col.update_card(card)
+    log = import_apkg(col, _fact_export(tmp_path, [first, second], "v2.apkg", T0 + 60))
+    assert not log.new and len(log.updated) == 1
+    cards = cards_by_guid(col)[note_guid(f"fact:{fact}")]
+    assert col.note_count() == 1 and len(cards) == 2
+    kept = next(c for c in cards if c.id == card.id)
+    assert kept.ivl == 10 and kept.type == 2  # the studied card keeps its history
+    assert any(second.prompt in visible(c.question()) for c in cards if c.id != card.id)

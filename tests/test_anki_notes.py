@@ -125,6 +125,16 @@ def test_deck_names_and_ids():
 
 def test_an_item_in_two_decks_becomes_one_note():
     items = sample_items()
-    plan, skipped = plan_notes([DeckExport("A", items), DeckExport("B", items[:2] + [replace(items[2], id="new")])])
+    exports = [DeckExport("A", items), DeckExport("B", items[:2] + [replace(items[2], id="new")])]
+    plan, skipped = plan_notes(exports, notes="item")
     assert [len(notes) for _, notes in plan] == [len(items), 1]
     assert skipped == [items[0].id, items[1].id]
+    # One note per fact: "new" asks items[2]'s fact the same way (same type), so it is that note's card
+    plan, skipped = plan_notes(exports)
+    assert [len(notes) for _, notes in plan] == [len(items), 0]
+    assert skipped == [items[0].id, items[1].id, "new"]
+
+
+def test_an_unknown_note_layout_is_refused():
+    with pytest.raises(QuizgenError, match="unknown note layout 'card'"):
+        plan_notes([DeckExport("A", sample_items())], notes="card")

@@ -91,15 +91,39 @@ def test_export_imports_into_anki(sample_deck_path, tmp_path):
     result = run_cli("export", str(sample_deck_path), "-o", str(out), env=EPOCH)
     assert result.returncode == 0, result.stderr
     assert str(out) in result.stdout and "quizgen::New START sample" in result.stdout
+    deck = load_deck(sample_deck_path)
+    items = questions.make_items(deck, seed=0)
+    log, notes = import_into(tmp_path / "c.anki2", out)
+    # one note per fact, its questions the note's cards; a timeline (several facts) a note of its own
+    timelines = [i for i in items if i.type == "timeline"]
+    facts = list(dict.fromkeys(i.fact for i in items if i.type != "timeline"))
+    assert len(log.new) == len(notes) == len(facts) + len(timelines)
+    assert sum(n for *_, n in notes.values()) == len(items)
+    for fact in facts:
+        note_type, fields, decks, cards = notes[note_guid(f"fact:{fact}")]
+        assert decks == {"quizgen::New START sample"} and note_type == "quizgen fact"
+        assert fields["Fact"] == esc(deck.fact(fact).statement)
+        assert cards == sum(i.fact == fact and i.type != "timeline" for i in items)
+    for item in timelines:
+        assert notes[note_guid(item.id)][0] == "quizgen basic"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_export_one_note_per_question_as_before(sample_deck_path, tmp_path):
+    questions = needs_questions()
+    out = tmp_path / "items.apkg"
+    result = run_cli("export", str(sample_deck_path), "-o", str(out), "--notes", "item", env=EPOCH)
+    assert result.returncode == 0, result.stderr
     items = questions.make_items(load_deck(sample_deck_path), seed=0)
     log, notes = import_into(tmp_path / "c.anki2", out)
     assert len(log.new) == len(items) == len(notes)
     for item in items:
         note_type, fields, decks, _ = notes[note_guid(item.id)]
         assert decks == {"quizgen::New START sample"}
-        assert note_type.startswith("quizgen ")
+        assert note_type.startswith("quizgen ") and note_type != "quizgen fact"
         assert fields["Sentence"] == esc(item.evidence.text)
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    bad = run_cli("export", str(sample_deck_path), "-o", str(out), "--notes", "card")
+    assert bad.returncode == 2 and "invalid choice: 'card'" in bad.stderr
 
 
 def test_filters_and_deck_name(sample_deck_path, tmp_path):
@@ -111,8 +135,8 @@ def test_filters_and_deck_name(sample_deck_path, tmp_path):
     assert result.returncode == 0, result.stderr
     items = questions.make_items(load_deck(sample_deck_path), types=["cloze"])
     _, notes = import_into(tmp_path / "c.anki2", out)
-    assert set(notes) == {note_guid(i.id) for i in items}
-    assert all(t == "quizgen cloze" and d == {"News::Arms"} for t, _, d, _ in notes.values())
+    assert set(notes) == {note_guid(f"fact:{i.fact}") for i in items}
+    assert all(t == "quizgen fact" and d == {"News::Arms"} and n == 1 for t, _, d, n in notes.values())
 
 
 def test_filters_that_select_nothing(sample_deck_path, tmp_path):

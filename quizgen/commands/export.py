@@ -38,6 +38,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "default: quizgen::<deck title>, one Anki deck per deck file",
     )
     p.add_argument("--seed", type=int, default=0, help="seed for the choice of distractors (default 0)")
+    p.add_argument(
+        "--notes",
+        choices=("fact", "item"),
+        default="fact",
+        help="one Anki note per fact, its questions the note's cards, so that Anki's 'bury siblings' keeps "
+        "them apart (default); or one note per question, as exports before quizgen 0.2 made",
+    )
     add_options(p)
     p.set_defaults(run=run)
 
@@ -87,14 +94,15 @@ def run(args: argparse.Namespace) -> int:
             warn(f"{path}: skipped: {exc.what}")
             continue
         subjects = {fact.id: fact.subject for fact in deck.facts}
-        exports.append(DeckExport(name or default_deck_name(deck.title), items, subjects))
+        statements = {fact.id: fact.statement for fact in deck.facts}
+        exports.append(DeckExport(name or default_deck_name(deck.title), items, subjects, statements))
     if not any(e.items for e in exports):
         raise QuizgenError("no questions to export: the filters select no items")
 
     from ..progress import Progress
 
     with Progress("export", 2 * sum(len(e.items) for e in exports)) as bar:
-        notes = export_apkg(exports, args.output, progress=bar.advance)
+        notes = export_apkg(exports, args.output, progress=bar.advance, notes=args.notes)
     names = sorted({e.name for e in exports if e.items})
     print(f"{args.output}: {notes} notes in {', '.join(names)}")
     return 0
