@@ -128,11 +128,22 @@ def make_article(text: str, source_id: str, path: str, where: str, published: st
         raise QuizgenError("no article text (only headlines or page furniture)", where=where)
     title = find_title(text)
     if title is None:
-        first = text[paragraphs[0][0] : paragraphs[0][1]]
-        s, e = sentence_spans(first)[0]
-        title = _shorten(first[s:e])
+        title = _first_sentence(text, paragraphs)
     source = Source(id=source_id, path=path, title=title, published=published or find_published(text))
     return Article(source=source, text=text, paragraphs=paragraphs)
+
+
+def _first_sentence(text: str, paragraphs: tuple[tuple[int, int], ...]) -> str:
+    """The article's first sentence of three words or more: not a numbered paragraph's "1." """
+    fallback = ""
+    for ps, pe in paragraphs:
+        para = text[ps:pe]
+        for s, e in sentence_spans(para):
+            sentence = para[s:e]
+            fallback = fallback or sentence
+            if len(re.findall(r"[^\W\d_]{2,}", sentence)) >= 3:
+                return _shorten(sentence)
+    return _shorten(fallback)
 
 
 def _shorten(text: str, limit: int = 80) -> str:

@@ -84,6 +84,14 @@ REJECTED = [
     item("true_false", TF + "Three years after ministers adopted the text in Port Arden.", "True"),
     item("true_false", TF + "In August, Kelmar deposited its instrument of ratification.", "True", "date"),
     item("typed", "Who said there was no need to go into details about the accord and who understood it?", "Tomas Eck"),
+    item("true_false", TF + "Ilse Marr argues: The director of a museum told me this autumn.", "True", "position"),
+    item(
+        "typed",
+        "Who said “We will defend every drop of the river that the law gives us”?",
+        "foreign ministry spokesman",
+        "quote",
+    ),  # fmt: skip
+    item("cloze", "Kelmar requires reports from at _____ ports each year.", "least 15", "limit"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]

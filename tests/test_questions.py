@@ -523,3 +523,34 @@ def test_a_speakers_words_are_asked_with_speakers_of_the_same_country():
     for seed in range(5):
         items = by_id(make_items(_deck(facts), seed=seed, types=["who_said"]))
         assert set(items["q1:who_said"].choices) == {"Boris Lebed", "Arkady Volkov", "Vera Orlova", "Ivan Sokol"}
+
+
+def test_no_item_of_a_commentators_words_or_of_a_party_named_by_its_capital():
+    """Reviewers called "who said it" of a researcher's remark trivia, and "Juba ratified …" wrong (Juba is
+    South Sudan's capital, not the party); an official's words and a party named as itself stay."""
+
+    def ev(text: str) -> list[Evidence]:
+        return [Evidence("a", text)]
+
+    said = "The accord is mostly about who sits at the table and under what rules"
+    facts = [
+        Fact("r1", "role", "Mara Lind", "water researcher at the Delta Institute", "Mara Lind is a water researcher.",
+             ev("Mara Lind, a water researcher at the Delta Institute, said so."), entity="Mara Lind"),
+        Fact("r2", "role", "Ilse Marr", "Kelmar Foreign Minister", "Ilse Marr is the Kelmar Foreign Minister.",
+             ev("Kelmar Foreign Minister Ilse Marr said so."), entity="Ilse Marr"),
+        Fact("q1", "quote", "Mara Lind", "Mara Lind", f"Mara Lind said: “{said}”.", ev(said), entity="Mara Lind",
+             quote=said),
+        Fact("q2", "quote", "Ilse Marr", "Ilse Marr", f"Ilse Marr said: “{said}, truly”.", ev(said + ", truly"),
+             entity="Ilse Marr", quote=said + ", truly"),
+        Fact("s1", "signatory", "Harbour Accord", "Juba", "Juba ratified the Harbour Accord.",
+             ev("Juba ratified the Harbour Accord in 2031."), entity="South Sudan"),
+        Fact("s2", "signatory", "Harbour Accord", "the United States", "The United States signed the Harbour Accord.",
+             ev("The United States signed the Harbour Accord in 2030."), entity="United States"),
+    ]  # fmt: skip
+    deck = Deck(
+        "test", [Source("a", "a.txt", "An article")],
+        [Entity("South Sudan", "country"), Entity("United States", "country", ("US",))], facts,
+    )  # fmt: skip
+    made = {i.fact for i in make_items(deck, seed=1)}
+    assert "q2" in made and "s2" in made
+    assert "q1" not in made and "s1" not in made

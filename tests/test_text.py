@@ -126,3 +126,16 @@ def test_a_photo_caption_is_furniture():
     assert is_furniture("Photo shows people gathering in Hiroshima on Jan. 22, 2021. (Kyodo)")
     assert is_furniture("File photo shows the signing ceremony.")
     assert not is_furniture("The photo shows nothing new, officials said.")
+
+
+def test_an_article_without_a_headline_is_titled_by_its_first_real_sentence():
+    """A numbered statement ("1. The two sides …") was titled "1.", and every card of it said "— 1."."""
+    from quizgen.corpus import make_article
+
+    text = "JOINT STATEMENT\n\n1. The two sides signed the Harbour Accord in Port Arden today.\n\n2. They met.\n"
+    assert (
+        make_article(text, "a", "a.txt", "a").source.title
+        == "The two sides signed the Harbour Accord in Port Arden today."
+    )
+    plain = "The two sides signed the Harbour Accord. They met again.\n"
+    assert make_article(plain, "a", "a.txt", "a").source.title == "The two sides signed the Harbour Accord."

@@ -509,7 +509,8 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         else:
             statement = f"{actor.shown} is a party to {with_the(treaty)}"
         yield sent.candidate(
-            "signatory", treaty, answer, finish(statement), key=_key(sent, actor.name),
+            # (keyed as the signatories extractor keys a party: one claim however many sentences make it)
+            "signatory", treaty, answer, finish(statement), key=(treaty, actor.name),
             rule="parties.listed" if listed else "parties.named", entity=actor.name, entity_type=actor.type,
             anchor=ent.root.i, trigger=trigger.i,
         )  # fmt: skip

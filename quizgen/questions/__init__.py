@@ -7,6 +7,7 @@ the item id, so filtering by type or kind never changes another item).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from .context import Context
 from .distractors import option_key
 from .gates import failure
 from .phrasing import TREATY, answer_type
+from .tables import COUNTRIES
 
 __all__ = ["ItemMaker", "Slot", "check_names", "make_items"]
 
@@ -73,6 +75,8 @@ class ItemMaker:
         types = [t for t in ITEM_TYPES if t in self.types and t in _PER_FACT]
         out = []
         for fact in self.facts:
+            if fact_failure(self.ctx, fact) is not None:
+                continue
             for type in types:
                 # A fact the deck contradicts elsewhere has two claimed answers: only a cloze of its own
                 # sentence is fair.
@@ -123,6 +127,36 @@ def make_items(
     if not items:
         raise maker.no_items()
     return items
+
+
+# Offices of people whose words are commentary, not the news: a reviewer calls asking who said them trivia.
+_COMMENTATOR = re.compile(
+    r"\b(?:researcher|analyst|professor|scholar|fellow|lecturer|historian|economist|commentator|columnist|"
+    r"author|expert|academic)\b",
+    re.IGNORECASE,
+)
+_OFFICIAL = re.compile(
+    r"\b(?:minister|president|spokes\w*|secretary|ambassador|envoy|director-general|chair\w*|head|delegate|"
+    r"negotiator|official|governor|senator|general|king|queen|prime|chancellor|commissioner|mediator)\b",
+    re.IGNORECASE,
+)
+
+
+def fact_failure(ctx: Context, fact: Fact) -> str | None:
+    """Why no item of this fact is worth making, or None. A commentator's words ("a researcher at …"): who
+    said them is trivia. A party named by its capital ("Juba ratified …"): the capital is not the party."""
+    if fact.kind in ("quote", "position") and fact.entity:
+        offices = ctx.offices_of(fact.entity)
+        if any(_COMMENTATOR.search(o) for o in offices) and not any(_OFFICIAL.search(o) for o in offices):
+            return "a commentator's words"
+    answer = re.sub(r"^the\s+", "", fact.answer, flags=re.IGNORECASE)
+    named_so = answer == fact.entity or answer.isupper() or answer in _COUNTRY_NAMES  # "the US", "Britain"
+    if fact.kind == "signatory" and fact.entity and not named_so and ctx.names.type_of(fact.entity) == "country":
+        return "a party named by its capital or a place"
+    return None
+
+
+_COUNTRY_NAMES = frozenset(n for name, aliases in COUNTRIES.items() for n in (name, *aliases))
 
 
 def several_treaties(ctx: Context) -> bool:

@@ -103,6 +103,16 @@ class Context:
             self.memo["parties"] = {t for t, parties in count.items() if len(parties) >= 3}
         return self.names.key(treaty) in self.memo["parties"]
 
+    def offices_of(self, person: str) -> list[str]:
+        """The offices the deck gives a person ("Kremlin spokesman", "researcher at …")."""
+        if "offices" not in self.memo:
+            offices: dict[str, list[str]] = {}
+            for f in self.deck.facts:
+                if f.kind == "role":
+                    offices.setdefault(self.names.key(f.entity or f.subject), []).append(f.answer)
+            self.memo["offices"] = offices
+        return self.memo["offices"].get(self.names.key(person), [])
+
     def treaty_of(self, source: str) -> str | None:
         """The treaty an article is about, as the deck names it: the treaty most of its facts are about."""
         if "treaty-of" not in self.memo:

@@ -222,7 +222,7 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "a saying with nothing said"
     if re.match(r"^Who (?:added|also said|went on)\b", item.prompt):
         return "'added' to what the item does not show"
-    if re.match(rf"^(?:Who|{_BLANK}) argues: ", item.prompt):
+    if re.search(rf"(?:^Who|{_BLANK}|\w) argues: ", item.prompt):
         # a transcript's turn or an author's own line ("Who argues: Please keep to one question each?")
         return "a turn of speech or an author's line, not a position someone took"
     if re.match(r"^Which \w+ ,", item.prompt):
@@ -261,8 +261,11 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "a relation or a fragment, not an office"
     if item.kind == "role" and item.type != "true_false" and item.answer[:1].islower() and " at " in item.answer:
         return "an affiliation, not an office"  # "water-governance researcher at the Great Lakes Institute"
-    if item.kind in ("quote", "position") and item.type != "true_false" and _ANONYMOUS.match(item.answer):
+    unnamed = _ANONYMOUS.match(item.answer) or item.answer[:1].islower()  # "foreign ministry spokesman"
+    if item.kind in ("quote", "position") and item.type != "true_false" and unnamed:
         return "an unnamed speaker: other words would fit"
+    if item.type == "cloze" and re.match(r"(?:least|most|than|of)\b", item.answer):
+        return "a blank that splits a phrase ('at _____' for 'least 15')"
     if item.type == "cloze" and _NOUN_BEFORE_FIGURE.match(item.answer):
         return "a blank that holds a noun as well as its figure"
     if item.type == "cloze" and re.fullmatch(r"(?:at least |only )?(?:one|a single)", item.answer, re.IGNORECASE):
