@@ -92,6 +92,7 @@ REJECTED = [
         "quote",
     ),  # fmt: skip
     item("cloze", "Kelmar requires reports from at _____ ports each year.", "least 15", "limit"),
+    item("cloze", "“The accord is the promise Kelmar should have made in _____,” said Ilse Marr.", "1989", "date"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]

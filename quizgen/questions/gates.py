@@ -239,6 +239,9 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
     open_endings = _OPEN_QUESTION_ENDINGS if item.type in ("typed", "multiple_choice") else _OPEN_ENDINGS
     if words and words[-1].lower() in open_endings:
         return "a clause cut before its end"
+    before = item.prompt.split(_BLANK, 1)[0]
+    if item.type == "cloze" and (before.count("“") > before.count("”") or before.count('"') % 2):
+        return "a blank inside a quotation: the speaker's wording, not a fact"  # "“… made in _____,” said X"
     if item.type == "cloze" and _generic_blank(item.answer):
         return "a blank on a common phrase: other words would fit"
     if item.type == "cloze" and any(_BLANK in m.group(0) for m in _LIST.finditer(item.prompt)):
