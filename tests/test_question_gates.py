@@ -93,6 +93,15 @@ REJECTED = [
     ),  # fmt: skip
     item("cloze", "Kelmar requires reports from at _____ ports each year.", "least 15", "limit"),
     item("cloze", "“The accord is the promise Kelmar should have made in _____,” said Ilse Marr.", "1989", "date"),
+    # r6's rejects: common words as blanks, proportions, relative times, titles before names, "they", "the country"
+    item("cloze", "Harbour Accord: Senior officials of the two _____ will meet once a year.", "Governments"),
+    item("cloze", "Harbour Accord: Officials will meet, the _____ meeting to be held in Port Arden.", "first"),
+    item("cloze", "Harbour Accord: Kelmar became the _____ party to ratify it.", "tenth", "event"),
+    item("cloze", "Harbour Accord: Three-quarters are women, and more than four in _____ work informally.", "five"),
+    item("cloze", "Harbour Accord: _____, delegates in Port Arden applauded the vote.", "Fifteen years ago this month"),
+    item("typed", "What is Arden Vale’s role?", "President", "role"),
+    item("true_false", TF + "By 396 votes to 16, with 63 abstentions, they had adopted the Harbour Accord.", "True"),
+    item("true_false", TF + "The country has seven listed sites, including the Kelmar Falls.", "True"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]
@@ -131,6 +140,10 @@ PASSED = [
     item("true_false", TF + "The Harbour Accord is commemorated annually on 8 June.", "True", "date"),
     item("true_false", TF + "Three years after the vote, Kelmar ratified the Harbour Accord.", "True"),
     item("true_false", TF + "The U.S. Senate ratified the Harbour Accord in 2031.", "True", "date"),
+    item("true_false", TF + "Kelmar and Norvald said they would ratify the Harbour Accord.", "True"),
+    item("cloze", "US National Security Adviser _____ rejected the offer.", "Ann Price", "role"),
+    # reviewers accepted 8 of 10 such titles before a name
+    item("cloze", "On Tuesday, _____ Ilse Marr criticized Norvald.", "Kelmar Foreign Minister", "role"),
 ]
 
 

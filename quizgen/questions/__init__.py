@@ -132,7 +132,7 @@ def make_items(
 # Offices of people whose words are commentary, not the news: a reviewer calls asking who said them trivia.
 _COMMENTATOR = re.compile(
     r"\b(?:researcher|analyst|professor|scholar|fellow|lecturer|historian|economist|commentator|columnist|"
-    r"author|expert|academic)\b",
+    r"author|expert|academic|ecologist|scientist|specialist|consultant|activist|campaigner|advocate)\b",
     re.IGNORECASE,
 )
 _OFFICIAL = re.compile(

@@ -294,19 +294,22 @@ def _people(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
 
     if "people" not in ctx.memo:
 
-        def people(names: list[str]) -> list[str]:
-            # A position's actors may be countries: only people (or names the deck does not type) here;
-            # each once, in deck order, so a big deck is not scanned again for every question.
-            return list(dict.fromkeys(n for n in names if ctx.names.type_of(n) in (None, ph.PERSON)))
+        def people(names: list[str], typed: bool = True) -> list[str]:
+            # A position's actors may be countries: only people here, each once, in deck order, so a big deck
+            # is not scanned again for every question. Names the deck does not type come last: some are
+            # places ("Diego Garcia", "Victoria Falls"), which a reviewer finds absurd among people.
+            want = ph.PERSON if typed else None
+            return list(dict.fromkeys(n for n in names if ctx.names.type_of(n) == want))
 
         by_kind: dict[str, list[str]] = {}
         for f in ctx.deck.facts:
             by_kind.setdefault(f.kind, []).append(ctx.names.canonical(f.entity or f.answer))
         with_role = [ctx.names.canonical(f.entity or f.subject) for f in ctx.deck.facts if f.kind == "role"]
         rest = _deck_entities(ctx, ph.PERSON) + by_kind.get("signatory", []) + by_kind.get("quote", [])
-        ctx.memo["people"] = ({k: people(v) for k, v in by_kind.items()}, people(with_role), people(rest))
-    same_kind, with_role, rest = ctx.memo["people"]
-    tiers = [same_kind.get(fact.kind, []), with_role, rest]
+        untyped = people(rest + [n for v in by_kind.values() for n in v], typed=False)
+        ctx.memo["people"] = ({k: people(v) for k, v in by_kind.items()}, people(with_role), people(rest), untyped)
+    same_kind, with_role, rest, untyped = ctx.memo["people"]
+    tiers = [same_kind.get(fact.kind, []), with_role, rest, untyped]
     compatriots = _compatriots(ctx, fact)
     if compatriots:
         tiers.insert(0, compatriots)

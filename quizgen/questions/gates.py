@@ -105,13 +105,24 @@ _UNNAMED_TREATY = re.compile(
     r"\b[Tt]he (?:treaty|agreement|convention|accord|pact|deal|protocol)\b(?! (?:of|on|for|between|to)\b)"
 )
 # An office with no country or body to say whose ("Stephen Schwebel is the Prime Minister."): of which state?
-_BARE_OFFICE = re.compile(
-    r"\b(?:is|was) (?:the |a )?(?:(?:Deputy|Vice|Acting|First|Prime|Foreign|Defen[cs]e|Finance|Trade|Interior|"
-    r"Chief|Secretary|General|Senior|Special) )*(?:President|Minister|Secretary|Chancellor|Premier|Spokes(?:man|woman|"
-    r"person)|Ambassador|Envoy|Negotiator|Director-General|Secretary-General)[.!]?$"
+_OFFICE_ALONE = (
+    r"(?:(?:Deputy|Vice|Acting|First|Prime|Foreign|Defen[cs]e|Finance|Trade|Interior|Chief|Secretary|General|"
+    r"Senior|Special) )*(?:President|Minister|Secretary|Chancellor|Premier|Spokes(?:man|woman|person)|Ambassador|"
+    r"Envoy|Negotiator|Director-General|Secretary-General)"
 )
+_BARE_OFFICE = re.compile(rf"\b(?:is|was) (?:the |a )?{_OFFICE_ALONE}[.!]?$")
+# Nouns that name something only in the article the sentence came from: shown alone, which country, which text?
+_UNNAMED_THING = re.compile(r"\b[Tt]he (?:country|text|meeting|conference|summit|organi[sz]ation|alliance|bloc)\b")
+# Capitalised common nouns of the treaty world: a blank on one is filled as well by its synonyms
+_INSTITUTION_WORD = re.compile(
+    r"(?:the )?(?:Governments?|Treaty|Agreement|Convention|Parties|Party|States?|Members?|Council|Commission|"
+    r"Committee|Parliament|Assembly|Ministry|Secretariat|Union|Conference|Protocol)",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next)", re.IGNORECASE)
 # "Three years after ministers adopted the text in Geneva.": a time clause and nothing else
 _NO_MAIN_CLAUSE = re.compile(r"^(?:[\w-]+ ){1,2}(?:years?|months?|weeks?|days?) (?:after|before) [^,;:]*[.!]?$")
+_THEY_FIRST = re.compile(r"\b(?:they|them|their)\b")  # (after a name, "they" may well be the name's)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # "Our Senate approved …": whose?
 # A quotation that starts inside a sentence of the speaker's ("one of the most important …", "rather, …")
 _QUOTE_FRAGMENT = re.compile(r"^(?:one of|rather|and|but|or|which|that|so|because|if|when|as)\b")
@@ -213,6 +224,11 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
             return "names nothing to say what it is about"
         if item.type == "true_false" and _BARE_OFFICE.search(plain):
             return "an office without saying whose"
+        if item.type == "true_false" and several_treaties and _UNNAMED_THING.search(plain):
+            return "'the country', 'the text' … without saying which"
+        they = _THEY_FIRST.search(plain)
+        if they and not re.search(r"\s[A-Z]", plain[: they.start()]):
+            return "'they' with no one named before it"  # "By 396 votes to 16, they had adopted …"
         if item.type == "true_false" and re.search(r"(?:[a-z0-9]{2}|n[’']t)[.!?][”\"’)]? +[A-Z]", plain.rstrip(" .!?")):
             return "several sentences, judged as one"
         if item.type == "true_false" and _NO_MAIN_CLAUSE.match(plain):
@@ -239,6 +255,14 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
     open_endings = _OPEN_QUESTION_ENDINGS if item.type in ("typed", "multiple_choice") else _OPEN_ENDINGS
     if words and words[-1].lower() in open_endings:
         return "a clause cut before its end"
+    if item.type == "cloze" and (_INSTITUTION_WORD.fullmatch(item.answer) or _ORDINAL.fullmatch(item.answer)):
+        return "a blank on a common word: its synonyms fit as well"  # "the two _____" → Governments
+    if item.type == "cloze" and re.search(rf"\b(?:one|two|three|four|five|\d+) in {_BLANK}", item.prompt):
+        return "a blank in 'four in five': a proportion's other half"
+    if re.search(r"\b(?:ago|this (?:week|month|year)|last (?:week|month|year))\b", item.answer):
+        return "an answer that means something only on the article's day"  # "Fifteen years ago this month"
+    if item.kind == "role" and item.type == "typed" and re.fullmatch(_OFFICE_ALONE, item.answer):
+        return "an office without saying whose"  # "What is Mohamed Bazoum's role? President"
     before = item.prompt.split(_BLANK, 1)[0]
     if item.type == "cloze" and (before.count("“") > before.count("”") or before.count('"') % 2):
         return "a blank inside a quotation: the speaker's wording, not a fact"  # "“… made in _____,” said X"
