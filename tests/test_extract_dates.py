@@ -68,3 +68,13 @@ def test_a_year_before_another_agreement_dates_that_agreement_not_the_article_s(
     )
     deck = rule_deck({"a": text}, title="t")
     assert [f.statement for f in deck.facts if f.kind == "date"] == ["The agreement on the dam dates from 2015."]
+
+
+def test_a_phrasal_verbs_particle_is_written_once():
+    """'The Soviet satellite broke up up over northern Canada' (the particle came with the verb and again with
+    what follows it)."""
+    import quizgen
+
+    deck = quizgen.extract_texts({"a": "The Soviet satellite broke up over northern Canada on 24 January 1978."})
+    (fact,) = [f for f in deck.facts if f.kind == "date"]
+    assert fact.statement == "The Soviet satellite broke up over northern Canada on 24 January 1978."

@@ -102,6 +102,17 @@ REJECTED = [
     item("typed", "What is Arden Vale’s role?", "President", "role"),
     item("true_false", TF + "By 396 votes to 16, with 63 abstentions, they had adopted the Harbour Accord.", "True"),
     item("true_false", TF + "The country has seven listed sites, including the Kelmar Falls.", "True"),
+    item(
+        "true_false",
+        TF + "Ilse Marr, head of the Kelmar Commission, said in an address to staff, according to a "
+        "transcript seen by reporters.",
+        "True",
+        "position",
+    ),  # fmt: skip
+    item(
+        "true_false", TF + "Enjoy equal treatment with other workers on normal hours and weekly rest.", "True", "limit"
+    ),
+    item("true_false", TF + "Workers enjoy equal treatment on overtime and and weekly rest.", "True", "limit"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]
@@ -141,6 +152,8 @@ PASSED = [
     item("true_false", TF + "Three years after the vote, Kelmar ratified the Harbour Accord.", "True"),
     item("true_false", TF + "The U.S. Senate ratified the Harbour Accord in 2031.", "True", "date"),
     item("true_false", TF + "Kelmar and Norvald said they would ratify the Harbour Accord.", "True"),
+    item("true_false", TF + "Ilse Marr, head of the Kelmar Commission, said the Harbour Accord was dead.", "True"),
+    item("true_false", TF + "Kelmar said that that clause of the Harbour Accord must go.", "True", "position"),
     item("cloze", "US National Security Adviser _____ rejected the offer.", "Ann Price", "role"),
     # reviewers accepted 8 of 10 such titles before a name
     item("cloze", "On Tuesday, _____ Ilse Marr criticized Norvald.", "Kelmar Foreign Minister", "role"),

@@ -293,6 +293,7 @@ def _statement(sent: Sentence, subject: str, verb: Token, ent, prep: str, date_t
     # the date's own phrase goes; so does a trailing apposition to it ("…, his first day in office")
     date_phrase = ent.root.head if prep and ent.root.head.dep_ == "prep" else ent.root
     drop = {t.i for t in date_phrase.subtree}
+    drop |= {c.i for c in verb.children if c.dep_ == "prt"}  # in the verb group already: not "broke up up over"
     rest = clause_after(verb, drop)
     if treaty and re.fullmatch(r"it|its", rest.split(" ")[0] if rest else "") and verb.lemma_ in TREATY_VERBS:
         rest = with_the(treaty) + rest[len(rest.split(" ")[0]) :]

@@ -132,6 +132,18 @@ _SAID_NOTHING = re.compile(
     r"^(?:[\w’'.-]+ ){1,6}(?:(?:said|added|noted|stated|remarked|commented)"
     r"(?:\s+(?:in|at|on|during|after|before|from)\b[^,;:“\"]*)?|told\s+(?:a|an|the|reporters|journalists)\b[^,;:“\"]*)[.!]?$"
 )
+# The same with the speaker set off by commas and the source after it: "X, president of the Commission, said
+# in an address to staff, according to a transcript."
+_SAID_NOTHING_SET_OFF = re.compile(
+    r"^[^“\"]{1,160}?, (?:said|added|noted|stated)(?:\s+(?:in|at|on|during|after|before|from|to)\b[^,;:“\"]*)?"
+    r"(?:, according to [^,;:“\"]*)?[.!]?$"
+)
+# A list item's verb with its subject in the line above ("- Require employers to …"): no sentence alone
+_BULLET_VERB = re.compile(
+    r"^(?:Require|Ensure|Provide|Enjoy|Take|Protect|Promote|Establish|Guarantee|Allow|Set|Make|Give|Adopt|Prohibit|"
+    r"Reduce|Create|Recognise|Recognize|Respect|Apply|Grant|Prevent|Support|Strengthen)\b"
+)
+_DOUBLED = re.compile(r"\b(?!(?:that|had)\b)(\w+) \1\b", re.IGNORECASE)  # "overtime and and receive"
 _CONTENT = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|did)\b")
 # Who says it when no one is named: "Analysts in Vienna", "Some scholars", "one ILO official"
 _ANONYMOUS = re.compile(
@@ -234,8 +246,13 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         if item.type == "true_false" and _NO_MAIN_CLAUSE.match(plain):
             return "a time clause with no sentence to hang on"
     said_nothing = _SAID_NOTHING.match(plain) and not _CONTENT.search(plain.split(" ", 2)[-1])
-    if item.type in ("true_false", "cloze") and said_nothing and not _QUOTED.search(clause):
-        return "a saying with nothing said"
+    if item.type in ("true_false", "cloze") and not _QUOTED.search(clause):
+        if said_nothing or _SAID_NOTHING_SET_OFF.match(plain):
+            return "a saying with nothing said"
+        if _BULLET_VERB.match(plain):
+            return "a list item's verb without its subject"
+    if _DOUBLED.search(_unquoted(item.prompt)):
+        return "a word written twice"
     if re.match(r"^Who (?:added|also said|went on)\b", item.prompt):
         return "'added' to what the item does not show"
     if re.search(rf"(?:^Who|{_BLANK}|\w) argues: ", item.prompt):
