@@ -554,3 +554,31 @@ def test_no_item_of_a_commentators_words_or_of_a_party_named_by_its_capital():
     made = {i.fact for i in make_items(deck, seed=1)}
     assert "q2" in made and "s2" in made
     assert "q1" not in made and "s1" not in made
+
+
+def test_people_of_another_story_of_the_same_era_are_not_wrong_options():
+    """A reviewer found two UK ministers of a 2024 Chagos story among the speakers of a 2024 Tuvalu one: an
+    era makes dates and offices plausible, not people. Two treaties of 2006, each with its own signers."""
+    dates = [
+        ("12 January 2006", DateValue(2006, 1, 12), "signing", "was signed on"),
+        ("February 2007", DateValue(2007, 2), "entry into force", "entered into force in"),
+        ("2009", DateValue(2009), "termination", "was ended in"),
+    ]
+    harbour, river = "Harbour Accord", "River Accord"
+    facts = _world("h", harbour, dates, ["Arden Vale", "Ilse Marr", "Tomas Eck"], "for Kelmar", ("a", "b"))
+    # someone of the harbour story who signed nothing: the one right wrong option for a false version
+    facts.append(Fact("hr", "role", "Jon Hale", "Kelmar harbour master", "Jon Hale is the Kelmar harbour master.",
+                      [Evidence("h", "Kelmar harbour master Jon Hale watched.")], entity="Jon Hale"))  # fmt: skip
+    facts += _world("r", river, dates, ["Mara Soares", "Daniel Whitcombe", "Ana Pereira"], "in Norvald", ("c", "d"))
+    people = [Entity(f.answer, "person") for f in facts if f.kind == "signatory"] + [Entity("Jon Hale", "person")]
+    sources = [Source("h", "h.txt", "The harbour accord"), Source("r", "r.txt", "The river accord")]
+    deck = Deck("one era", sources, [*people, Entity(harbour, "treaty"), Entity(river, "treaty")], facts)
+    theirs = {f.answer for f in facts if f.kind == "signatory" and f.sources == ["r"]}
+    false_versions = 0
+    for seed in range(10):
+        for item in make_items(deck, seed=seed):
+            if item.kind == "signatory" and deck.fact(item.fact).sources == ["h"]:
+                assert not theirs & set(item.choices), item.choices
+                assert not any(name in item.prompt for name in theirs), item.prompt
+                false_versions += item.type == "true_false" and item.answer == "False"
+    assert false_versions  # false versions were made, with another signer of the same story

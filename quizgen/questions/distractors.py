@@ -100,7 +100,7 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
     if stem.atype == ph.ROLE:
         banned |= _own_roles(ctx, fact)
     chosen: list[str] = []
-    in_world = _world(ctx, fact) if stem.atype in _WORLDLY else None
+    in_world = _world(ctx, fact, era=stem.atype != ph.PERSON) if stem.atype in _WORLDLY else None
     tiers = candidate_tiers(ctx, fact, stem)
     # The deck's names come from its articles: the fact's own article first, then only names of articles of
     # its era (a general table, the last tier of roles, belongs to no article).
@@ -212,9 +212,11 @@ def _eras_of_subject(ctx: Context, fact: Fact) -> list[int]:
     return memo[key]
 
 
-def _world(ctx: Context, fact: Fact):  # noqa: ANN202 - a predicate on option texts
+def _world(ctx: Context, fact: Fact, era: bool = True):  # noqa: ANN202 - a predicate on option texts
     """Is an option from the fact's world: named in its article, in another article about the same subject or
-    the same treaty, or in an article of its era (the rubric's "the same article, era or treaty")?"""
+    the same treaty, or (with `era`) in an article of its era (the rubric's "the same article, era or
+    treaty")? People are not taken by era: reviewers found a UK minister of one 2024 story absurd among the
+    speakers of another."""
     own, same_subject = set(fact.sources), _subject_sources(ctx, fact)
     own_eras = [e for s in own if (e := _era(ctx, s)) is not None]
     eras = _eras_of_subject(ctx, fact)
@@ -224,13 +226,15 @@ def _world(ctx: Context, fact: Fact):  # noqa: ANN202 - a predicate on option te
     def near(source: str) -> bool:
         if source in own or source in same_subject or _treaty_of(ctx, source) in treaties:
             return True
-        era = _era(ctx, source)
-        if era is None:
+        if not era:
             return False
-        if any(abs(era - e) <= ERA_YEARS for e in own_eras):
+        when = _era(ctx, source)
+        if when is None:
+            return False
+        if any(abs(when - e) <= ERA_YEARS for e in own_eras):
             return True
-        i = bisect_left(eras, era - ERA_YEARS)  # an era of the subject's articles within ERA_YEARS of this one
-        return i < len(eras) and eras[i] <= era + ERA_YEARS
+        i = bisect_left(eras, when - ERA_YEARS)  # an era of the subject's articles within ERA_YEARS of this one
+        return i < len(eras) and eras[i] <= when + ERA_YEARS
 
     def ok(option: str) -> bool:
         found = sources.get(option_key(ctx, option)) or sources.get(role_key(option), set())
