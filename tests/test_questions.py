@@ -582,3 +582,18 @@ def test_people_of_another_story_of_the_same_era_are_not_wrong_options():
                 assert not any(name in item.prompt for name in theirs), item.prompt
                 false_versions += item.type == "true_false" and item.answer == "False"
     assert false_versions  # false versions were made, with another signer of the same story
+
+
+def test_a_gap_for_a_person_says_which_treaty_in_a_deck_of_several():
+    """'The Secretary of State, Mr _____, welcomed the agreement.': which agreement, whose secretary? In a
+    deck of several treaties the gap leads with its article's treaty."""
+    facts = _world("h", "Harbour Accord", [("2031", DateValue(2031), "signing", "was signed in")], [], "", ("a", "b"))
+    facts += _world("r", "River Accord", [("2030", DateValue(2030), "signing", "was signed in")], [], "", ("c", "d"))
+    said = "The Secretary of State, Arden Vale, welcomed the agreement on the day it was signed."
+    facts.append(Fact("p1", "position", "Arden Vale", "Arden Vale", said, [Evidence("h", said)], entity="Arden Vale",
+                      stance="welcomes"))  # fmt: skip
+    sources = [Source("h", "h.txt", "The harbour accord"), Source("r", "r.txt", "The river accord")]
+    entities = [Entity("Arden Vale", "person"), Entity("Harbour Accord", "treaty"), Entity("River Accord", "treaty")]
+    items = by_id(make_items(Deck("two", sources, entities, facts), types=["cloze"]))
+    gap = items.get("p1:cloze")
+    assert gap is not None and gap.prompt.startswith("Harbour Accord: ") and "_____" in gap.prompt

@@ -38,12 +38,17 @@ def _blank(ctx: Context, text: str, answer: str) -> tuple[str, str] | None:
 def _with_topic(ctx: Context, fact: Fact, made: tuple[str, str]) -> tuple[str, str]:
     """'The treaty … expire on _____' alone does not say which treaty: lead with the subject when the
     sentence does not name it (and the subject is not itself the answer)."""
+    from . import several_treaties  # (the package imports this module)
+
     prompt, cloze = made
     subject = fact.subject
-    if not subject[:1].isupper() or ctx.names.type_of(subject) is None:
-        # "parties", "Talks": a subject that names no one; the article's treaty says what it is about
-        treaty = ctx.treaty_of(fact.sources[0]) if fact.sources else None
-        if treaty and not ctx.names.mentions(prompt, treaty) and not ctx.names.mentions(treaty, fact.answer):
+    treaty = ctx.treaty_of(fact.sources[0]) if fact.sources else None
+    if treaty and not ctx.names.mentions(prompt, treaty) and not ctx.names.mentions(treaty, fact.answer):
+        if not subject[:1].isupper() or ctx.names.type_of(subject) is None:
+            # "parties", "Talks": a subject that names no one; the article's treaty says what it is about
+            return f"{treaty}: {prompt}", f"{treaty}: {cloze}"
+        if ctx.names.key(subject) == ctx.names.key(fact.answer) and several_treaties(ctx):
+            # "The Secretary of State, Mr _____, welcomed the agreement.": which agreement, whose secretary?
             return f"{treaty}: {prompt}", f"{treaty}: {cloze}"
     if ctx.names.key(subject) == ctx.names.key(fact.answer) or ctx.names.mentions(prompt, subject):
         return made
