@@ -113,6 +113,12 @@ REJECTED = [
         "true_false", TF + "Enjoy equal treatment with other workers on normal hours and weekly rest.", "True", "limit"
     ),
     item("true_false", TF + "Workers enjoy equal treatment on overtime and and weekly rest.", "True", "limit"),
+    # r7's rejects: things only the article names, asked alone
+    item("typed", "When was the tenth session held in Port Arden?", "November 2031", "date"),
+    item("multiple_choice", "When was the negotiation launched?", "2012", "date", ["2011", "2012", "2013", "2014"]),
+    item("true_false", TF + "The new protocol made both treaties verifiable by 1990.", "True", "date"),
+    item("true_false", TF + "After that, it was signed by Kelmar and Norvald in 2031.", "True"),
+    item("true_false", TF + "The Agreement was signed by ten states and four partners in 2030.", "True", "signatory"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]

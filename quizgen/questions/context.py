@@ -103,6 +103,14 @@ class Context:
             self.memo["parties"] = {t for t, parties in count.items() if len(parties) >= 3}
         return self.names.key(treaty) in self.memo["parties"]
 
+    def several_stories(self) -> bool:
+        """Are the deck's articles about more than one treaty? (A deck of one treaty's articles may mention
+        others, as New START's mention the INF Treaty, without being about them.)"""
+        if "several-stories" not in self.memo:
+            stories = {self.treaty_of(s.id) for s in self.deck.sources} - {None}
+            self.memo["several-stories"] = len(stories) > 1
+        return self.memo["several-stories"]
+
     def offices_of(self, person: str) -> list[str]:
         """The offices the deck gives a person ("Kremlin spokesman", "researcher at …")."""
         if "offices" not in self.memo:

@@ -23,7 +23,7 @@ _DANGLING_START = re.compile(
     r"the (?:first|second|third|last|latest|next) (?:was|is|were|are|came|to)|"
     # the next step of an argument or a story the item does not show: "Second, …", "Thirty years later, …"
     r"second|third|fourth|fifth|secondly|thirdly|finally|moreover|meanwhile|likewise|similarly|instead|"
-    r"in turn|in addition|[\w-]+ (?:years|months|weeks|days) later)\b",
+    r"in turn|in addition|after that|before that|since then|by then|[\w-]+ (?:years|months|weeks|days) later)\b",
     re.IGNORECASE,
 )
 # The same inside the sentence, before a noun that names what was said before ("rejected such a proposal").
@@ -102,7 +102,8 @@ _LIST = re.compile(rf"(?:{_ITEM}, ){{2,}}{_ITEM},? (?:and|or) {_ITEM}")  # "A, B
 _YEAR = re.compile(r"\b\d{3,4}\b")
 # "the treaty" with nothing to say which: a deck of several treaties leaves the reader guessing
 _UNNAMED_TREATY = re.compile(
-    r"\b[Tt]he (?:treaty|agreement|convention|accord|pact|deal|protocol)\b(?! (?:of|on|for|between|to)\b)"
+    r"\b[Tt]he (?:[Tt]reaty|[Aa]greement|[Cc]onvention|[Aa]ccord|[Pp]act|[Dd]eal|[Pp]rotocol)\b"
+    r"(?! (?:of|on|for|between|to)\b)|\bboth (?:treaties|agreements|conventions)\b"
 )
 # An office with no country or body to say whose ("Stephen Schwebel is the Prime Minister."): of which state?
 _OFFICE_ALONE = (
@@ -112,7 +113,10 @@ _OFFICE_ALONE = (
 )
 _BARE_OFFICE = re.compile(rf"\b(?:is|was) (?:the |a )?{_OFFICE_ALONE}[.!]?$")
 # Nouns that name something only in the article the sentence came from: shown alone, which country, which text?
-_UNNAMED_THING = re.compile(r"\b[Tt]he (?:country|text|meeting|conference|summit|organi[sz]ation|alliance|bloc)\b")
+_UNNAMED_THING = re.compile(
+    r"\b[Tt]he (?:country|text|meeting|conference|summit|organi[sz]ation|alliance|bloc|line|negotiations?|"
+    r"(?:\w+ )?session|two (?:[Gg]overnments|sides|countries|parties|leaders|states))\b"
+)
 # Capitalised common nouns of the treaty world: a blank on one is filled as well by its synonyms
 _INSTITUTION_WORD = re.compile(
     r"(?:the )?(?:Governments?|Treaty|Agreement|Convention|Parties|Party|States?|Members?|Council|Commission|"
@@ -266,6 +270,8 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "points at something the item never names"
     if several_treaties and item.type != "cloze" and _UNNAMED_TREATY.search(plain):
         return "'the treaty' without saying which"
+    if several_treaties and item.type in ("typed", "multiple_choice") and _UNNAMED_THING.search(plain):
+        return "'the line', 'the negotiation' … without saying which"  # "When was the tenth session held?"
     if item.type == "cloze" and re.match(r"^(?:the )?[a-z][^:_]{0,40}: ", item.prompt):
         return "a topic that names nothing ('treaty:', 'parties:')"
     words = re.findall(r"[\w’'-]+", clause.replace(_BLANK, " BLANK ").rstrip(' .!?”"'))
