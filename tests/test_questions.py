@@ -597,3 +597,25 @@ def test_a_gap_for_a_person_says_which_treaty_in_a_deck_of_several():
     items = by_id(make_items(Deck("two", sources, entities, facts), types=["cloze"]))
     gap = items.get("p1:cloze")
     assert gap is not None and gap.prompt.startswith("Harbour Accord: ") and "_____" in gap.prompt
+
+
+def test_an_explanation_adds_the_actors_office_and_leaves_out_a_statement_cut_from_a_clause():
+    """Part 5 of issue #11: an explanation adds what the question does not say (the speaker's office), and a
+    reviewer rejected one that began "Where he, in particular, reiterated …" (a clause, not a sentence)."""
+    from quizgen.questions.context import Context
+
+    said = "Trust is at a minimal level now, and our president has said so many times"
+    facts = [
+        Fact("r1", "role", "Boris Lebed", "Kremlin spokesman", "Boris Lebed is the Kremlin spokesman.",
+             [Evidence("a", "Kremlin spokesman Boris Lebed said so.")], entity="Boris Lebed"),
+        Fact("q1", "quote", "Boris Lebed", "Boris Lebed", f"Boris Lebed said: “{said}”.", [Evidence("a", said)],
+             entity="Boris Lebed", quote=said),
+        Fact("p1", "position", "Arkady Volkov", "Arkady Volkov", "Where he, in particular, backed the accord.",
+             [Evidence("a", "Volkov spoke in Sochi, where he, in particular, backed the accord.")],
+             entity="Arkady Volkov"),
+    ]  # fmt: skip
+    ctx = Context(_deck(facts), 0)
+    quote = ctx.explanation(facts[1])
+    assert quote.startswith(facts[1].statement) and "\nBoris Lebed: Kremlin spokesman.\n" in quote
+    assert ctx.explanation(facts[2]).startswith("Source: “Volkov spoke in Sochi")
+    assert "Kremlin spokesman." not in ctx.explanation(facts[0]).split("\n", 1)[1]  # a role's own office: once

@@ -76,6 +76,10 @@ class Names:
         return False
 
 
+# A statement that is a clause of its sentence, not a sentence: it adds nothing the source does not
+_FRAGMENT = re.compile(r"^(?:Where|Which|Who|Whom|Whose|When|While|Whereas|That|Because|Although|If|And|But)\b|^[a-z]")
+
+
 @dataclass
 class Context:
     deck: Deck
@@ -139,8 +143,16 @@ class Context:
         return (src.title if src and src.title else None) or ev.source
 
     def explanation(self, fact: Fact, ev: Evidence | None = None) -> str:
+        """The fact, what the deck knows of its actor that the fact does not say (their office), and the
+        source. A statement cut from a clause ("Where he, in particular, reiterated …") is left out: the
+        source says it whole."""
         ev = ev or fact.evidence[0]
-        return f"{fact.statement}\nSource: “{ev.text}” — {self.title_of(ev)}"
+        lines = [] if _FRAGMENT.match(fact.statement) else [fact.statement]
+        if fact.kind != "role" and fact.entity:
+            office = next(iter(self.offices_of(fact.entity)), None)
+            if office and office.lower() not in fact.statement.lower() and office[:1].isupper():
+                lines.append(f"{fact.entity}: {office}.")
+        return "\n".join([*lines, f"Source: “{ev.text}” — {self.title_of(ev)}"])
 
     def tags(self, fact: Fact) -> tuple[str, ...]:
         return (f"kind:{fact.kind}", f"subject:{slug(fact.subject)}", *(f"source:{s}" for s in fact.sources))
