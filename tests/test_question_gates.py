@@ -119,6 +119,13 @@ REJECTED = [
     item("true_false", TF + "The new protocol made both treaties verifiable by 1990.", "True", "date"),
     item("true_false", TF + "After that, it was signed by Kelmar and Norvald in 2031.", "True"),
     item("true_false", TF + "The Agreement was signed by ten states and four partners in 2030.", "True", "signatory"),
+    item(
+        "typed",
+        "What is Ilse Marr’s role?",
+        "Deputy Director of the Kelmar Foreign Ministry’s Treaty Department",
+        "role",
+    ),
+    item("true_false", TF + "Arden Vale tweeted in Russian.", "True", "event"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]

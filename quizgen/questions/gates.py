@@ -126,6 +126,10 @@ _INSTITUTION_WORD = re.compile(
 _ORDINAL = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next)", re.IGNORECASE)
 # "Three years after ministers adopted the text in Geneva.": a time clause and nothing else
 _NO_MAIN_CLAUSE = re.compile(r"^(?:[\w-]+ ){1,2}(?:years?|months?|weeks?|days?) (?:after|before) [^,;:]*[.!]?$")
+_LANGUAGE_OF = re.compile(
+    r"\b(?:tweeted|wrote|posted|spoke|said)(?: \w+)? in (?:Russian|English|French|Arabic|Persian|Farsi|Chinese|"
+    rf"Spanish|German|Turkish|Portuguese|Japanese|Korean|Hindi|Urdu|{_BLANK})\b"
+)
 _THEY_FIRST = re.compile(r"\b(?:they|them|their)\b")  # (after a name, "they" may well be the name's)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # "Our Senate approved …": whose?
 # A quotation that starts inside a sentence of the speaker's ("one of the most important …", "rather, …")
@@ -284,6 +288,10 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "a blank in 'four in five': a proportion's other half"
     if re.search(r"\b(?:ago|this (?:week|month|year)|last (?:week|month|year))\b", item.answer):
         return "an answer that means something only on the article's day"  # "Fifteen years ago this month"
+    if item.kind == "role" and item.type in ("typed", "cloze") and len(item.answer.split()) > 8:
+        return "an office too long to recall word for word"  # "Deputy Director of the Foreign Ministry's …"
+    if _LANGUAGE_OF.search(item.prompt):
+        return "the language something was said in: trivia"  # "Zarif tweeted in Russian"
     if item.kind == "role" and item.type == "typed" and re.fullmatch(_OFFICE_ALONE, item.answer):
         return "an office without saying whose"  # "What is Mohamed Bazoum's role? President"
     before = item.prompt.split(_BLANK, 1)[0]
