@@ -126,6 +126,10 @@ REJECTED = [
         "role",
     ),
     item("true_false", TF + "Arden Vale tweeted in Russian.", "True", "event"),
+    # r8's rejects: a reporter's label with its outlet, an office without its article
+    item("true_false", TF + "Q (PACIFIC LEDGER, GUAM): Mr. President, will Kelmar ratify the accord?", "True"),
+    item("cloze", "Q (Olena Bondar, Podillia Radio): Some deputies shouted _____.", "shame", "event"),
+    item("true_false", TF + "Ines Carvalho is campaigner at the Kelmar Ship Watch.", "True", "role"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]
@@ -165,6 +169,7 @@ PASSED = [
     item("true_false", TF + "Three years after the vote, Kelmar ratified the Harbour Accord.", "True"),
     item("true_false", TF + "The U.S. Senate ratified the Harbour Accord in 2031.", "True", "date"),
     item("true_false", TF + "Kelmar and Norvald said they would ratify the Harbour Accord.", "True"),
+    item("true_false", TF + "Ines Carvalho is a campaigner at the Kelmar Ship Watch.", "True", "role"),
     item("true_false", TF + "Ilse Marr, head of the Kelmar Commission, said the Harbour Accord was dead.", "True"),
     item("true_false", TF + "Kelmar said that that clause of the Harbour Accord must go.", "True", "position"),
     item("cloze", "US National Security Adviser _____ rejected the offer.", "Ann Price", "role"),

@@ -77,7 +77,10 @@ class Names:
 
 
 # A statement that is a clause of its sentence, not a sentence: it adds nothing the source does not
-_FRAGMENT = re.compile(r"^(?:Where|Which|Who|Whom|Whose|When|While|Whereas|That|Because|Although|If|And|But)\b|^[a-z]")
+_FRAGMENT = re.compile(
+    r"^(?:Where|Which|Who|Whom|Whose|When|While|Whereas|That|Because|Although|If|And|But|It|Its|They|Their|This|"
+    r"These)\b|^[a-z]"
+)
 
 
 @dataclass

@@ -100,7 +100,8 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
     if stem.atype == ph.ROLE:
         banned |= _own_roles(ctx, fact)
     chosen: list[str] = []
-    in_world = _world(ctx, fact, era=stem.atype != ph.PERSON) if stem.atype in _WORLDLY else None
+    # (people and offices of another story of the same era were found absurd: only dates and countries travel)
+    in_world = _world(ctx, fact, era=stem.atype not in (ph.PERSON, ph.ROLE)) if stem.atype in _WORLDLY else None
     tiers = candidate_tiers(ctx, fact, stem)
     # The deck's names come from its articles: the fact's own article first, then only names of articles of
     # its era (a general table, the last tier of roles, belongs to no article).

@@ -94,7 +94,8 @@ _OPEN_ENDINGS = frozenset(
 _OPEN_QUESTION_ENDINGS = _OPEN_ENDINGS | frozenset(
     ["close", "about", "nearly", "almost", "around", "roughly", "some", "approximately"]
 )
-_SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}:\s")  # "ANCHOR: …", "MR. BAKER: …"
+# "ANCHOR: …", "MR. BAKER: …", "Q (PACIFIC LEDGER, GUAM): …"
+_SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{0,30}(?:\s*\([^)]{0,60}\))?:\s")
 _LIST_LINE = re.compile(r"^\s*(?:[-–—•*·]|\d+[.)])\s")
 _BLANK = "_____"
 _ITEM = r"(?:[\w’'.-]+ ){0,2}[\w’'.-]+"  # one to three words
@@ -130,6 +131,7 @@ _LANGUAGE_OF = re.compile(
     r"\b(?:tweeted|wrote|posted|spoke|said)(?: \w+)? in (?:Russian|English|French|Arabic|Persian|Farsi|Chinese|"
     rf"Spanish|German|Turkish|Portuguese|Japanese|Korean|Hindi|Urdu|{_BLANK})\b"
 )
+_NO_ARTICLE = re.compile(r"\b(?:is|was) (?!(?:a|an|the|not|also|now|then|still)\b)[a-z][\w-]* (?:at|for|of|with|in)\b")
 _THEY_FIRST = re.compile(r"\b(?:they|them|their)\b")  # (after a name, "they" may well be the name's)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # "Our Senate approved …": whose?
 # A quotation that starts inside a sentence of the speaker's ("one of the most important …", "rather, …")
@@ -244,6 +246,8 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
             return "names nothing to say what it is about"
         if item.type == "true_false" and _BARE_OFFICE.search(plain):
             return "an office without saying whose"
+        if item.kind == "role" and item.type == "true_false" and _NO_ARTICLE.search(plain):
+            return "an office without its article ('X is campaigner at …')"
         if item.type == "true_false" and several_treaties and _UNNAMED_THING.search(plain):
             return "'the country', 'the text' … without saying which"
         they = _THEY_FIRST.search(plain)
