@@ -130,6 +130,7 @@ REJECTED = [
     item("true_false", TF + "Q (PACIFIC LEDGER, GUAM): Mr. President, will Kelmar ratify the accord?", "True"),
     item("cloze", "Q (Olena Bondar, Podillia Radio): Some deputies shouted _____.", "shame", "event"),
     item("true_false", TF + "Ines Carvalho is campaigner at the Kelmar Ship Watch.", "True", "role"),
+    item("true_false", TF + "Ilse Marr said: which will change the life of the Kelmar trader.", "True", "position"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]

@@ -233,7 +233,7 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
             return "a sentence cut at its start"
         if _DANGLING_START.match(plain):
             return "begins by pointing at something the item never names"
-        if item.kind == "quote" and re.search(r"\bsaid: [“\"][a-z]", clause):
+        if re.search(r"\bsaid: (?:[“\"][a-z]|(?:which|that|who|and|but|as)\b)", clause):
             return "a fragment of a quotation given as all the speaker said"
         if _FIRST_PERSON.search(plain):
             return "speaks as 'we' without saying who"
