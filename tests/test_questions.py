@@ -619,3 +619,17 @@ def test_an_explanation_adds_the_actors_office_and_leaves_out_a_statement_cut_fr
     assert quote.startswith(facts[1].statement) and "\nBoris Lebed: Kremlin spokesman.\n" in quote
     assert ctx.explanation(facts[2]).startswith("Source: “Volkov spoke in Sochi")
     assert "Kremlin spokesman." not in ctx.explanation(facts[0]).split("\n", 1)[1]  # a role's own office: once
+
+
+def test_no_item_calls_a_person_a_party():
+    """'Meurice is a party to the Treaty of Paris': states are parties, people sign (a reviewer rejected it)."""
+    facts = [
+        Fact("s1", "signatory", "Harbour Accord", "Arden Vale", "Arden Vale is a party to the Harbour Accord.",
+             [Evidence("a", "Arden Vale attended for the Harbour Accord's parties.")], entity="Arden Vale"),
+        Fact("s2", "signatory", "Harbour Accord", "Ilse Marr", "Ilse Marr signed the Harbour Accord for Kelmar.",
+             [Evidence("a", "Ilse Marr signed the Harbour Accord for Kelmar.")], entity="Ilse Marr", party="Kelmar"),
+    ]  # fmt: skip
+    people = [Entity("Arden Vale", "person"), Entity("Ilse Marr", "person")]
+    deck = Deck("t", [Source("a", "a.txt", "An article")], people, facts)
+    made = {i.fact for i in make_items(deck, seed=1)}
+    assert "s1" not in made and "s2" in made

@@ -32,6 +32,19 @@ def test_names_of_the_form_treaty_of_place_and_long_official_names_are_found_who
     assert names("The Treaty of Lausanne was signed in 1923.") == ["Treaty of Lausanne"]
     long = "Convention on International Liability for Damage Caused by Space Objects"
     assert names(f"The {long} entered into force in 1972.") == [long]
+    # "against", "concerning": a reviewer found "Convention on the Elimination of All Forms of Discrimination"
+    # (another treaty's name, cut short) where the article said "… against Women"
+    cedaw = "Convention on the Elimination of All Forms of Discrimination against Women"
+    assert names(f"The {cedaw} was adopted in 1979.") == [cedaw]
+    # near misses: two treaties joined by "and" stay two
+    assert names("The Treaty of Lausanne and the Montreux Convention still stand.") == [
+        "Treaty of Lausanne",
+        "Montreux Convention",
+    ]
+    assert names("the Convention against Torture and the Treaty concerning Maritime Delimitation") == [
+        "Convention against Torture",
+        "Treaty concerning Maritime Delimitation",
+    ]
     # a month after the name is its date, not part of it
     assert names("They cited the Helsinki Final Act of August 1975.") == ["Helsinki Final Act"]
     # "Conventional" is not "Convention"

@@ -208,12 +208,16 @@ _TREATY_WORD = (
     r"(?:Treaty|Agreement|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|Initiative|Statute|Covenant"
     r"|Framework|Memorandum|Arrangement|Declaration|Amendment|Final\s+Act|Plan\s+of\s+Action)\b(?!\s+Organi[sz]ation)"
 )
+_ANOTHER = r"(?:Treaty|Agreement|Convention|Protocol|Accords?|Pact)\b"  # "… against Torture and the Treaty …"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 # What may follow the treaty word in a name: "Treaty of Lausanne", "Convention on International Trade in
-# Endangered Species of Wild Fauna and Flora", "Agreement establishing the AfCFTA".
+# Endangered Species of Wild Fauna and Flora", "Agreement establishing the AfCFTA", "Convention on the
+# Elimination of All Forms of Discrimination against Women", "Convention against Torture".
 _NAME_TAIL = (
-    r"(?:\s+(?:on|of|for|between|establishing)\s+(?:the\s+)?(?!" + _MONTH + r")[A-Z][\w–-]*"
-    r"(?:\s+(?:(?:of|and|in|for|on|by|to)\s+)?(?:the\s+)?(?!" + _MONTH + r")[A-Z][\w–-]*)*)?"
+    r"(?:\s+(?:on|of|for|between|establishing|against|concerning|regarding|relating\s+to)\s+(?:the\s+)?"
+    r"(?!" + _MONTH + r")[A-Z][\w–-]*"
+    r"(?:\s+(?:(?:of|in|for|on|by|to|against|and(?!\s+(?:the\s+)?(?:[A-Z][\w–-]*\s+){1,3}" + _ANOTHER + r"))\s+)?"
+    r"(?:the\s+)?(?!" + _MONTH + r"|" + _ANOTHER + r")[A-Z][\w–-]*)*)?"
 )
 _TREATY_NAME = re.compile(
     r"\b((?:[Nn]ew\s+)?(?:[A-Z][\w’'–-]*\s+(?:(?:of|on|for)\s+(?:the\s+)?)?){0,8}"

@@ -153,6 +153,9 @@ def fact_failure(ctx: Context, fact: Fact) -> str | None:
     named_so = answer == fact.entity or answer.isupper() or answer in _COUNTRY_NAMES  # "the US", "Britain"
     if fact.kind == "signatory" and fact.entity and not named_so and ctx.names.type_of(fact.entity) == "country":
         return "a party named by its capital or a place"
+    person = ctx.names.type_of(fact.entity or fact.answer) == "person"
+    if fact.kind == "signatory" and person and " is a party to " in fact.statement:
+        return "a person called a party: states are parties, people sign"  # "Meurice is a party to …"
     return None
 
 
