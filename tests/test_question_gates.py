@@ -131,6 +131,9 @@ REJECTED = [
     item("cloze", "Q (Olena Bondar, Podillia Radio): Some deputies shouted _____.", "shame", "event"),
     item("true_false", TF + "Ines Carvalho is campaigner at the Kelmar Ship Watch.", "True", "role"),
     item("true_false", TF + "Ilse Marr said: which will change the life of the Kelmar trader.", "True", "position"),
+    # r9's rejects: what was followed or done is never said
+    item("cloze", "Harbour Accord: Norvald followed in _____.", "2020", "date"),
+    item("true_false", TF + "It did so in 2031, the Kelmar foreign ministry said.", "True"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
 ]
@@ -171,6 +174,8 @@ PASSED = [
     item("true_false", TF + "The U.S. Senate ratified the Harbour Accord in 2031.", "True", "date"),
     item("true_false", TF + "Kelmar and Norvald said they would ratify the Harbour Accord.", "True"),
     item("true_false", TF + "Ines Carvalho is a campaigner at the Kelmar Ship Watch.", "True", "role"),
+    item("true_false", TF + "The talks that followed in 2031 ended the Kelmar dispute.", "True", "event"),
+    item("cloze", "Harbour Accord: Kelmar ratified in March 2022; Norvald followed in _____.", "2023", "date"),
     item("true_false", TF + "Ilse Marr, head of the Kelmar Commission, said the Harbour Accord was dead.", "True"),
     item("true_false", TF + "Kelmar said that that clause of the Harbour Accord must go.", "True", "position"),
     item("cloze", "US National Security Adviser _____ rejected the offer.", "Ann Price", "role"),
@@ -211,3 +216,11 @@ def test_a_saying_needs_what_was_said(prompt: str, ok: bool) -> None:
 
 def test_who_added_needs_what_came_before():
     assert failure(item("typed", "Who added at the same time that Kelmar is not bound by the accord?", "Ilse Marr"))
+
+
+def test_a_transcripts_numbering_or_a_fragment_is_no_office():
+    """Wrong offices 'Q52 Chair' and 'presence of President' were offered beside real ones."""
+    from quizgen.questions.phrasing import not_an_office
+
+    assert not_an_office("Q52 Chair") and not_an_office("presence of President")
+    assert not not_an_office("Kelmar Deputy Foreign Minister") and not not_an_office("head nurse")

@@ -31,11 +31,13 @@ _BACK_NOUNS = (
     r"proposal|proposals|figure|figures|number|limit|limits|agreement|agreements|treaty|treaties|deal|move|"
     r"decision|idea|offer|plan|step|issue|question|document|pact|accord|text|provision|provisions|condition|"
     r"conditions|demand|demands|position|view|claim|claims|allegation|allegations|remarks|comments|report|"
-    r"request|call|argument|measure|measures|arrangement|talks|meeting|visit|vote|change|changes"
+    r"request|call|argument|measure|measures|arrangement|talks|meeting|visit|vote|votes|change|changes"
 )
 _DANGLING_INSIDE = re.compile(
     rf"\b(?:this|these|those|such(?: an?)?|that|another)\s+(?:(?!(?:the|a|an)\b)[a-z-]+\s+)?(?:{_BACK_NOUNS})\b"
-    r"|\b(?:was|were|is|are)\s+then\b|\bthe other\b"
+    r"|\b(?:was|were|is|are)\s+then\b|\bthe other\b|\bdid so\b|\bdid the same\b|\bfollowed suit\b"
+    # "Colombia followed in 2020." alone: followed whom, in what? (not "X ratified in 2022; Y followed in 2023")
+    r"|(?-i:^(?:[\w’'-]+ ){0,2}[A-Z][\w-]+ followed (?:in|on|later|shortly)\b)"
     # "Greek governments have described it as a cornerstone": what "it" is, the sentence does not say
     r"|\b(?:described|called|termed|branded|labell?ed|hailed|regarded|sees?|saw|considers?|considered) it as\b",
     re.IGNORECASE,
