@@ -135,8 +135,8 @@ class ArticleContext(People):
         self.paragraphs = list(paragraphs)  # (start, end) of each paragraph in `text`
         self.state: dict[str, Any] = {}  # an extractor's own state for this article, by extractor name
         self.treaties: dict[str, int] = {}  # canonical treaty name → mentions in this article
-        self._treaty_weight: dict[str, int] = {}  # … → what the headline and the lead add to its mentions
-        self._lead: set[str] = set()
+        self._titled: dict[str, int] = {}  # … → mentions in the headline
+        self._lead: set[str] = set()  # … named in the lead
 
     # -- time ---------------------------------------------------------------------------------------
     def long_ago(self, sent: Sentence) -> bool:
@@ -161,15 +161,14 @@ class ArticleContext(People):
             name = next((p for p in parts if self.names.knows(p)), None)
             if name is not None:
                 name = self.names.canonical(name)
-                self._treaty_weight[name] = self._treaty_weight.get(name, 0) + _TITLE_WEIGHT
+                self._titled[name] = self._titled.get(name, 0) + 1
 
     def learn_treaties(self, sent: Sentence) -> None:
         lead = sent.paragraph <= 1  # a treaty the lead names is the article's; background ones come later
         for name in self._treaty_mentions(sent.text):
             self.treaties[name] = self.treaties.get(name, 0) + 1
-            if lead and name not in self._lead:
+            if lead:
                 self._lead.add(name)
-                self._treaty_weight[name] = self._treaty_weight.get(name, 0) + 1
 
     def _treaty_mentions(self, text: str) -> list[str]:
         return [self.names.canonical(name) for name, _alias in find_treaty_names(text, self.names)]
@@ -177,13 +176,15 @@ class ArticleContext(People):
     def treaty(self) -> str | None:
         """The treaty the article is about: the one it names most often, counting a name in the headline as
         several mentions and one in the lead as one more."""
-        weights = {n: self.treaties.get(n, 0) + self._treaty_weight.get(n, 0) for n in self._treaty_weight}
-        weights.update((n, c + self._treaty_weight.get(n, 0)) for n, c in self.treaties.items())
-        if not weights:
+        # a tie goes to the one named first: in the headline, then in the text (whose lead comes first)
+        named = list(dict.fromkeys([*self._titled, *self.treaties]))
+        if not named:
             return None
-        # a tie goes to the one named first
-        order = {name: i for i, name in enumerate(weights)}
-        return max(weights.items(), key=lambda kv: (kv[1], -order[kv[0]]))[0]
+
+        def weight(name: str) -> int:
+            return self.treaties.get(name, 0) + _TITLE_WEIGHT * self._titled.get(name, 0) + int(name in self._lead)
+
+        return max(enumerate(named), key=lambda i_name: (weight(i_name[1]), -i_name[0]))[1]
 
 
 _TITLE_WEIGHT = 3

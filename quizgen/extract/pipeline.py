@@ -41,12 +41,13 @@ def treaty_names(articles: Iterable[Article]) -> TreatyNames:
     names = TreatyNames()
     # (not the headlines: a title-case one runs words into a name, "Bush, Putin Sign Pact")
     texts = [a.text[ps:pe] for a in articles for ps, pe in a.paragraphs]
-    for text in texts:
+    written = [find_treaty_names(text) for text in texts]
+    for text, found in zip(texts, written, strict=True):
         names.organisations |= organisation_acronyms(text)
-        for name, alias in find_treaty_names(text):
+        for name, alias in found:
             names.add(name, alias)
-    for text in texts:
-        once = Counter(name for name, _ in find_treaty_names(text))
+    for text, found in zip(texts, written, strict=True):
+        once = Counter(name for name, _ in found)
         for name in (Counter(name for name, _ in find_treaty_names(text, names)) - once).elements():
             names.add(name)
     return names
