@@ -149,12 +149,13 @@ def fact_failure(ctx: Context, fact: Fact) -> str | None:
         offices = ctx.offices_of(fact.entity)
         if any(_COMMENTATOR.search(o) for o in offices) and not any(_OFFICIAL.search(o) for o in offices):
             return "a commentator's words"
+    if fact.kind != "signatory":
+        return None
     answer = re.sub(r"^the\s+", "", fact.answer, flags=re.IGNORECASE)
     named_so = answer == fact.entity or answer.isupper() or answer in _COUNTRY_NAMES  # "the US", "Britain"
-    if fact.kind == "signatory" and fact.entity and not named_so and ctx.names.type_of(fact.entity) == "country":
+    if fact.entity and not named_so and ctx.names.type_of(fact.entity) == "country":
         return "a party named by its capital or a place"
-    person = ctx.names.type_of(fact.entity or fact.answer) == "person"
-    if fact.kind == "signatory" and person and " is a party to " in fact.statement:
+    if ctx.names.type_of(fact.entity or fact.answer) == "person" and " is a party to " in fact.statement:
         return "a person called a party: states are parties, people sign"  # "Meurice is a party to …"
     return None
 

@@ -250,8 +250,6 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
             return "an office without saying whose"
         if item.kind == "role" and item.type == "true_false" and _NO_ARTICLE.search(plain):
             return "an office without its article ('X is campaigner at …')"
-        if item.type == "true_false" and several_treaties and _UNNAMED_THING.search(plain):
-            return "'the country', 'the text' … without saying which"
         they = _THEY_FIRST.search(plain)
         if they and not re.search(r"\s[A-Z]", plain[: they.start()]):
             return "'they' with no one named before it"  # "By 396 votes to 16, they had adopted …"
@@ -280,8 +278,9 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "points at something the item never names"
     if several_treaties and item.type != "cloze" and _UNNAMED_TREATY.search(plain):
         return "'the treaty' without saying which"
-    if several_treaties and item.type in ("typed", "multiple_choice") and _UNNAMED_THING.search(plain):
-        return "'the line', 'the negotiation' … without saying which"  # "When was the tenth session held?"
+    # (a cloze shows its treaty before the sentence; these show the sentence or stem alone)
+    if several_treaties and item.type in ("true_false", "typed", "multiple_choice") and _UNNAMED_THING.search(plain):
+        return "'the country', 'the line' … without saying which"  # "When was the tenth session held?"
     if item.type == "cloze" and re.match(r"^(?:the )?[a-z][^:_]{0,40}: ", item.prompt):
         return "a topic that names nothing ('treaty:', 'parties:')"
     words = re.findall(r"[\w’'-]+", clause.replace(_BLANK, " BLANK ").rstrip(' .!?”"'))
