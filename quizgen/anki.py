@@ -71,6 +71,7 @@ FACT_SLOTS: tuple[tuple[str, str], ...] = (
     ("typed", "Type-in"),
     ("cloze", "Gap"),
 )
+_SLOT_TYPES = frozenset(t for t, _ in FACT_SLOTS)
 SLOT_PARTS = ("Question", "Options", "Back", "Explanation")
 MODEL_FIELDS["fact"] = (
     "Fact",
@@ -115,14 +116,19 @@ ol.qg-options { list-style-type: upper-alpha; }
 input#typeans { font-size: 18px; width: 100%; box-sizing: border-box; }
 """
 
-# The back of every card ends with the explanation and where the fact comes from.
-_SOURCE = (
-    '{{#Explanation}}<div class="qg-explanation">{{Explanation}}</div>{{/Explanation}}'
-    '<div class="qg-source">'
-    '{{#Sentence}}<div class="qg-sentence">“{{Sentence}}”</div>{{/Sentence}}'
-    '{{#Article}}<div class="qg-article">— {{Article}}</div>{{/Article}}'
-    "</div>"
-)
+
+def _source(explanation: str = "Explanation") -> str:
+    """The back of every card ends with the explanation (from the field named) and where the fact comes from."""
+    return (
+        f'{{{{#{explanation}}}}}<div class="qg-explanation">{{{{{explanation}}}}}</div>{{{{/{explanation}}}}}'
+        '<div class="qg-source">'
+        '{{#Sentence}}<div class="qg-sentence">“{{Sentence}}”</div>{{/Sentence}}'
+        '{{#Article}}<div class="qg-article">— {{Article}}</div>{{/Article}}'
+        "</div>"
+    )
+
+
+_SOURCE = _source()
 _QUESTION = '<div class="qg-question">{{Question}}</div>'
 TEMPLATES: dict[str, dict[str, str]] = {
     "basic": {
@@ -148,14 +154,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
 }
 
 
-def _slot_source(label: str) -> str:
-    return (
-        _SOURCE.replace("{{#Explanation}}", f"{{{{#{label} Explanation}}}}")
-        .replace("{{Explanation}}", f"{{{{{label} Explanation}}}}")
-        .replace("{{/Explanation}}", f"{{{{/{label} Explanation}}}}")
-    )
-
-
 def _fact_template(item_type: str, label: str) -> dict[str, str]:
     question = f'<div class="qg-question">{{{{{label} Question}}}}</div>'
     if item_type == "typed":
@@ -171,7 +169,7 @@ def _fact_template(item_type: str, label: str) -> dict[str, str]:
     return {
         "name": label,
         "qfmt": f"{{{{#{label} Question}}}}{front}{{{{/{label} Question}}}}",
-        "afmt": back + _slot_source(label),
+        "afmt": back + _source(f"{label} Explanation"),
     }
 
 
@@ -338,7 +336,7 @@ def fact_note(items: Sequence[Item], statement: str, subjects: Mapping[str, str]
 def _slot(item: Item) -> tuple[str, str, str, str]:
     """An item as its slot of a fact note: question, options, back, explanation (HTML)."""
     kind = NOTE_TYPE_OF.get(item.type)
-    if kind is None or item.type not in dict(FACT_SLOTS):
+    if kind is None or item.type not in _SLOT_TYPES:
         raise QuizgenError(f"no slot for item type {item.type!r} in a fact's note", where=item.id)
     if kind == "choice":
         choices = item.choices or (("True", "False") if item.type == "true_false" else (item.answer,))
@@ -384,37 +382,27 @@ def plan_notes(
         raise QuizgenError(f"unknown note layout {notes!r} (choose from {', '.join(NOTE_LAYOUTS)})", where="--notes")
     seen: set[str] = set()
     skipped: list[str] = []
-    kept: list[list[Item]] = []
-    for export in exports:
-        kept.append([])
+    dealt: list[list[Item]] = [[] for _ in exports]  # the items each export's notes are made of
+    homes: dict[str, int] = {}  # fact → the export its note goes into: the first that has it
+    for n, export in enumerate(exports):
         for item in export.items:
             if progress:
                 progress(1)
             # (one note per fact: a fact's item of a type it already has, from another deck, is the same card)
-            same = f"{item.fact}:{item.type}" if notes == "fact" and item.type in _SLOT_TYPES else item.id
+            in_note = notes == "fact" and item.type in _SLOT_TYPES
+            same = f"{item.fact}:{item.type}" if in_note else item.id
             if item.id in seen or same in seen:
                 skipped.append(item.id)
                 continue
             seen |= {item.id, same}
-            kept[-1].append(item)
+            home = homes.setdefault(item.fact, n)
+            dealt[home if in_note else n].append(item)
     plan: list[tuple[str, list[NoteSpec]]] = []
-    homes: dict[str, int] = {}  # fact → the export its note goes into: the first that has it
-    if notes == "fact":
-        for n, items in enumerate(kept):
-            for item in items:
-                homes.setdefault(item.fact, n)
-    for n, (export, items) in enumerate(zip(exports, kept, strict=True)):
-        if notes == "item":
-            specs = [note_for(item, export.subjects) for item in items]
-        else:
-            mine = [i for i in items if i.type not in _SLOT_TYPES or homes[i.fact] == n]
-            later = [i for other in kept[n + 1 :] for i in other if i.type in _SLOT_TYPES and homes[i.fact] == n]
-            specs = _fact_notes(mine + later, export)
+    for export, items in zip(exports, dealt, strict=True):
+        by_item = notes == "item"
+        specs = [note_for(item, export.subjects) for item in items] if by_item else _fact_notes(items, export)
         plan.append((normalize_deck_name(export.name), specs))
     return plan, skipped
-
-
-_SLOT_TYPES = frozenset(t for t, _ in FACT_SLOTS)
 
 
 def _fact_notes(items: Sequence[Item], export: DeckExport) -> list[NoteSpec]:
@@ -422,7 +410,7 @@ def _fact_notes(items: Sequence[Item], export: DeckExport) -> list[NoteSpec]:
     groups: dict[str, list[Item]] = {}
     order: list[str | Item] = []
     for item in items:
-        if item.type not in dict(FACT_SLOTS):
+        if item.type not in _SLOT_TYPES:
             order.append(item)  # a timeline
             continue
         if item.fact not in groups:
