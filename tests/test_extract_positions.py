@@ -76,3 +76,18 @@ def test_defending_protesting_and_admitting_are_positions():
     deck = rule_deck(texts, title="t")
     found = {f.evidence[0].source: f.answer for f in deck.facts if f.kind == "position"}
     assert found == {"defend": "Viktor Orban", "protest": "Mustafa Khalil", "admit": "David Trimble"}
+
+
+def test_a_wire_story_s_credits_make_its_byline_a_reporter_s():
+    """Review r10: a wire story's reporter, 'By X and Y' with the outlet named nowhere near, was taken for an
+    essayist whose every sentence is a position ('X argues: The court rejected …'). The closing credits
+    '(Reporting by …; Editing by …)' say it is news."""
+    from quizgen.extract.authors import byline
+
+    body = "The court rejected the arguments on Wednesday."
+    text = f"Court rules on old treaty\n\nBy Corin Abbasi-Wheeler and Lotte Brandvik\n\n{body}\n\n"
+    start = text.index(body)
+    paragraphs = [(start, start + len(body))]
+    assert byline(text, paragraphs) == ("Corin Abbasi-Wheeler", "plain")
+    credits = text + "(Reporting by Corin Abbasi-Wheeler in Washington; Editing by Petra Holmqvist)\n"
+    assert byline(credits, paragraphs) == ("Corin Abbasi-Wheeler", "news")

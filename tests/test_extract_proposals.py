@@ -96,6 +96,22 @@ def test_states_that_signed_but_did_not_ratify_are_each_proposed():
     assert {"China", "Egypt", "Iran", "Israel", "the United States"} <= answers(text, "parties")
 
 
+def test_a_state_whose_own_verb_is_denied_is_no_party():
+    """Review r10: 'The United States … did not ratify Trianon' became 'The United States ratified …'."""
+    denied = (
+        "The treaty entered into force in 1921. The United States, whose Senate had declined to ratify the "
+        "Versailles settlement, did not ratify the Treaty of Trianon. Kelmar refused to sign the Harbour Accord. "
+        "Neither Brazil nor India has joined the Harbour Accord."
+    )
+    assert not answers(denied, "parties") & {"The United States", "the United States", "Kelmar", "Brazil", "India"}
+    assert "Norvald" in answers("Norvald did not hesitate: it ratified the Harbour Accord in 2031.", "parties")
+    gapped = (
+        "Kelmar ratified the Harbour Accord in 2031, Norvald in 2032 and Ostrava in 2033; Tellen, which signed "
+        "it in 2030, did not ratify it."
+    )
+    assert {"Kelmar", "Norvald", "Ostrava"} <= answers(gapped, "parties")
+
+
 def test_parties_listed_under_a_line_about_signing_and_the_sides_of_an_agreement_between_two():
     listed = "The Harbour Accord was a success.\n\nThe original signatories were:\n\n- France\n\n- Norway\n"
     assert {"France", "Norway"} <= answers(listed, "parties")

@@ -61,3 +61,14 @@ def test_a_titled_surname_is_a_name_when_the_article_never_gives_more():
     )
     deck = rule_deck({"a": text}, title="t")
     assert [f.answer for f in deck.facts if f.kind == "quote"] == ["Carter"]
+
+
+def test_a_double_surname_first_named_in_the_byline_is_kept_whole():
+    """Review r10: 'said Adeyinka-Ross' gave the quotation to 'Ross'."""
+    text = (
+        "Authors: Emeka Adeyinka-Ross, research associate\n\n"
+        "The register of space objects has not kept pace with the market.\n\n"
+        "“This is a fifty-year-old treaty that still does the one thing it was asked to do,” said Adeyinka-Ross.\n"
+    )
+    deck = rule_deck({"a": text}, title="t")
+    assert {f.answer for f in deck.facts if f.kind == "quote"} == {"Adeyinka-Ross"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .context import ArticleContext, Sentence, find_treaty_names
@@ -40,6 +41,9 @@ class Actor:
         )
 
 
+_DOUBLE_SURNAME = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+
+
 def antecedent(token: Token) -> Token:
     """For 'which'/'who' in a relative clause, the noun the clause hangs on."""
     if token.lower_ in RELATIVE_PRONOUNS:
@@ -72,6 +76,9 @@ def _resolve(token: Token, sent: Sentence, ctx: ArticleContext, allow_treaty: bo
         name = ctx.person(ent.text if ent is not None else token.text)
         if name:
             return Actor(name, name, "person")
+        if ent is not None and ent.label_ == "PERSON" and _DOUBLE_SURNAME.fullmatch(ent.text):
+            # "said Adeyinka-Ross", first named only in a byline: the surname whole, not its last half
+            return Actor(ent.text, ent.text, "person")
     # "Russian President Vladimir Putin": the title is the head, the name its appos or compound.
     for child in token.children:
         if child.dep_ == "appos":

@@ -27,6 +27,7 @@ _SCHOLARLY = re.compile(
     re.I,
 )
 _NEWS = re.compile(r"\b(?:news|wire|newswire|agency|press|times|post|daily|service|correspondent|reporting)\b", re.I)
+_CREDITS = re.compile(r"\((?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by\b")
 _HEADER_CHARS = 1500  # a byline sits near the top: after the headline and standfirst, before the story
 
 
@@ -53,7 +54,9 @@ def byline(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[str, str] 
     if found is None:
         return None
     header = " ".join(lines)
-    kind = "news" if _NEWS.search(header) else "scholar" if _SCHOLARLY.search(header) else "plain"
+    # a wire story's closing credits, "(Reporting by … ; Editing by …)", say whose byline it was
+    news = _NEWS.search(header) or _CREDITS.search(text)
+    kind = "news" if news else "scholar" if _SCHOLARLY.search(header) else "plain"
     return found, kind
 
 

@@ -13,7 +13,7 @@ from ..model import DateValue, Quantity
 from ..numbers import parse_number
 from ..text import normalize
 from .actors import Actor, resolve
-from .clauses import subject_of
+from .clauses import negated, negated_subject, subject_of
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
 from .dates import parse_date
 from .lexicon import (
@@ -503,7 +503,11 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         if actor.type == "country" and answer != actor.name and _named_as_itself(actor.name, ent, named, sent, ctx):
             continue  # "the US and Russia … Moscow and Washington": the parties are the US and Russia
         above = {a.i for a in ent.root.ancestors}
-        trigger = min(triggers, key=lambda t: (t.i not in above, abs(t.i - ent.root.i)))
+        # the nearest verb above the name that it governs, an asserted one first ("Lithuania ratified it in 2003,
+        # Estonia in 2004; Poland did not ratify it": Estonia hangs under both)
+        trigger = min(triggers, key=lambda t: (t.i not in above, t.i in above and _denied(t), abs(t.i - ent.root.i)))
+        if (trigger.i in above or trigger.head.i in above) and _denied(trigger):
+            continue  # "The United States … did not ratify Trianon", "Iran refused to sign": no party
         if trigger.pos_ in ("VERB", "AUX"):
             statement = f"{actor.shown} {past(trigger.lemma_)} {with_the(treaty)}"
         else:
@@ -514,6 +518,17 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
             rule="parties.listed" if listed else "parties.named", entity=actor.name, entity_type=actor.type,
             anchor=ent.root.i, trigger=trigger.i,
         )  # fmt: skip
+
+
+def _denied(verb: Token) -> bool:
+    """'did not ratify', 'neither … nor … signed', 'declined to ratify': the act the sentence says did not happen."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING
+    return negated(verb) or negated_subject(verb) or refused
+
+
+_REFUSING = frozenset({"decline", "refuse", "fail"})
 
 
 def _named_as_itself(country: str, ent: Any, named: list[Any], sent: Sentence, ctx: ArticleContext) -> bool:
