@@ -136,6 +136,12 @@ REJECTED = [
     item("true_false", TF + "It did so in 2031, the Kelmar foreign ministry said.", "True"),
     # the stem names the answer's people
     item("typed", "Which country and Norvald accused each other over the Kelmarese minority?", "Kelmar", "position"),
+    # r10's rejects: a proposal, a line never named; a list announced and cut; a bare title; a count for names
+    item("cloze", "Harbour Accord: The proposal was defeated 41 to _____.", "27", "event"),
+    item("cloze", "With this line, Kelmar is entitled to 53 per cent of the strait and Norvald _____.", "47 per cent"),
+    item("cloze", "Harbour Accord: _____ states fish the strait, and each sits in a different position:", "Only three"),
+    item("cloze", "The accord, signed by _____ Arden Vale and Chancellor Ilse Marr, took effect in 2031.", "President"),
+    item("typed", "What countries fish the strait under the Harbour Accord?", "Only three", "event"),
 ]
 
 PASSED = [
@@ -181,6 +187,9 @@ PASSED = [
     item("cloze", "US National Security Adviser _____ rejected the offer.", "Ann Price", "role"),
     # reviewers accepted 8 of 10 such titles before a name
     item("cloze", "On Tuesday, _____ Ilse Marr criticized Norvald.", "Kelmar Foreign Minister", "role"),
+    item("cloze", "The proposal of the Kelmar delegation was defeated 41 to _____.", "27", "event"),
+    item("typed", "What countries fish the strait under the Harbour Accord?", "Kelmar and Norvald", "event"),
+    item("cloze", "Harbour Accord: The strait is shared as follows: Kelmar takes _____ of it.", "53 per cent", "limit"),
 ]
 
 

@@ -633,3 +633,53 @@ def test_no_item_calls_a_person_a_party():
     deck = Deck("t", [Source("a", "a.txt", "An article")], people, facts)
     made = {i.fact for i in make_items(deck, seed=1)}
     assert "s1" not in made and "s2" in made
+
+
+def _signers_deck(parties: list[str], extra: str = "") -> Deck:
+    """An invented treaty with the countries that signed it, and Arden Vale signing for no one said."""
+    treaty = "Harbour Accord"
+    facts = [
+        Fact(f"s{n}", "signatory", treaty, who, f"{who} signed the {treaty}.",
+             [Evidence("a", f"{who} signed the {treaty} in 2031.{extra}")], entity=who)
+        for n, who in enumerate(parties)
+    ]  # fmt: skip
+    signed = f"Arden Vale signed the {treaty} in Port Arden."
+    facts.append(Fact("p1", "signatory", treaty, "Arden Vale", f"Arden Vale signed the {treaty}.",
+                      [Evidence("a", signed)], entity="Arden Vale"))  # fmt: skip
+    entities = [Entity(p, "country") for p in parties] + [Entity("Arden Vale", "person"), Entity(treaty, "treaty")]
+    return Deck("signers", [Source("a", "a.txt", "The harbour accord")], entities, facts)
+
+
+def test_a_country_is_asked_for_only_where_one_country_answers():
+    """'Which country signed the AfCFTA?' had other right answers the article never listed (reviews r1–r10:
+    0 of 16 such multiple choices accepted). Of a bilateral treaty the other party is named in the stem; of a
+    treaty whose other party is unknown, or one with many, no country is asked for; nor is a signer for no one
+    said ('Who signed the ECOWAS Treaty?': each party had its own)."""
+    two = [i for i in make_items(_signers_deck(["Kelmar", "Norvald"])) if i.type in ("typed", "multiple_choice")]
+    asked = {i.prompt for i in two if i.kind == "signatory"}
+    assert asked == {
+        "Which country signed the Harbour Accord with Norvald?",
+        "Which country signed the Harbour Accord with Kelmar?",
+    }
+    for i in two:
+        if i.type == "multiple_choice":
+            assert "Kelmar" not in i.choices or i.answer == "Kelmar"  # the named party is never an option
+    for parties, extra in ((["Kelmar"], ""), (["Kelmar", "Norvald"], " The accord now has 88 members.")):
+        items = make_items(_signers_deck(parties, extra))
+        assert not [i for i in items if i.kind == "signatory" and i.type in ("typed", "multiple_choice")]
+    # still a true/false of the signer, whose false version is another signer of the story
+    assert any(i.fact == "p1" and i.type == "true_false" for i in make_items(_signers_deck(["Kelmar", "Norvald"])))
+
+
+def test_a_limit_on_one_party_s_force_is_asked_of_that_force():
+    """Review r10: 'To how many men does the Treaty of Trianon limit the parties?' when only Hungary's army was."""
+    from quizgen.model import Quantity
+
+    fact = Fact(
+        "l1", "limit", "Treaty of Kelmar", "35,000", "Norvald’s army was limited to 35,000 men, including officers.",
+        [Evidence("a", "Norvald’s army was limited to 35,000 men, including officers.")],
+        quantity=Quantity(35000, "35,000", "men", "limit"),
+    )  # fmt: skip
+    deck = Deck("t", [Source("a", "a.txt", "Kelmar")], [Entity("Treaty of Kelmar", "treaty")], [fact])
+    typed = [i for i in make_items(deck) if i.type == "typed"]
+    assert [i.prompt for i in typed] == ["Under the Treaty of Kelmar, to how many men was Norvald’s army limited?"]

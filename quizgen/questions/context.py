@@ -14,6 +14,12 @@ from ..text import normalize, slug
 from .tables import COUNTRIES
 
 _ACRONYM_RE = re.compile(r"^[A-Z.]{2,6}$")
+# "its 88 members", "ratified by 164 states": a count of parties, so more than the article lists
+_MANY_MEMBERS = re.compile(
+    r"\b(?:[1-9]\d{1,2}|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|hundreds of|dozens of)\s+"
+    r"(?:member|members|parties|party|states|state parties|countries|signatories|nations|governments)\b",
+    re.IGNORECASE,
+)
 
 
 class Names:
@@ -98,17 +104,33 @@ class Context:
         """A generator seeded by the seed and the item, so one item does not shift another's choices."""
         return random.Random(":".join([str(self.seed), *parts]))
 
-    def many_parties(self, treaty: str) -> bool:
-        """Whether the deck knows three or more countries party to `treaty`: a multilateral treaty, of which
-        "Which country is a party?" has answers the article never lists (China, Japan … are CITES parties
-        too), and "X is a party" false versions may well be true."""
-        if "parties" not in self.memo:
-            count: dict[str, set[str]] = {}
+    def parties_of(self, treaty: str) -> list[str]:
+        """The countries the deck says are party to `treaty` (or signed it), in the order first met."""
+        if "party-lists" not in self.memo:
+            lists: dict[str, dict[str, str]] = {}
             for f in self.deck.facts:
                 if f.kind == "signatory" and self.names.type_of(f.entity or f.answer) == "country":
-                    count.setdefault(self.names.key(f.subject), set()).add(self.names.key(f.entity or f.answer))
-            self.memo["parties"] = {t for t, parties in count.items() if len(parties) >= 3}
-        return self.names.key(treaty) in self.memo["parties"]
+                    party = self.names.canonical(f.entity or f.answer)
+                    lists.setdefault(self.names.key(f.subject), {}).setdefault(self.names.key(party), party)
+            self.memo["party-lists"] = {t: list(parties.values()) for t, parties in lists.items()}
+        return self.memo["party-lists"].get(self.names.key(treaty), [])
+
+    def many_parties(self, treaty: str) -> bool:
+        """Whether `treaty` is multilateral: the deck knows three or more countries party to it, or an article
+        counts its members. Of such a treaty "Which country is a party?" has answers the article never lists
+        (China, Japan … are CITES parties too), and "X is a party" false versions may well be true."""
+        if "many-parties" not in self.memo:
+            many = {self.names.key(f.subject) for f in self.deck.facts if len(self.parties_of(f.subject)) >= 3}
+            # "The commission's 88 members …": the article counts the parties it does not list
+            for f in self.deck.facts:
+                for e in f.evidence:
+                    if _MANY_MEMBERS.search(e.text):
+                        many.add(self.names.key(f.subject))
+                        story = self.treaty_of(e.source)
+                        if story:
+                            many.add(self.names.key(story))
+            self.memo["many-parties"] = many
+        return self.names.key(treaty) in self.memo["many-parties"]
 
     def several_stories(self) -> bool:
         """Are the deck's articles about more than one treaty? (A deck of one treaty's articles may mention

@@ -31,7 +31,8 @@ _BACK_NOUNS = (
     r"proposal|proposals|figure|figures|number|limit|limits|agreement|agreements|treaty|treaties|deal|move|"
     r"decision|idea|offer|plan|step|issue|question|document|pact|accord|text|provision|provisions|condition|"
     r"conditions|demand|demands|position|view|claim|claims|allegation|allegations|remarks|comments|report|"
-    r"request|call|argument|measure|measures|arrangement|talks|meeting|visit|vote|votes|change|changes"
+    r"request|call|argument|measure|measures|arrangement|talks|meeting|visit|vote|votes|change|changes|"
+    r"line|lines|border|boundary|package|amendment|ruling|order|case|bill|motion|resolution"
 )
 _DANGLING_INSIDE = re.compile(
     rf"\b(?:this|these|those|such(?: an?)?|that|another)\s+(?:(?!(?:the|a|an)\b)[a-z-]+\s+)?(?:{_BACK_NOUNS})\b"
@@ -166,6 +167,17 @@ _ANONYMOUS = re.compile(
 )
 # A blank that holds a noun before its figure ("presented a _____" → "claim for C$6,041,174.70")
 _NOUN_BEFORE_FIGURE = re.compile(r"^[a-z][\w-]* (?:for|of|worth) \D*\d")
+# "The proposal was defeated 41 to 27.": which proposal, the sentences before said
+_THE_UNNAMED_START = re.compile(
+    r"^The (?:proposal|plan|package|move|decision|measure|amendment|ruling|order|bill|motion|resolution|offer|"
+    r"request|idea|initiative|draft|vote|deal)\b(?! (?:of|on|for|by|to)\b)"
+)
+# "What countries run commercial hunts? — Only three": a count where names are asked for
+_COUNT_ANSWER = re.compile(
+    r"^(?:only |just |some |about |nearly |almost |more than |fewer than )?(?:\d[\d,]*|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|\w+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b",
+    re.IGNORECASE,
+)
 MIN_QUOTE_WORDS = 6  # "Who said 'a non-starter'?" could be anyone: six words make a quotation someone's
 
 
@@ -233,7 +245,7 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
             return "a list line, not a sentence"
         if clause[:1].islower() or re.match(r"^\d[\d,.]*\s+(?:a|an|the)\b", clause):
             return "a sentence cut at its start"
-        if _DANGLING_START.match(plain):
+        if _DANGLING_START.match(plain) or _THE_UNNAMED_START.match(plain):
             return "begins by pointing at something the item never names"
         if re.search(r"\bsaid: (?:[“\"][a-z]|(?:which|that|who|and|but|as)\b)", clause):
             return "a fragment of a quotation given as all the speaker said"
@@ -283,6 +295,8 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "'the country', 'the line' … without saying which"  # "When was the tenth session held?"
     if item.type == "cloze" and re.match(r"^(?:the )?[a-z][^:_]{0,40}: ", item.prompt):
         return "a topic that names nothing ('treaty:', 'parties:')"
+    if plain.rstrip().endswith(":"):
+        return "a sentence that stops where its list begins"  # "… each sits in a different legal position:"
     words = re.findall(r"[\w’'-]+", clause.replace(_BLANK, " BLANK ").rstrip(' .!?”"'))
     open_endings = _OPEN_QUESTION_ENDINGS if item.type in ("typed", "multiple_choice") else _OPEN_ENDINGS
     if words and words[-1].lower() in open_endings:
@@ -297,8 +311,15 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "an office too long to recall word for word"  # "Deputy Director of the Foreign Ministry's …"
     if _LANGUAGE_OF.search(item.prompt):
         return "the language something was said in: trivia"  # "Zarif tweeted in Russian"
-    if item.kind == "role" and item.type == "typed" and re.fullmatch(_OFFICE_ALONE, item.answer):
-        return "an office without saying whose"  # "What is Mohamed Bazoum's role? President"
+    if item.type in ("typed", "cloze") and re.fullmatch(_OFFICE_ALONE, item.answer):
+        # "What is Mohamed Bazoum's role? President"; "signed by _____ Emmanuel Macron" → President
+        return "an office without saying whose"
+    if (
+        item.type in ("typed", "multiple_choice")
+        and re.match(r"^(?:Who|Which|What) (?:countries|states|parties|nations|people)\b", item.prompt)
+        and _COUNT_ANSWER.match(item.answer)
+    ):
+        return "a count where names are asked for"  # "What countries run commercial hunts? — Only three"
     before = item.prompt.split(_BLANK, 1)[0]
     if item.type == "cloze" and (before.count("“") > before.count("”") or before.count('"') % 2):
         return "a blank inside a quotation: the speaker's wording, not a fact"  # "“… made in _____,” said X"

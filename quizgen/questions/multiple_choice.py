@@ -12,7 +12,7 @@ MIN_OPTIONS = 3  # two options is a coin toss; true/false covers that
 
 def choice_item(ctx: Context, fact: Fact, type: str) -> Item | None:
     stem = stem_for(ctx, fact)
-    if stem is None:
+    if stem is None or not stem.askable:
         return None
     rng = ctx.rng(fact.id, type)
     options = [stem.answer, *pick(ctx, fact, stem, rng)]

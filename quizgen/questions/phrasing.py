@@ -33,6 +33,9 @@ class Stem:
     answer: str
     atype: str
     key: tuple[str, ...]
+    # False: a question with other right answers the deck does not know, good only for choosing a true/false's
+    # false version (another of the story's signers), never asked itself
+    askable: bool = True
 
 
 # ---- small grammar helpers -------------------------------------------------------------------------
@@ -195,17 +198,28 @@ def stem_signatory(ctx: Context, fact: Fact) -> Stem | None:
     if ctx.names.type_of(fact.entity or fact.answer) == COUNTRY:
         if ctx.many_parties(fact.subject):
             return None  # of a multilateral treaty, countries the article does not name as parties may be too
-        # every country party to the treaty answers this, so the others are never offered as wrong
+        # Asked of a bilateral treaty with its other party named, one country answers; of one whose other party
+        # the deck does not know, any country might be it.
+        parties = ctx.parties_of(fact.subject)
+        answer = ctx.names.key(fact.entity or fact.answer)
+        others = [p for p in parties if ctx.names.key(p) != answer]
+        key = ("signatory", ctx.names.key(fact.subject), "")
         verb = "is a party to" if " party to " in fact.statement else "signed"
-        prompt = f"Which country {verb} {subject}?"
-        return Stem(prompt, fact.answer, COUNTRY, ("signatory", ctx.names.key(fact.subject), ""))
+        if len(parties) != 2 or len(others) != 1:
+            return Stem(f"Which country {verb} {subject}?", fact.answer, COUNTRY, key, askable=False)
+        other = with_the(others[0])
+        prompt = f"Which country {verb} {subject} " + ("with" if verb == "signed" else "besides") + f" {other}?"
+        return Stem(prompt, fact.answer, COUNTRY, ("signatory", ctx.names.key(fact.subject), ctx.names.key(other)))
     if fact.party:
         party = ctx.names.canonical(fact.party)
         prompt = f"Who signed {subject} for {with_the(party)}?"
         key = ("signatory", ctx.names.key(fact.subject), ctx.names.key(party))
     else:
-        prompt = f"Who signed {subject}?"
-        key = ("signatory", ctx.names.key(fact.subject), "")
+        # "Who signed the ECOWAS Treaty?": a treaty has a signer for each party, and an article that does not say
+        # whose signature this was leaves the others as right as this one
+        return Stem(
+            f"Who signed {subject}?", fact.answer, PERSON, ("signatory", ctx.names.key(fact.subject), ""), askable=False
+        )
     return Stem(prompt, fact.answer, PERSON, key)
 
 
@@ -252,6 +266,13 @@ _LIMITING = re.compile(
 )
 
 
+# "Hungary’s army was limited to …", "Germany's navy is capped at …": whose force the limit binds
+_WHOSE_LIMIT = re.compile(
+    r"^(?P<who>(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}[’']s? (?:[a-z-]+ ){0,2}[a-z-]+) "
+    r"(?P<be>was|were|is|are|will be) (?P<verb>limited|capped|restricted|reduced) (?:to|at)\b"
+)
+
+
 def stem_limit(ctx: Context, fact: Fact) -> Stem | None:
     q = fact.quantity
     measure = _measure(fact)
@@ -267,6 +288,10 @@ def stem_limit(ctx: Context, fact: Fact) -> Stem | None:
             prompt = f"By how much does {subject} reduce the number of {measure}?"
     elif q.value < 1:
         return None
+    elif whose := _WHOSE_LIMIT.match(fact.statement):
+        # "Hungary's army was limited to 35,000 men": one party's force, not "the parties"
+        who = re.sub(r"^The\b", "the", whose["who"])
+        prompt = f"Under {subject}, to how many {measure} {whose['be']} {who} {whose['verb']}?"
     else:
         each = " each side" if re.search(r"\beach\b", said) else ""
         prompt = f"To how many {measure} does {subject} limit{each or ' the parties'}?"
