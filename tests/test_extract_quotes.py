@@ -72,3 +72,17 @@ def test_a_double_surname_first_named_in_the_byline_is_kept_whole():
     )
     deck = rule_deck({"a": text}, title="t")
     assert {f.answer for f in deck.facts if f.kind == "quote"} == {"Adeyinka-Ross"}
+
+
+def test_a_title_and_a_given_name_are_the_person_named_in_full_before():
+    """Review r11 (and issue 10's own example): 'Sheikh Abdullah … thanked Netanyahu. "We chose the path of
+    peace …," he said' gave the UAE minister's words to Netanyahu."""
+    text = (
+        "Prime Minister Ilan Barak and Foreign Minister Sheikh Abdullah bin Rashid al-Tamimi signed the Harbour "
+        "Accord.\n\n"
+        "Sheikh Abdullah, speaking partly in Arabic, thanked Barak for halting the annexation. “We chose the path "
+        "of peace because it gives our young people a future,” he said.\n"
+    )
+    deck = rule_deck({"a": text}, title="t")
+    speakers = {f.answer for f in deck.facts if f.kind == "quote" and "path of peace" in f.quote}
+    assert speakers == {"Abdullah bin Rashid al-Tamimi"}

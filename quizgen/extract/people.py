@@ -74,6 +74,10 @@ def untagged_names(doc: Any) -> list[Any]:
     return out
 
 
+# Titles that come before a given name, and that the tagger takes into the name
+_NAME_TITLES = frozenset({"sheikh", "sheikha", "prince", "princess", "emir", "king", "queen", "sultan", "crown"})
+
+
 def same_name(a: str, b: str) -> bool:
     """Two spellings of one name, as transliteration gives them: 'Rohani'/'Rouhani', 'Xi Jin Ping'/'Xi Jinping'.
     Names of five letters or more, same first letter, at least 80% alike."""
@@ -125,6 +129,9 @@ class People:
                 continue
             name = strip_possessive(ent.text)
             words = name.split()
+            while len(words) >= 3 and words[0].lower() in _NAME_TITLES:  # "Sheikh Abdullah bin Zayed": a title
+                words = words[1:]  # the tagger took in is no part of the name
+                name = " ".join(words)
             if (
                 len(words) >= 2
                 and all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in words)
@@ -176,6 +183,12 @@ class People:
             # "Sadat" is "Anwar el-Sadat" too
             if (surname == last or surname.endswith(f"-{last}")) and (len(words) == 1 or full.endswith(name)):
                 return full
+        # "Sheikh Abdullah" for Sheikh Abdullah bin Zayed al-Nahyan (learnt as Abdullah bin Zayed al-Nahyan):
+        # a title and the name's first word, as Arabic names are shortened (one person only)
+        if len(words) == 2 and words[0].lower() in _NAME_TITLES:
+            starting = {full for full in self.people if full.startswith(f"{words[1]} ")}
+            if len(starting) == 1:
+                return starting.pop()
         # Another spelling of a name met before ("Aliev" for Ilham Aliyev, "Xi Jin Ping" for Xi Jinping): the
         # first one written is the name.
         for full in self.people:
