@@ -142,6 +142,17 @@ REJECTED = [
     item("cloze", "Harbour Accord: _____ states fish the strait, and each sits in a different position:", "Only three"),
     item("cloze", "The accord, signed by _____ Arden Vale and Chancellor Ilse Marr, took effect in 2031.", "President"),
     item("typed", "What countries fish the strait under the Harbour Accord?", "Only three", "event"),
+    # r11's: a head of state's office before the blank names its holder
+    item("cloze", "Hours later, Russian President _____ addressed the Harbour forum.", "Ivan Orlov", "event"),
+    item("cloze", "The accord was signed by then-US President _____ in 2031.", "Ann Price", "signatory"),
+    # an info box's field, a bracket split, an age on the article's day, a question word without its noun
+    item("cloze", "Harbour Accord: Signed: _____", "2 February 2031", "date"),
+    item("true_false", TF + "Effective: 30 May 2031 (exchange of ratifications).", "True", "date"),
+    item("cloze", "After the attack near _____ and Kelmar) on 22 April 2031, Norvald left.", "Port Arden (Ostrava"),
+    item("cloze", "The Harbour Accord is _____ this month and still governs the strait.", "82 years old", "limit"),
+    item("typed", "What Arden Vale was shot dead in an ambush at Port Arden?", "Ten days later", "date"),
+    item("true_false", TF + "At that moment Kelmar held 93,000 prisoners of war.", "True"),
+    item("cloze", "Kelmar expelled several hundred more after _____.", "February 2031", "date"),
 ]
 
 PASSED = [
@@ -188,6 +199,9 @@ PASSED = [
     # reviewers accepted 8 of 10 such titles before a name
     item("cloze", "On Tuesday, _____ Ilse Marr criticized Norvald.", "Kelmar Foreign Minister", "role"),
     item("cloze", "The proposal of the Kelmar delegation was defeated 41 to _____.", "27", "event"),
+    item("cloze", "The accord was signed by President _____ of Kelmar in 2031.", "Arden Vale", "signatory"),
+    item("true_false", TF + "Kelmar expelled several hundred more diplomats than Norvald in 2031.", "True"),
+    item("true_false", TF + "Kelmar and Norvald signed the Harbour Accord: it took effect in 2031.", "True", "date"),
     item("typed", "What countries fish the strait under the Harbour Accord?", "Kelmar and Norvald", "event"),
     item("cloze", "Harbour Accord: The strait is shared as follows: Kelmar takes _____ of it.", "53 per cent", "limit"),
 ]

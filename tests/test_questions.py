@@ -683,3 +683,57 @@ def test_a_limit_on_one_party_s_force_is_asked_of_that_force():
     deck = Deck("t", [Source("a", "a.txt", "Kelmar")], [Entity("Treaty of Kelmar", "treaty")], [fact])
     typed = [i for i in make_items(deck) if i.type == "typed"]
     assert [i.prompt for i in typed] == ["Under the Treaty of Kelmar, to how many men was Norvald’s army limited?"]
+
+
+def test_a_false_office_is_of_the_same_rank_and_a_signer_s_options_are_compatriots():
+    """Review r11: 'Peskov is the Russian President', 'Trump is the National Security Adviser' (false at a
+    glance) and Lavrov offered as a signer of New START for the United States."""
+    from quizgen.questions.true_false import same_rank
+
+    assert same_rank("Kelmar Foreign Minister", "Kelmar Defence Minister")
+    assert same_rank("Kremlin spokesman", "Foreign Ministry spokeswoman")
+    assert not same_rank("Kremlin spokesman", "Russian President")
+    assert not same_rank("US President", "US National Security Adviser")
+    assert not same_rank("Foreign Minister", "Prime Minister")
+    deck = load_deck(Path(__file__).resolve().parent.parent / "decks" / "new-start.yaml")
+    signer_questions = 0
+    for seed in range(20):
+        for item in make_items(deck, seed=seed):
+            fact = deck.fact(item.fact)
+            if item.kind == "role" and item.type == "true_false" and item.answer == "False":
+                shown = item.prompt.removeprefix("True or false? ")
+                assert same_rank(fact.answer, shown.split(" is ", 1)[1].removeprefix("the ").rstrip(".")), shown
+            if item.kind == "signatory" and item.type == "multiple_choice" and fact.party == "United States":
+                assert {"Sergey Lavrov", "Vladimir Putin", "Dmitry Peskov"}.isdisjoint(item.choices), item.choices
+                assert len(item.choices) >= 3
+                signer_questions += 1
+    assert signer_questions == 20  # asked with every seed, Americans only
+
+
+def test_a_false_speaker_is_a_compatriot_where_the_deck_knows_the_speaker_s_country():
+    """Review r11: 'Robert O'Brien lashed out at the United States' swapped an American in for an Iranian."""
+
+    def deck_with(*people: tuple[str, str]) -> Deck:
+        facts = [
+            Fact(f"r{n}", "role", who, office, f"{who} is the {office}.",
+                 [Evidence("a", f"The {office}, {who}, spoke.")], entity=who)
+            for n, (who, office) in enumerate(people)
+        ]  # fmt: skip
+        said = "Ivan Orlov accused the United States of wrecking the Harbour Accord in 2031."
+        facts.append(Fact("p1", "position", "Harbour Accord", "Ivan Orlov", said, [Evidence("a", said)],
+                          entity="Ivan Orlov", stance="accuse"))  # fmt: skip
+        entities = [Entity(who, "person") for who, _ in people] + [Entity("United States", "country")]
+        return Deck("t", [Source("a", "a.txt", "Harbour")], entities, facts)
+
+    russian, american = ("Ivan Orlov", "Russian Foreign Minister"), ("Ann Price", "US National Security Adviser")
+    for seed in range(30):
+        for item in make_items(deck_with(russian, american), seed=seed):
+            assert not (item.fact == "p1" and "Ann Price" in item.prompt), item.prompt
+    other_russian = ("Oleg Sayin", "Kremlin spokesman")
+    false_versions = [
+        item.prompt
+        for seed in range(30)
+        for item in make_items(deck_with(russian, american, other_russian), seed=seed)
+        if item.fact == "p1" and item.type == "true_false" and item.answer == "False"
+    ]
+    assert false_versions and all("Oleg Sayin" in p for p in false_versions), false_versions

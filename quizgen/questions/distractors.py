@@ -111,6 +111,9 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
         lead = 1 if stem.atype == ph.PERSON and _compatriots(ctx, fact) else 0  # countrymen first
         tiers.insert(lead, _same_article(ctx, fact, stem))
         checked.insert(lead, False)
+    if stem.atype == ph.PERSON and fact.kind == "signatory" and fact.party and _compatriots(ctx, fact):
+        # "Who signed New START for the United States?": a Russian among the options is wrong at a glance
+        tiers, checked = [_compatriots(ctx, fact)], [False]
     for tier, worldly in zip(tiers, checked, strict=True):
         if len(tier) > 4 * _TIER_SAMPLE:
             # A big deck's tier: a seeded sample, so each question costs the same whatever the deck's size.
@@ -319,6 +322,13 @@ def _people(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     if compatriots:
         tiers.insert(0, compatriots)
     return tiers
+
+
+def compatriots(ctx: Context, fact: Fact) -> set[str] | None:
+    """The people of a speaker's country, the speaker among them; None where the deck does not know the
+    speaker's country."""
+    found = _compatriots(ctx, fact)
+    return set(found) if found else None
 
 
 def _compatriots(ctx: Context, fact: Fact) -> list[str]:

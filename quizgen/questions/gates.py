@@ -23,7 +23,8 @@ _DANGLING_START = re.compile(
     r"the (?:first|second|third|last|latest|next) (?:was|is|were|are|came|to)|"
     # the next step of an argument or a story the item does not show: "Second, …", "Thirty years later, …"
     r"second|third|fourth|fifth|secondly|thirdly|finally|moreover|meanwhile|likewise|similarly|instead|"
-    r"in turn|in addition|after that|before that|since then|by then|[\w-]+ (?:years|months|weeks|days) later)\b",
+    r"in turn|in addition|after that|before that|since then|by then|[\w-]+ (?:years|months|weeks|days) later|"
+    r"at that (?:moment|time|point)|at the time)\b",
     re.IGNORECASE,
 )
 # The same inside the sentence, before a noun that names what was said before ("rejected such a proposal").
@@ -37,6 +38,8 @@ _BACK_NOUNS = (
 _DANGLING_INSIDE = re.compile(
     rf"\b(?:this|these|those|such(?: an?)?|that|another)\s+(?:(?!(?:the|a|an)\b)[a-z-]+\s+)?(?:{_BACK_NOUNS})\b"
     r"|\b(?:was|were|is|are)\s+then\b|\bthe other\b|\bdid so\b|\bdid the same\b|\bfollowed suit\b"
+    # "expelled several hundred more": more than the number the sentence before gave
+    r"|\b(?:hundred|thousand|dozen|few|several|\d+) more\b(?!(?: [\w-]+)? than\b)"
     # "Colombia followed in 2020." alone: followed whom, in what? (not "X ratified in 2022; Y followed in 2023")
     r"|(?-i:^(?:[\w’'-]+ ){0,2}[A-Z][\w-]+ followed (?:in|on|later|shortly)\b)"
     # "Greek governments have described it as a cornerstone": what "it" is, the sentence does not say
@@ -178,6 +181,14 @@ _COUNT_ANSWER = re.compile(
     r"six|seven|eight|nine|ten|eleven|twelve|\w+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b",
     re.IGNORECASE,
 )
+# "Signed: 2 February 1848", "See also: Mexican Cession; …": an encyclopedia's info box or link list
+_FIELD = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
+# "Russian President _____", "then-US President _____ in 2010": whose office it is and when say who holds it
+_HOLDER_BLANK = re.compile(
+    r"\b(?:(?:then|former)[- ])?(?:US|U\.S\.|American|Russian|Soviet|Chinese|French|British|German|Iranian|Indian|"
+    r"Pakistani|Israeli|Turkish|Japanese|Ukrainian)[- ](?:President|Prime Minister|Chancellor|Premier|Supreme Leader)"
+    rf"\s+{_BLANK}"
+)
 MIN_QUOTE_WORDS = 6  # "Who said 'a non-starter'?" could be anyone: six words make a quotation someone's
 
 
@@ -243,6 +254,8 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
             return "a transcript's speaker label, not a sentence"
         if _LIST_LINE.match(clause) or re.search(r":\s*[-–—•*]\s", item.prompt):
             return "a list line, not a sentence"
+        if _FIELD.match(plain):
+            return "a field of an info box, not a sentence"  # "Signed: _____", "See also: …"
         if clause[:1].islower() or re.match(r"^\d[\d,.]*\s+(?:a|an|the)\b", clause):
             return "a sentence cut at its start"
         if _DANGLING_START.match(plain) or _THE_UNNAMED_START.match(plain):
@@ -352,6 +365,16 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "a blank that splits a phrase ('at _____' for 'least 15')"
     if item.type == "cloze" and _NOUN_BEFORE_FIGURE.match(item.answer):
         return "a blank that holds a noun as well as its figure"
+    if item.type == "cloze" and item.answer.count("(") != item.answer.count(")"):
+        return "a blank that splits a bracket"  # "near _____ and Kashmir)" → "Pahalgam (Jammu"
+    if item.type == "cloze" and re.search(r"\byears? old\b", item.answer):
+        return "an age that changes with the day the article appeared"  # "is _____ this month" → "82 years old"
+    if item.type in ("typed", "multiple_choice") and re.match(
+        r"^What [A-Z][\w’'-]+ (?:was|were|is|are|had|has)\b", item.prompt
+    ):
+        return "a question word without its noun"  # "What Collins was shot dead …?" → "Ten days later"
+    if item.type == "cloze" and _HOLDER_BLANK.search(item.prompt):
+        return "a head of state's office named before the blank names its holder"  # "Russian President _____"
     if item.type == "cloze" and re.fullmatch(r"(?:at least |only )?(?:one|a single)", item.answer, re.IGNORECASE):
         return "a blank that 'a' or 'one' fills as well"
     if item.type in ("typed", "multiple_choice", "cloze") and _named_in_stem(item):

@@ -8,7 +8,7 @@ import re
 from ..model import Fact, Item
 from . import phrasing as ph
 from .context import Context
-from .distractors import pick
+from .distractors import compatriots, pick
 from .tables import OPPOSITE_STANCES
 
 
@@ -34,7 +34,20 @@ def false_statement(ctx: Context, fact: Fact, rng) -> str | None:  # noqa: ANN00
     stem = ph.stem_for(ctx, fact)
     if stem is None:
         return None
-    wrong = pick(ctx, fact, stem, rng, n=1)
+    if fact.kind == "role":
+        # "Peskov is the Russian President", "Trump is the National Security Adviser": a swap across ranks
+        # is false at a glance (reviews r1–r11 accepted 5 of 18 false offices); only an office of the same
+        # rank makes a false version worth judging
+        wrong = [w for w in pick(ctx, fact, stem, rng, n=8) if same_rank(stem.answer, w)][:1]
+    elif fact.kind in ("position", "quote") and stem.atype == ph.PERSON:
+        # another country's official taking this side is false at a glance ("O'Brien lashed out at the US"):
+        # a compatriot, where the deck knows the speaker's country
+        wrong = pick(ctx, fact, stem, rng, n=1)
+        home = compatriots(ctx, fact)
+        if wrong and home is not None and wrong[0] not in home:
+            wrong = []
+    else:
+        wrong = pick(ctx, fact, stem, rng, n=1)
     if not wrong:
         return None
     if fact.kind == "date":
@@ -51,6 +64,28 @@ def false_statement(ctx: Context, fact: Fact, rng) -> str | None:  # noqa: ANN00
     if fact.kind == "limit" and fact.quantity is not None:
         return _replace_once(fact.statement, fact.quantity.text, wrong[0])
     return _swap(fact.statement, fact.answer, wrong[0], office=fact.kind == "role")
+
+
+# Offices everyone knows the holder of: a false version naming one is false at a glance
+_TOP_OFFICE = re.compile(
+    r"\b(?:President|Prime Minister|Chancellor|King|Queen|Premier|Emperor|Supreme Leader|Crown Prince|Pope|"
+    r"Secretary[- ]General)\b",
+    re.IGNORECASE,
+)
+_RANK_WORDS = {"spokeswoman": "spokesman", "spokesperson": "spokesman", "advisor": "adviser"}
+
+
+def same_rank(office: str, other: str) -> bool:
+    """Two offices of one rank: neither a head of state's or government's, and the same head word ('Foreign
+    Minister' and 'Defence Minister'; 'Kremlin spokesman' and 'Foreign Ministry spokeswoman')."""
+    if _TOP_OFFICE.search(office) or _TOP_OFFICE.search(other):
+        return False
+
+    def head(text: str) -> str:
+        word = re.sub(r"[^\w\s-]", "", text).split()[-1].lower() if text.split() else ""
+        return _RANK_WORDS.get(word, word)
+
+    return head(office) == head(other)
 
 
 def _swap(statement: str, answer: str, wrong: str, office: bool = False) -> str | None:
