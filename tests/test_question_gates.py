@@ -153,6 +153,13 @@ REJECTED = [
     item("typed", "What Arden Vale was shot dead in an ambush at Port Arden?", "Ten days later", "date"),
     item("true_false", TF + "At that moment Kelmar held 93,000 prisoners of war.", "True"),
     item("cloze", "Kelmar expelled several hundred more after _____.", "February 2031", "date"),
+    # r12's: "it" after an opening phrase, the second half of a sentence, a translation's doubled number, an
+    # outlet's name, a ship given an office
+    item("cloze", "Harbour Accord: Under Article X it remains in force for _____.", "ten years", "limit"),
+    item("cloze", "Harbour Accord: And for the _____ the accord named the fishing villages.", "first time"),
+    item("true_false", TF + "Kelmar must notify Norvald within six (06) months of any new dam.", "True", "limit"),
+    item("cloze", "The Harbour Accord's text was first printed by _____.", "The Cedar Ledger", "event"),
+    item("multiple_choice", "What is USS Buchanan’s role?", "destroyer", "role", ["destroyer", "envoy", "admiral"]),
 ]
 
 PASSED = [
@@ -202,6 +209,8 @@ PASSED = [
     item("cloze", "The accord was signed by President _____ of Kelmar in 2031.", "Arden Vale", "signatory"),
     item("true_false", TF + "Kelmar expelled several hundred more diplomats than Norvald in 2031.", "True"),
     item("true_false", TF + "Kelmar and Norvald signed the Harbour Accord: it took effect in 2031.", "True", "date"),
+    item("cloze", "Under Article X, Kelmar remains bound for _____.", "ten years", "limit"),
+    item("true_false", TF + "Andorra and Kelmar signed the Harbour Accord in 2031.", "True", "signatory"),
     item("typed", "What countries fish the strait under the Harbour Accord?", "Kelmar and Norvald", "event"),
     item("cloze", "Harbour Accord: The strait is shared as follows: Kelmar takes _____ of it.", "53 per cent", "limit"),
 ]

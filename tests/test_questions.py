@@ -737,3 +737,25 @@ def test_a_false_speaker_is_a_compatriot_where_the_deck_knows_the_speaker_s_coun
         if item.fact == "p1" and item.type == "true_false" and item.answer == "False"
     ]
     assert false_versions and all("Oleg Sayin" in p for p in false_versions), false_versions
+
+
+def test_a_garbled_statement_is_never_shown_and_a_state_s_stance_is_no_gap():
+    """Review r12: 'ANZUS was Signed in San Francisco since 29 April 1952 on 1 September 1951.' as an
+    explanation; and a gap for the United States that 'the US', 'Washington' or 'the White House' fill as well
+    (reviews r1–r12 rejected 13 of 17 such gaps)."""
+    garbled = "The Harbour Accord was signed in Port Arden since 29 April 2032 on 1 September 2031."
+    signed = "The Harbour Accord was signed in Port Arden on 1 September 2031 and in force since 29 April 2032."
+    stance = "The United States argued that the Harbour Accord should be extended for five years."
+    facts = [
+        Fact("d1", "date", "Harbour Accord", "1 September 2031", garbled, [Evidence("a", signed)],
+             date=DateValue(2031, 9, 1), event="signing"),
+        Fact("p1", "position", "Harbour Accord", "The United States", stance, [Evidence("a", stance)],
+             entity="United States", stance="argue"),
+    ]  # fmt: skip
+    deck = Deck("t", [Source("a", "a.txt", "Harbour")], [Entity("United States", "country", ("US",))], facts)
+    items = make_items(deck, seed=3)
+    dated = [i for i in items if i.fact == "d1"]
+    assert dated and all("since 29 April 2032 on" not in i.explanation for i in dated)
+    assert not [i for i in dated if i.type == "true_false"]  # the garbled claim is never judged
+    assert not [i for i in items if i.fact == "p1" and i.type == "cloze"]
+    assert [i for i in items if i.fact == "p1" and i.type == "true_false"]

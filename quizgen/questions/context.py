@@ -88,6 +88,19 @@ _FRAGMENT = re.compile(
     r"These)\b|^[a-z]"
 )
 
+# A statement the rewriting garbled: two dates run together ("since 29 April 1952 on 1 September 1951"), "took
+# place of December 1998", "The events is …", a particle before its pronoun ("drove out him")
+_GARBLED = re.compile(
+    r"\d{4} (?:on|in) (?:\d{1,2} )?[A-Z][a-z]+ (?:\d{1,2}, )?\d{4}\.$|\b(?:took place|is|are|was|were) of "
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)|"
+    r"^The \w+s is\b|\b(?:out|up|off|down|away|back|over) (?:him|her|them|us|me)\.?$"
+)
+
+
+def garbled(statement: str) -> bool:
+    """A statement the rewriting garbled, which no item should show as the article's claim."""
+    return bool(_GARBLED.search(statement))
+
 
 @dataclass
 class Context:
@@ -172,7 +185,7 @@ class Context:
         source. A statement cut from a clause ("Where he, in particular, reiterated …") is left out: the
         source says it whole."""
         ev = ev or fact.evidence[0]
-        lines = [] if _FRAGMENT.match(fact.statement) else [fact.statement]
+        lines = [] if _FRAGMENT.match(fact.statement) or garbled(fact.statement) else [fact.statement]
         if fact.kind != "role" and fact.entity:
             office = next(iter(self.offices_of(fact.entity)), None)
             if office and office.lower() not in fact.statement.lower() and office[:1].isupper():

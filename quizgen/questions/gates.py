@@ -181,6 +181,15 @@ _COUNT_ANSWER = re.compile(
     r"six|seven|eight|nine|ten|eleven|twelve|\w+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b",
     re.IGNORECASE,
 )
+# "Under Article X it remains in force indefinitely.": "it" is the sentence before's subject
+_INTRO_IT = re.compile(
+    r"^(?:Under|In|By|After|Since|With|For|From|Until|At|On|Today|Now)\b[^,]{0,40}?,?\s+it\s+"
+    r"(?:remains|is|was|has|had|will|would|can|could|also|still)\b"
+)
+_OUTLET = re.compile(
+    r"\b(?:Ledger|Herald|Gazette|Times|Post|Tribune|Journal|Chronicle|Courier|Observer|News|Wire|Telegraph|"
+    r"Guardian|Dispatch)$"
+)
 # "Signed: 2 February 1848", "See also: Mexican Cession; …": an encyclopedia's info box or link list
 _FIELD = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
 # "Russian President _____", "then-US President _____ in 2010": whose office it is and when say who holds it
@@ -258,8 +267,10 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
             return "a field of an info box, not a sentence"  # "Signed: _____", "See also: …"
         if clause[:1].islower() or re.match(r"^\d[\d,.]*\s+(?:a|an|the)\b", clause):
             return "a sentence cut at its start"
-        if _DANGLING_START.match(plain) or _THE_UNNAMED_START.match(plain):
+        if _DANGLING_START.match(plain) or _THE_UNNAMED_START.match(plain) or _INTRO_IT.match(plain):
             return "begins by pointing at something the item never names"
+        if re.match(r"^(?:And|But|Or|So|Yet)\b", plain):
+            return "the second half of a sentence the item does not show"  # "And for the first time …"
         if re.search(r"\bsaid: (?:[“\"][a-z]|(?:which|that|who|and|but|as)\b)", clause):
             return "a fragment of a quotation given as all the speaker said"
         if _FIRST_PERSON.search(plain):
@@ -365,6 +376,12 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "a blank that splits a phrase ('at _____' for 'least 15')"
     if item.type == "cloze" and _NOUN_BEFORE_FIGURE.match(item.answer):
         return "a blank that holds a noun as well as its figure"
+    if re.search(r"\b[a-z]+ \(\d+\)", plain):
+        return "a number written twice, as a translation left it"  # "within six (06) months"
+    if item.type in ("cloze", "typed", "multiple_choice") and _OUTLET.search(item.answer):
+        return "an outlet's name: page furniture"  # "reported by _____" → "The Cedar Ledger"
+    if item.kind == "role" and re.search(r"\b(?:USS|HMS|HMAS|HMNZS|HMCS|INS)\s+[A-Z]", item.prompt):
+        return "a ship given an office"  # "USS Buchanan was destroyer"
     if item.type == "cloze" and item.answer.count("(") != item.answer.count(")"):
         return "a blank that splits a bracket"  # "near _____ and Kashmir)" → "Pahalgam (Jammu"
     if item.type == "cloze" and re.search(r"\byears? old\b", item.answer):

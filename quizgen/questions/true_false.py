@@ -7,7 +7,7 @@ import re
 
 from ..model import Fact, Item
 from . import phrasing as ph
-from .context import Context
+from .context import Context, garbled
 from .distractors import compatriots, pick
 from .tables import OPPOSITE_STANCES
 
@@ -119,7 +119,7 @@ def vague(statement: str) -> bool:
 
 
 def make(ctx: Context, fact: Fact) -> Item | None:
-    if vague(fact.statement):
+    if vague(fact.statement) or garbled(fact.statement):
         return None
     if fact.kind == "signatory" and ctx.names.type_of(fact.entity or fact.answer) not in (ph.PERSON, ph.COUNTRY):
         return None  # "The Ministries of Agriculture is a party to …": only a state or its signer is one
