@@ -759,3 +759,20 @@ def test_a_garbled_statement_is_never_shown_and_a_state_s_stance_is_no_gap():
     assert not [i for i in dated if i.type == "true_false"]  # the garbled claim is never judged
     assert not [i for i in items if i.fact == "p1" and i.type == "cloze"]
     assert [i for i in items if i.fact == "p1" and i.type == "true_false"]
+
+
+def test_an_office_s_country_is_its_first_country_word_and_options_keep_to_it():
+    """Review r12: 'Russian ambassador in Washington' offered for a Japanese delegate, and an Iranian minister's
+    office among other countries' ones, which gave it away."""
+    from quizgen.questions.distractors import role_country
+
+    assert role_country("Japanese minister to the United States") == "Japan"
+    assert role_country("Iran’s Foreign Minister") == "Iran"
+    assert role_country("Kremlin spokesman") == "Russia"
+    assert role_country("harbour master") is None
+    deck = load_deck(Path(__file__).resolve().parent.parent / "decks" / "new-start.yaml")
+    for seed in range(10):
+        for item in make_items(deck, seed=seed):
+            if item.kind == "role" and item.type == "multiple_choice":
+                countries = {role_country(c) for c in item.choices}
+                assert len(countries) == 1, item.choices  # every option an office of the answer's country

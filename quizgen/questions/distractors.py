@@ -253,10 +253,10 @@ def _same_article(ctx: Context, fact: Fact, stem: ph.Stem) -> list[str]:
     for s in fact.sources:
         for f in _by_source(ctx).get(s, ()):
             if stem.atype == ph.ROLE:
-                if f.kind == "role" and not ph.not_an_office(f.answer):
-                    home = _role_country(ctx, stem.answer)
-                    if home is None or _role_country(ctx, f.answer) == home:
-                        out.append(ph.office_now(f.answer.strip()))
+                # the answer's country's offices, or for an office of no country, offices of none
+                same_country = _role_country(ctx, f.answer) == _role_country(ctx, stem.answer)
+                if f.kind == "role" and not ph.not_an_office(f.answer) and same_country:
+                    out.append(ph.office_now(f.answer.strip()))
                 continue
             for n in _names_of(ctx, f):
                 t = ctx.names.type_of(n)
@@ -385,12 +385,17 @@ def _own_roles(ctx: Context, fact: Fact) -> set[str]:
     return _role_index(ctx)[0].get(ctx.names.key(fact.entity or fact.subject), set())
 
 
-def _role_country(ctx: Context, role: str) -> str | None:
+def _role_country(ctx: Context | None, role: str) -> str | None:
+    return role_country(role)
+
+
+@lru_cache(maxsize=1 << 14)
+def role_country(role: str) -> str | None:
+    """The country an office belongs to: the first country word of it ("Japanese minister to the United
+    States" is Japan's)."""
     low = f" {role.lower()} "
-    for word, country in ROLE_COUNTRY_WORDS.items():
-        if f" {word} " in low:
-            return country
-    return None
+    found = [(low.find(f" {word} "), country) for word, country in ROLE_COUNTRY_WORDS.items() if f" {word} " in low]
+    return min(found)[1] if found else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -412,7 +417,9 @@ def _roles(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
         # deck's first, then the general table's; the person's own offices are banned by pick().
         same = [o for o in deck if _role_country(ctx, o) == home]
         return [same, [r for r, country in ROLES if country == home]]
-    return [deck, []]
+    # An office that names no country ("Deputy Director of the Foreign Ministry's … Department") may be any
+    # country's: one that names a country ("US President") could be the wrong one, and false at a glance
+    return [[o for o in deck if _role_country(ctx, o) is None], []]
 
 
 # ---- dates ---------------------------------------------------------------------------------------

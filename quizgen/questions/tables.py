@@ -29,18 +29,20 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("French Foreign Minister", "France"),
 )
 
-# Words in a role that tie it to a country.
+# Words in a role that tie it to a country: the general table's names, capitals, metonyms and demonyms
+# ("Iran's Foreign Minister", "Japanese minister", "Kremlin spokesman"), lower case. Capitals and metonyms
+# that are also other words ("Washington" in "minister in Washington") would place an office in the wrong
+# country: only names, demonyms and the metonyms of offices are used.
+_OFFICE_METONYMS = {"white house": "United States", "pentagon": "United States", "kremlin": "Russia"}
 ROLE_COUNTRY_WORDS: dict[str, str] = {
-    "us": "United States",
-    "u.s.": "United States",
-    "american": "United States",
-    "white house": "United States",
-    "pentagon": "United States",
-    "russian": "Russia",
-    "kremlin": "Russia",
-    "chinese": "China",
-    "british": "United Kingdom",
-    "french": "France",
+    **{
+        word.lower(): country
+        for country, (aliases, demonyms) in _SHARED.items()
+        for word in (country, *demonyms, *(a for a in aliases if a.isupper() or a.startswith(("U.", "Republic"))))
+    },
+    **{f"{country.lower()}'s": country for country in _SHARED},
+    **{f"{country.lower()}’s": country for country in _SHARED},
+    **_OFFICE_METONYMS,
 }
 
 MONTHS: tuple[str, ...] = (
