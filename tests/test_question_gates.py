@@ -160,6 +160,8 @@ REJECTED = [
     item("true_false", TF + "Kelmar must notify Norvald within six (06) months of any new dam.", "True", "limit"),
     item("cloze", "The Harbour Accord's text was first printed by _____.", "The Cedar Ledger", "event"),
     item("multiple_choice", "What is USS Buchanan’s role?", "destroyer", "role", ["destroyer", "envoy", "admiral"]),
+    # r13's: a day with no year, whatever the fact
+    item("cloze", "On _____, Ann Price announced that the Harbour Accord offer was rejected.", "16 October", "event"),
 ]
 
 PASSED = [
@@ -210,6 +212,7 @@ PASSED = [
     item("true_false", TF + "Kelmar expelled several hundred more diplomats than Norvald in 2031.", "True"),
     item("true_false", TF + "Kelmar and Norvald signed the Harbour Accord: it took effect in 2031.", "True", "date"),
     item("cloze", "Under Article X, Kelmar remains bound for _____.", "ten years", "limit"),
+    item("cloze", "On _____, Ann Price announced that the Harbour Accord offer was rejected.", "16 October 2031"),
     item("true_false", TF + "Andorra and Kelmar signed the Harbour Accord in 2031.", "True", "signatory"),
     item("typed", "What countries fish the strait under the Harbour Accord?", "Kelmar and Norvald", "event"),
     item("cloze", "Harbour Accord: The strait is shared as follows: Kelmar takes _____ of it.", "53 per cent", "limit"),

@@ -776,3 +776,23 @@ def test_an_office_s_country_is_its_first_country_word_and_options_keep_to_it():
             if item.kind == "role" and item.type == "multiple_choice":
                 countries = {role_country(c) for c in item.choices}
                 assert len(countries) == 1, item.choices  # every option an office of the answer's country
+
+
+def test_wrong_dates_of_another_year_are_one_per_year():
+    """Review r13: a 1920 treaty's signing asked beside three 1925 dates of another story, so the answer was
+    the odd one out."""
+    facts = [
+        Fact("d0", "date", "Harbour Accord", "9 February 1920", "The Harbour Accord was signed on 9 February 1920.",
+             [Evidence("a", "The Harbour Accord was signed on 9 February 1920.")], date=DateValue(1920, 2, 9),
+             event="signing"),
+    ]  # fmt: skip
+    for n, day in enumerate((5, 16, 21)):
+        text = f"The River Pact was initialled on {day} October 1925."
+        facts.append(Fact(f"r{n}", "date", "River Pact", f"{day} October 1925", text, [Evidence("b", text)],
+                          date=DateValue(1925, 10, day), event="initialling"))  # fmt: skip
+    sources = [Source("a", "a.txt", "Harbour"), Source("b", "b.txt", "River")]
+    deck = Deck("t", sources, [Entity("Harbour Accord", "treaty"), Entity("River Pact", "treaty")], facts)
+    for seed in range(10):
+        mc = next(i for i in make_items(deck, seed=seed) if i.id == "d0:multiple_choice")
+        assert sum(c.endswith("1925") for c in mc.choices) <= 1, mc.choices
+        assert len(mc.choices) == 4

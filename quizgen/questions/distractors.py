@@ -462,6 +462,7 @@ def _dates(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     if len(same_precision) > _BIG:
         return [_big_deck_dates(ctx, fact, style), *_near_dates(fact, style)]
     deck: list[str] = []
+    years: list[int | None] = []
     for other in same_precision:
         d = other.date
         if d is None or other.id == fact.id:
@@ -472,7 +473,16 @@ def _dates(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
         if d.year is not None and fact.date.year is not None and abs(d.year - fact.date.year) > 5:
             continue
         deck.append(ph.format_date(d, style))
-    return [deck, *_near_dates(fact, style)]
+        years.append(d.year)
+    # Three wrong options all of one other year (1925's Locarno dates for a 1920 treaty) leave the answer the
+    # odd one out: of another year than the answer's, one date each
+    seen: set[int | None] = set()
+    spread = []
+    for text, year in zip(deck, years, strict=True):
+        if year == fact.date.year or year not in seen:
+            spread.append(text)
+            seen.add(year)
+    return [spread, *_near_dates(fact, style)]
 
 
 def _near_dates(fact: Fact, style: str) -> list[list[str]]:

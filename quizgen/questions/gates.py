@@ -107,6 +107,7 @@ _BLANK = "_____"
 _ITEM = r"(?:[\w’'.-]+ ){0,2}[\w’'.-]+"  # one to three words
 _LIST = re.compile(rf"(?:{_ITEM}, ){{2,}}{_ITEM},? (?:and|or) {_ITEM}")  # "A, B, C and D"
 _YEAR = re.compile(r"\b\d{3,4}\b")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "the treaty" with nothing to say which: a deck of several treaties leaves the reader guessing
 _UNNAMED_TREATY = re.compile(
     r"\b[Tt]he (?:[Tt]reaty|[Aa]greement|[Cc]onvention|[Aa]ccord|[Pp]act|[Dd]eal|[Pp]rotocol)\b"
@@ -398,6 +399,8 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "the stem names the answer's people or country"
     if item.kind == "date" and item.type != "true_false" and not _YEAR.search(item.answer):
         return "a date with no year"
+    if item.type == "cloze" and re.fullmatch(rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}})", item.answer):
+        return "a date with no year"  # "On _____, O'Brien announced …" → "16 October" (reviews: 6 of 7 rejected)
     yearly = re.search(r"\b(?:annually|every year|each year|yearly)\b", plain)
     if item.kind == "date" and item.type == "true_false" and not _YEAR.search(plain) and not yearly:
         return "a date with no year"  # "In August, South Sudan deposited …": which August?
