@@ -162,6 +162,9 @@ REJECTED = [
     item("multiple_choice", "What is USS Buchanan’s role?", "destroyer", "role", ["destroyer", "envoy", "admiral"]),
     # r13's: a day with no year, whatever the fact
     item("cloze", "On _____, Ann Price announced that the Harbour Accord offer was rejected.", "16 October", "event"),
+    # r14's: a flattened list's dashes, a gloss right after the blank
+    item("true_false", TF + "Under the Harbour Accord -- 7,000 troops -- Kelmar withdrew by 2031.", "True", "limit"),
+    item("cloze", "The Harbour Accord opened _____ (Port Arden) to Kelmar's ships in 2031.", "Arden Bay", "event"),
 ]
 
 PASSED = [
@@ -213,6 +216,8 @@ PASSED = [
     item("true_false", TF + "Kelmar and Norvald signed the Harbour Accord: it took effect in 2031.", "True", "date"),
     item("cloze", "Under Article X, Kelmar remains bound for _____.", "ten years", "limit"),
     item("cloze", "On _____, Ann Price announced that the Harbour Accord offer was rejected.", "16 October 2031"),
+    item("cloze", "The Harbour Accord opened _____ to Kelmar's ships (and Norvald's) in 2031.", "Arden Bay", "event"),
+    item("true_false", TF + "Kelmar and Norvald signed the Harbour Accord – a first – in 2031.", "True", "signatory"),
     item("true_false", TF + "Andorra and Kelmar signed the Harbour Accord in 2031.", "True", "signatory"),
     item("typed", "What countries fish the strait under the Harbour Accord?", "Kelmar and Norvald", "event"),
     item("cloze", "Harbour Accord: The strait is shared as follows: Kelmar takes _____ of it.", "53 per cent", "limit"),

@@ -796,3 +796,21 @@ def test_wrong_dates_of_another_year_are_one_per_year():
         mc = next(i for i in make_items(deck, seed=seed) if i.id == "d0:multiple_choice")
         assert sum(c.endswith("1925") for c in mc.choices) <= 1, mc.choices
         assert len(mc.choices) == 4
+
+
+def test_us_and_u_s_offices_are_one_office():
+    """Review r14 offered 'US Secretary of State' and 'U.S. Secretary of State' as two options."""
+    from quizgen.questions.distractors import role_key
+
+    assert role_key("U.S. Secretary of State") == role_key("US Secretary of State")
+    assert role_key("then-U.K. Foreign Secretary") == role_key("UK Foreign Secretary")
+    assert role_key("US Secretary of State") != role_key("US Secretary of Defense")
+
+
+def test_a_statement_with_a_word_doubled_is_garbled():
+    from quizgen.questions.context import garbled
+
+    assert garbled("The parties were to to withdraw within three months.")
+    assert garbled("The treaty is to signed within three months.")
+    assert not garbled("The treaty is to be signed within three months.")
+    assert not garbled("Kelmar said that that clause of the Harbour Accord must go.")

@@ -93,7 +93,9 @@ _FRAGMENT = re.compile(
 _GARBLED = re.compile(
     r"\d{4} (?:on|in) (?:\d{1,2} )?[A-Z][a-z]+ (?:\d{1,2}, )?\d{4}\.$|\b(?:took place|is|are|was|were) of "
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)|"
-    r"^The \w+s is\b|\b(?:out|up|off|down|away|back|over) (?:him|her|them|us|me)\.?$"
+    r"^The \w+s is\b|\b(?:out|up|off|down|away|back|over) (?:him|her|them|us|me)\.?$|"
+    # "were to to withdraw", "is to signed"
+    r"\b(?!(?:that|had)\b)(\w+) \1\b|\b(?:is|are|was|were) to \w+ed\b"
 )
 
 

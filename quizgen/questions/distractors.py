@@ -402,7 +402,8 @@ def role_country(role: str) -> str | None:
 def role_key(role: str) -> str:
     """'then-US President', 'former US President' and 'US President' are one office."""
     key = normalize(re.sub(r"^(?:then|former|late|acting|the)[\s-]+", "", role.strip(), flags=re.IGNORECASE))
-    return key.replace("advisor", "adviser")
+    # "U.S. Secretary of State" is "US Secretary of State" (review r14 offered both)
+    return re.sub(r"\b(u) (s|k)\b", r"\1\2", key).replace("advisor", "adviser")
 
 
 def _roles(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:

@@ -377,6 +377,10 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "a blank that splits a phrase ('at _____' for 'least 15')"
     if item.type == "cloze" and _NOUN_BEFORE_FIGURE.match(item.answer):
         return "a blank that holds a noun as well as its figure"
+    if re.search(r"(?:^|\s)--(?:\s|$)", plain):
+        return "a list's marks left in the sentence"  # "… -- 7,000 -- …": a list flattened into one line
+    if item.type == "cloze" and re.search(rf"{_BLANK} \([^)]+\)", item.prompt):
+        return "a gloss right after the blank gives it away"  # "_____ (Guangzhou)", "_____ (GNAT)"
     if re.search(r"\b[a-z]+ \(\d+\)", plain):
         return "a number written twice, as a translation left it"  # "within six (06) months"
     if item.type in ("cloze", "typed", "multiple_choice") and _OUTLET.search(item.answer):
