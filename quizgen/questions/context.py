@@ -11,7 +11,8 @@ from typing import Any
 
 from ..model import Deck, Evidence, Fact, Item
 from ..text import normalize, slug
-from .tables import COUNTRIES
+from .gates import DOUBLED
+from .tables import COUNTRIES, MONTHS
 
 _ACRONYM_RE = re.compile(r"^[A-Z.]{2,6}$")
 # "its 88 members", "ratified by 164 states": a count of parties, so more than the article lists
@@ -92,16 +93,19 @@ _FRAGMENT = re.compile(
 # place of December 1998", "The events is …", a particle before its pronoun ("drove out him")
 _GARBLED = re.compile(
     r"\d{4} (?:on|in) (?:\d{1,2} )?[A-Z][a-z]+ (?:\d{1,2}, )?\d{4}\.$|\b(?:took place|is|are|was|were) of "
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)|"
+    rf"(?:{'|'.join(MONTHS)}|\d)|"
     r"^The \w+s is\b|\b(?:out|up|off|down|away|back|over) (?:him|her|them|us|me)\.?$|"
-    # "were to to withdraw", "is to signed"
-    r"\b(?!(?:that|had)\b)(\w+) \1\b|\b(?:is|are|was|were) to \w+ed\b"
+    r"\b(?:is|are|was|were) to \w+ed\b"  # "is to signed"
 )
+
+# the gates' doubled word ("were to to withdraw"), matched with its case as this check always has been
+_DOUBLED_CASED = re.compile(DOUBLED.pattern)
 
 
 def garbled(statement: str) -> bool:
-    """A statement the rewriting garbled, which no item should show as the article's claim."""
-    return bool(_GARBLED.search(statement))
+    """A statement the rewriting garbled, which no item should show as the article's claim ("were to to
+    withdraw": a word doubled, as the gates refuse in a prompt)."""
+    return bool(_GARBLED.search(statement) or _DOUBLED_CASED.search(statement))
 
 
 @dataclass
@@ -121,6 +125,10 @@ class Context:
 
     def parties_of(self, treaty: str) -> list[str]:
         """The countries the deck says are party to `treaty` (or signed it), in the order first met."""
+        return self._party_lists().get(self.names.key(treaty), [])
+
+    def _party_lists(self) -> dict[str, list[str]]:
+        """Treaty key → the countries party to it, built once."""
         if "party-lists" not in self.memo:
             lists: dict[str, dict[str, str]] = {}
             for f in self.deck.facts:
@@ -128,14 +136,14 @@ class Context:
                     party = self.names.canonical(f.entity or f.answer)
                     lists.setdefault(self.names.key(f.subject), {}).setdefault(self.names.key(party), party)
             self.memo["party-lists"] = {t: list(parties.values()) for t, parties in lists.items()}
-        return self.memo["party-lists"].get(self.names.key(treaty), [])
+        return self.memo["party-lists"]
 
     def many_parties(self, treaty: str) -> bool:
         """Whether `treaty` is multilateral: the deck knows three or more countries party to it, or an article
         counts its members. Of such a treaty "Which country is a party?" has answers the article never lists
         (China, Japan … are CITES parties too), and "X is a party" false versions may well be true."""
         if "many-parties" not in self.memo:
-            many = {self.names.key(f.subject) for f in self.deck.facts if len(self.parties_of(f.subject)) >= 3}
+            many = {t for t, parties in self._party_lists().items() if len(parties) >= 3}
             # "The commission's 88 members …": the article counts the parties it does not list
             for f in self.deck.facts:
                 for e in f.evidence:

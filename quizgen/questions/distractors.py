@@ -107,13 +107,14 @@ def pick(ctx: Context, fact: Fact, stem: ph.Stem, rng: random.Random, n: int = 3
     # its era (a general table, the last tier of roles, belongs to no article).
     table = len(tiers) - 1 if stem.atype == ph.ROLE else len(tiers)
     checked = [in_world is not None and n < table for n in range(len(tiers))]
+    countrymen = compatriots(ctx, fact) if stem.atype == ph.PERSON else []
     if in_world is not None:
-        lead = 1 if stem.atype == ph.PERSON and _compatriots(ctx, fact) else 0  # countrymen first
+        lead = 1 if countrymen else 0  # countrymen first
         tiers.insert(lead, _same_article(ctx, fact, stem))
         checked.insert(lead, False)
-    if stem.atype == ph.PERSON and fact.kind == "signatory" and fact.party and _compatriots(ctx, fact):
+    if countrymen and fact.kind == "signatory" and fact.party:
         # "Who signed New START for the United States?": a Russian among the options is wrong at a glance
-        tiers, checked = [_compatriots(ctx, fact)], [False]
+        tiers, checked = [countrymen], [False]
     for tier, worldly in zip(tiers, checked, strict=True):
         if len(tier) > 4 * _TIER_SAMPLE:
             # A big deck's tier: a seeded sample, so each question costs the same whatever the deck's size.
@@ -254,7 +255,7 @@ def _same_article(ctx: Context, fact: Fact, stem: ph.Stem) -> list[str]:
         for f in _by_source(ctx).get(s, ()):
             if stem.atype == ph.ROLE:
                 # the answer's country's offices, or for an office of no country, offices of none
-                same_country = _role_country(ctx, f.answer) == _role_country(ctx, stem.answer)
+                same_country = role_country(f.answer) == role_country(stem.answer)
                 if f.kind == "role" and not ph.not_an_office(f.answer) and same_country:
                     out.append(ph.office_now(f.answer.strip()))
                 continue
@@ -318,23 +319,17 @@ def _people(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
         ctx.memo["people"] = ({k: people(v) for k, v in by_kind.items()}, people(with_role), people(rest), untyped)
     same_kind, with_role, rest, untyped = ctx.memo["people"]
     tiers = [same_kind.get(fact.kind, []), with_role, rest, untyped]
-    compatriots = _compatriots(ctx, fact)
-    if compatriots:
-        tiers.insert(0, compatriots)
+    countrymen = compatriots(ctx, fact)
+    if countrymen:
+        tiers.insert(0, countrymen)
     return tiers
 
 
-def compatriots(ctx: Context, fact: Fact) -> set[str] | None:
-    """The people of a speaker's country, the speaker among them; None where the deck does not know the
-    speaker's country."""
-    found = _compatriots(ctx, fact)
-    return set(found) if found else None
-
-
-def _compatriots(ctx: Context, fact: Fact) -> list[str]:
+def compatriots(ctx: Context, fact: Fact) -> list[str]:
     """People of the country the question is about, who come first among wrong options: "Who signed X for
     the United States?" offers Americans, or the options give the answer away; a Russian's words are asked
-    with other Russians, since the words often say which side speaks ("our president", "the US declined")."""
+    with other Russians, since the words often say which side speaks ("our president", "the US declined").
+    Empty where the deck does not know that country."""
     if fact.kind == "signatory" and fact.party:
         home: str | None = ctx.names.key(fact.party)
     elif fact.kind in ("quote", "position"):
@@ -349,7 +344,7 @@ def _countrymen(ctx: Context) -> list[tuple[str, str]]:
     if "countrymen" not in ctx.memo:
         out = []
         for f in ctx.deck.facts:
-            country = _role_country(ctx, f.answer) if f.kind == "role" else None
+            country = role_country(f.answer) if f.kind == "role" else None
             if country is not None:
                 out.append((ctx.names.canonical(f.entity or f.subject), ctx.names.key(country)))
         ctx.memo["countrymen"] = list(dict.fromkeys(out))
@@ -385,10 +380,6 @@ def _own_roles(ctx: Context, fact: Fact) -> set[str]:
     return _role_index(ctx)[0].get(ctx.names.key(fact.entity or fact.subject), set())
 
 
-def _role_country(ctx: Context | None, role: str) -> str | None:
-    return role_country(role)
-
-
 @lru_cache(maxsize=1 << 14)
 def role_country(role: str) -> str | None:
     """The country an office belongs to: the first country word of it ("Japanese minister to the United
@@ -411,16 +402,16 @@ def _roles(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     own = {role_key(stem.answer)} | by_holder.get(ctx.names.key(fact.entity or fact.subject), set())
     # A big deck's offices are not filtered here (pick() bans the person's own and samples the rest).
     deck = [o for o in offices if role_key(o) not in own] if len(offices) <= 4 * _TIER_SAMPLE else offices
-    home = _role_country(ctx, stem.answer)
+    home = role_country(stem.answer)
     if home is not None:
         # Offices of the person's own country: "Kremlin spokesman" or "Russian Foreign Minister" for Russia's
         # President, not "US President" (the reviewers found other countries' offices implausible). The
         # deck's first, then the general table's; the person's own offices are banned by pick().
-        same = [o for o in deck if _role_country(ctx, o) == home]
+        same = [o for o in deck if role_country(o) == home]
         return [same, [r for r, country in ROLES if country == home]]
     # An office that names no country ("Deputy Director of the Foreign Ministry's … Department") may be any
     # country's: one that names a country ("US President") could be the wrong one, and false at a glance
-    return [[o for o in deck if _role_country(ctx, o) is None], []]
+    return [[o for o in deck if role_country(o) is None], []]
 
 
 # ---- dates ---------------------------------------------------------------------------------------
@@ -463,7 +454,9 @@ def _dates(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
     if len(same_precision) > _BIG:
         return [_big_deck_dates(ctx, fact, style), *_near_dates(fact, style)]
     deck: list[str] = []
-    years: list[int | None] = []
+    # Three wrong options all of one other year (1925's Locarno dates for a 1920 treaty) leave the answer the
+    # odd one out: of another year than the answer's, one date each
+    other_years: set[int | None] = set()
     for other in same_precision:
         d = other.date
         if d is None or other.id == fact.id:
@@ -473,17 +466,12 @@ def _dates(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
         # Only dates in a plausible range: within five years.
         if d.year is not None and fact.date.year is not None and abs(d.year - fact.date.year) > 5:
             continue
+        if d.year != fact.date.year:
+            if d.year in other_years:
+                continue
+            other_years.add(d.year)
         deck.append(ph.format_date(d, style))
-        years.append(d.year)
-    # Three wrong options all of one other year (1925's Locarno dates for a 1920 treaty) leave the answer the
-    # odd one out: of another year than the answer's, one date each
-    seen: set[int | None] = set()
-    spread = []
-    for text, year in zip(deck, years, strict=True):
-        if year == fact.date.year or year not in seen:
-            spread.append(text)
-            seen.add(year)
-    return [spread, *_near_dates(fact, style)]
+    return [deck, *_near_dates(fact, style)]
 
 
 def _near_dates(fact: Fact, style: str) -> list[list[str]]:

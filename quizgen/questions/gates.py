@@ -13,6 +13,7 @@ import re
 
 from ..model import Item
 from ..text import normalize
+from .tables import MONTHS
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # quotations are the speaker's words: their "this" is theirs
 
@@ -107,7 +108,7 @@ _BLANK = "_____"
 _ITEM = r"(?:[\w’'.-]+ ){0,2}[\w’'.-]+"  # one to three words
 _LIST = re.compile(rf"(?:{_ITEM}, ){{2,}}{_ITEM},? (?:and|or) {_ITEM}")  # "A, B, C and D"
 _YEAR = re.compile(r"\b\d{3,4}\b")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = f"(?:{'|'.join(MONTHS)})"
 # "the treaty" with nothing to say which: a deck of several treaties leaves the reader guessing
 _UNNAMED_TREATY = re.compile(
     r"\b[Tt]he (?:[Tt]reaty|[Aa]greement|[Cc]onvention|[Aa]ccord|[Pp]act|[Dd]eal|[Pp]rotocol)\b"
@@ -160,7 +161,7 @@ _BULLET_VERB = re.compile(
     r"^(?:Require|Ensure|Provide|Enjoy|Take|Protect|Promote|Establish|Guarantee|Allow|Set|Make|Give|Adopt|Prohibit|"
     r"Reduce|Create|Recognise|Recognize|Respect|Apply|Grant|Prevent|Support|Strengthen)\b"
 )
-_DOUBLED = re.compile(r"\b(?!(?:that|had)\b)(\w+) \1\b", re.IGNORECASE)  # "overtime and and receive"
+DOUBLED = re.compile(r"\b(?!(?:that|had)\b)(\w+) \1\b", re.IGNORECASE)  # "overtime and and receive"
 _CONTENT = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|must|did)\b")
 # Who says it when no one is named: "Analysts in Vienna", "Some scholars", "one ILO official"
 _ANONYMOUS = re.compile(
@@ -300,7 +301,7 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
             return "a saying with nothing said"
         if _BULLET_VERB.match(plain):
             return "a list item's verb without its subject"
-    if _DOUBLED.search(_unquoted(item.prompt)):
+    if DOUBLED.search(_unquoted(item.prompt)):
         return "a word written twice"
     if re.match(r"^Who (?:added|also said|went on)\b", item.prompt):
         return "'added' to what the item does not show"

@@ -40,8 +40,7 @@ ROLE_COUNTRY_WORDS: dict[str, str] = {
         for country, (aliases, demonyms) in _SHARED.items()
         for word in (country, *demonyms, *(a for a in aliases if a.isupper() or a.startswith(("U.", "Republic"))))
     },
-    **{f"{country.lower()}'s": country for country in _SHARED},
-    **{f"{country.lower()}’s": country for country in _SHARED},
+    **{f"{country.lower()}{mark}s": country for country in _SHARED for mark in ("'", "’")},
     **_OFFICE_METONYMS,
 }
 

@@ -44,7 +44,7 @@ def false_statement(ctx: Context, fact: Fact, rng) -> str | None:  # noqa: ANN00
         # a compatriot, where the deck knows the speaker's country
         wrong = pick(ctx, fact, stem, rng, n=1)
         home = compatriots(ctx, fact)
-        if wrong and home is not None and wrong[0] not in home:
+        if wrong and home and wrong[0] not in home:
             wrong = []
     else:
         wrong = pick(ctx, fact, stem, rng, n=1)
