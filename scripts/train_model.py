@@ -162,21 +162,23 @@ def _thresholds(
 
     def value(thr: dict[str, float]) -> float:
         found: dict[tuple[str, str], set[int]] = {a: set() for a in articles}
-        facts: Counter[tuple[str, str]] = Counter()
-        right: Counter[tuple[str, str]] = Counter()
+        # precision as the merged deck has it: proposals of one claim in an article are one fact, right when
+        # any of them is
+        claims: dict[tuple[str, str], dict[str, bool]] = {a: {} for a in articles}
         kind_found: dict[str, set[tuple[str, str, int]]] = {k: set() for k in KINDS}
         for i in live:
             e = exs[i]
             if probs[i] < thr[e.kind]:
                 continue
             a = (e.set, e.article)
-            facts[a] += 1
-            right[a] += e.label
             if a in found:
                 found[a].update(e.gold)
+                claims[a][e.key] = claims[a].get(e.key, False) or e.label
             kind_found[e.kind].update((e.set, e.article, g) for g in e.gold)
         recall = sum(weight[a] * len(found[a]) / per_article[a] for a in articles) / total
-        precision = sum(weight[a] * (right[a] / facts[a] if facts[a] else 1.0) for a in articles) / total
+        precision = (
+            sum(weight[a] * (sum(claims[a].values()) / len(claims[a]) if claims[a] else 1.0) for a in articles) / total
+        )
         short = sum(max(0.0, MIN_KIND_RECALL - len(kind_found[k]) / per_kind[k]) for k in KINDS if per_kind[k])
         return min(recall, precision) - short
 

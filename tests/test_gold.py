@@ -44,3 +44,35 @@ def test_the_repository_s_test_sets_are_never_marked_tuned():
     sets = load_sets(manifest)
     assert [s.name for s in sets if s.role == "test"] and not any(s.tuned for s in sets if s.role == "test")
     assert all(load_gold(s.gold) for s in sets)  # every set has its annotation
+
+
+def _check_gold():
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "scripts" / "check_gold.py"
+    spec = importlib.util.spec_from_file_location("check_gold", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_annotation_and_second_annotation_passes_the_gold_checks():
+    check = _check_gold()
+    sets = load_sets(Path(__file__).parent / "data" / "sets" / "sets.yaml")
+    folders = [(s.gold, s.articles) for s in sets]
+    folders += [(s.gold.parent / "gold-2", s.articles) for s in sets if (s.gold.parent / "gold-2").is_dir()]
+    assert len(folders) > len(sets)  # the second annotations are there to be checked
+    problems = [p for gold, arts in folders for f in sorted(gold.glob("*.yaml")) for p in check.check_file(f, arts)[0]]
+    assert problems == []
+
+
+def test_check_file_reports_an_answer_that_is_not_in_the_article(tmp_path):
+    (tmp_path / "a.txt").write_text("The treaty was signed in 2010.", encoding="utf-8")
+    gold = tmp_path / "a.yaml"
+    gold.write_text(
+        'article: a.txt\nfacts:\n  - {kind: date, subject: T, statement: s, answer: "2011", '
+        'evidence: "The treaty was signed in 2010."}\n',
+        encoding="utf-8",
+    )
+    problems, kinds = _check_gold().check_file(gold, tmp_path)
+    assert kinds == {"date": 1} and len(problems) == 2  # not in the article, not in the evidence

@@ -24,6 +24,7 @@ class Example:
     group: str  # proposals of one group compete (qualified by article); "" when none
     gold: tuple[int, ...]  # the scored gold facts it matches (indices into the article's gold list)
     unscored: bool = False  # matches only a gold date left unscored (relative): neither right nor wrong
+    key: str = ""  # the claim it states: proposals of one key become one fact when merged
 
 
 def as_fact(p: Proposal) -> Fact:
@@ -54,6 +55,7 @@ def examples(set_name: str, article: str, props: Sequence[Proposal], gold: Seque
                 f"{article}|{p.cand.group}" if p.cand.group else "",
                 hits,
                 unscored,
+                f"{p.cand.kind}|{p.cand.key}",
             )
         )
     return out
