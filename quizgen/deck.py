@@ -294,6 +294,7 @@ def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
         relative=opt("relative"),
         conflicts=list(conflicts),
         note=opt("note"),
+        confidence=_confidence(r, fm, f),
     )
 
 
@@ -332,6 +333,16 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
     return out
 
 
+def _confidence(r: _Reader, fm: _LineDict, f: str) -> float | None:
+    """The optional `confidence:` of a fact: a number from 0 to 1."""
+    if "confidence" not in fm:
+        return None
+    value = fm["confidence"]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise r.fail(r.line_of(fm, "confidence"), f"{f}.confidence", "expected a number from 0 to 1")
+    return float(value)
+
+
 def _fact_to_data(f: Fact) -> dict[str, Any]:
     d: dict[str, Any] = {"id": f.id, "kind": f.kind, "subject": f.subject, "answer": f.answer}
     d["statement"] = f.statement
@@ -349,6 +360,8 @@ def _fact_to_data(f: Fact) -> dict[str, Any]:
         d["conflicts"] = list(f.conflicts)
     if f.note:
         d["note"] = f.note
+    if f.confidence is not None:
+        d["confidence"] = f.confidence
     d["evidence"] = [
         {"source": e.source, "text": e.text, **({"answer": e.answer} if e.answer else {})} for e in f.evidence
     ]

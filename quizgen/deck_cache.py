@@ -89,6 +89,7 @@ def _fact(f: Fact) -> tuple[Any, ...]:
         f.relative,
         list(f.conflicts),
         f.note,
+        f.confidence,
     )
 
 

@@ -136,6 +136,9 @@ class Fact:
     relative: str | None = None  # date facts: the relative expression ("Thursday") when not resolved
     conflicts: list[str] = field(default_factory=list)  # ids of facts that claim otherwise
     note: str | None = None
+    # How sure the extraction model is that a careful reader would mark this fact (its surest sentence), 0-1;
+    # None for a fact written by hand. Questions are made only from facts it is sure enough of.
+    confidence: float | None = None
 
     @property
     def sources(self) -> list[str]:

@@ -155,7 +155,7 @@ def test_cloze_is_skipped_when_the_sentence_gives_the_answer_away() -> None:
         make_items(deck, types=["cloze"])
 
 
-def test_timeline_orders_dated_events_and_hides_their_dates() -> None:
+def _dated_facts() -> list[Fact]:
     facts = []
     for i, (iso, shown, clause) in enumerate(
         [
@@ -169,7 +169,11 @@ def test_timeline_orders_dated_events_and_hides_their_dates() -> None:
         d = DateValue.parse(iso)
         statement = f"{clause} {'on' if d.day else 'in'} {shown}."
         facts.append(Fact(f"d{i}", "date", clause.split()[0], shown, statement, [Evidence("a", statement)], date=d))
-    deck = _deck(facts)
+    return facts
+
+
+def test_timeline_orders_dated_events_and_hides_their_dates() -> None:
+    deck = _deck(_dated_facts())
     timelines = make_items(deck, seed=3, types=["timeline"])
     assert timelines
     for t in timelines:
@@ -262,7 +266,7 @@ def test_every_fact_of_the_ready_deck_yields_at_least_two_item_types():
     from conftest import ROOT
 
     from quizgen import load_deck
-    from quizgen.questions import _PER_FACT, ItemMaker
+    from quizgen.questions import _PER_FACT, ItemMaker, unsure
     from quizgen.questions.gates import failure
 
     deck = load_deck(ROOT / "decks" / "new-start.yaml")
@@ -280,8 +284,10 @@ def test_every_fact_of_the_ready_deck_yields_at_least_two_item_types():
         for fid in item.facts:
             built[fid].add(item.type)
     # (a country party with no other country of its world to offer as a wrong option is asked true or false only)
-    one_way = {f.id: sorted(built[f.id]) for f in deck.facts if len(built[f.id]) < 2}
-    assert all(built[f.id] for f in deck.facts) and len(one_way) <= len(deck.facts) // 20, one_way
+    sure = [f for f in deck.facts if not unsure(f)]
+    one_way = {f.id: sorted(built[f.id]) for f in sure if len(built[f.id]) < 2}
+    assert all(built[f.id] for f in sure) and len(one_way) <= len(sure) // 20, one_way
+    assert len(sure) < len(deck.facts) and not any(built[f.id] for f in deck.facts if unsure(f))
     assert 0 < gated < (gated + len(made)) / 2  # the gates stop some items, not most
 
 
@@ -814,3 +820,22 @@ def test_a_statement_with_a_word_doubled_is_garbled():
     assert garbled("The treaty is to signed within three months.")
     assert not garbled("The treaty is to be signed within three months.")
     assert not garbled("Kelmar said that that clause of the Harbour Accord must go.")
+
+
+def test_a_fact_the_extractor_was_unsure_of_is_never_asked_and_a_hand_written_one_always_is():
+    from dataclasses import replace
+
+    from conftest import ROOT
+
+    from quizgen import load_deck
+    from quizgen.questions import MIN_CONFIDENCE
+
+    deck = load_deck(ROOT / "decks" / "new-start.yaml")
+    quote = next(f for f in deck.facts if f.kind == "quote" and f.id in {i.fact for i in make_items(deck, seed=3)})
+    dated = _dated_facts()
+    for confidence, asked in ((MIN_CONFIDENCE - 0.01, False), (MIN_CONFIDENCE, True), (None, True)):
+        facts = [replace(f, confidence=confidence) if f is quote else f for f in deck.facts]
+        assert (quote.id in {i.fact for i in make_items(replace(deck, facts=facts), seed=3)}) is asked
+        timeline = _deck([replace(dated[0], confidence=confidence), *dated[1:]])
+        in_timelines = {fid for i in make_items(timeline, seed=3, types=["timeline"]) for fid in i.facts}
+        assert ("d0" in in_timelines) is asked

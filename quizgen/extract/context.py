@@ -104,6 +104,7 @@ class Candidate:
     party: str | None = None
     relative: str | None = None
     key: str = ""  # what makes two candidates the same claim (set by the extractor)
+    confidence: float | None = None  # the model's probability, once it has decided (two decimals)
     topic: frozenset[str] = frozenset()  # positions: content words of the stance's object
     # The detector that proposed it ("dates.governed"): a feature for the model that decides. Not part of the
     # claim: merge keys and fact ids never read it.

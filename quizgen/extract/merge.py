@@ -146,6 +146,7 @@ def merge(cands: Sequence[Candidate], articles: Sequence[Article], treaties: Tre
             quote=rep.quote,
             party=next((c.party for c in g if c.party), None),
             relative=rep.relative,
+            confidence=max((c.confidence for c in g if c.confidence is not None), default=None),
         )
         facts.append(fact)
         first_seen[fid] = min((order[c.source], c.sentence) for c in g)

@@ -145,7 +145,7 @@ def decided(props: Sequence[Proposal], model: Model) -> list[Candidate]:
     scored = [
         Scored(i, p.cand.kind, model.probability(p.cand.kind, p.features), p.cand.group) for i, p in enumerate(props)
     ]
-    return [_claim(props[i].cand) for i in choose(scored, model)]
+    return [replace(_claim(props[i].cand), confidence=round(scored[i].p, 2)) for i in choose(scored, model)]
 
 
 def _claim(cand: Candidate) -> Candidate:
