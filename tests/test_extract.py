@@ -118,9 +118,10 @@ def test_disagreeing_claims_are_kept_apart_and_marked():
 
 
 def test_relative_dates_need_a_publication_date():
+    # (the rules alone: whether the model keeps a one-sentence article's date is not what is tested)
     text = {"a": "On Thursday, Russian Foreign Minister Sergey Lavrov rejected the proposal."}
-    assert [f for f in quizgen.extract_texts(text).facts if f.kind == "date"] == []
-    dated = quizgen.extract_texts(text, published={"a": "2020-10-23"})
+    assert [f for f in quizgen.extract_texts(text, rules_only=True).facts if f.kind == "date"] == []
+    dated = quizgen.extract_texts(text, published={"a": "2020-10-23"}, rules_only=True)
     [fact] = [f for f in dated.facts if f.kind == "date"]
     assert fact.date == quizgen.DateValue(2020, 10, 22) and fact.relative == "Thursday"
     assert fact.answer == "Thursday"

@@ -166,6 +166,19 @@ def test_what_a_named_person_is():
     assert ("Jan Patočka", "philosopher") in roles
 
 
+def test_an_office_said_with_as_or_after_the_name_and_a_list_s_shared_title_only_when_plural():
+    text = (
+        "Charles Michel, President of the European Council, signed the agreement. Eduard Shevardnadze resigned "
+        "as Soviet foreign minister in December 1990. The commission included Generals William Sherman and "
+        "Alfred Terry, along with Senator John Henderson and Samuel Tappan."
+    )
+    roles = {(c.subject, c.answer) for c in proposed(text, "descriptions")}
+    assert ("Charles Michel", "President of the European Council") in roles
+    assert ("Eduard Shevardnadze", "Soviet foreign minister") in roles
+    assert ("Alfred Terry", "Generals") in roles  # a plural title is every listed name's
+    assert not [r for r in roles if r[0] == "Samuel Tappan"]  # "Senator" is Henderson's alone
+
+
 def test_the_speaker_named_a_paragraph_before_is_among_a_quotation_s_speakers():
     text = (
         "The foreign minister of the Emirates, Abdullah bin Zayed, thanked the United States.\n\n"

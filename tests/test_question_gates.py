@@ -165,6 +165,17 @@ REJECTED = [
     # r14's: a flattened list's dashes, a gloss right after the blank
     item("true_false", TF + "Under the Harbour Accord -- 7,000 troops -- Kelmar withdrew by 2031.", "True", "limit"),
     item("cloze", "The Harbour Accord opened _____ (Port Arden) to Kelmar's ships in 2031.", "Arden Bay", "event"),
+    # r16's: a transcript's "a few hours ago", a page's cross-reference, a lead's names in other languages, half
+    # a vote tally asked alone
+    item("true_false", TF + "A few hours ago the Kelmar delegation signed the Harbour Accord.", "True"),
+    item("true_false", TF + "A later pact of 2031 is also known as the Harbour Accord (see below).", "True"),
+    item("true_false", TF + "The Harbour Accord (Kelmari: Portu sopimus) is a treaty of 2031.", "True"),
+    item(
+        "typed",
+        "What had the Kelmar Senate given its consent, by 90 votes?",
+        "2",
+        evidence="The Kelmar Senate had given its consent a day earlier, by 90 votes to 2.",
+    ),  # fmt: skip
 ]
 
 PASSED = [
@@ -221,6 +232,13 @@ PASSED = [
     item("true_false", TF + "Andorra and Kelmar signed the Harbour Accord in 2031.", "True", "signatory"),
     item("typed", "What countries fish the strait under the Harbour Accord?", "Kelmar and Norvald", "event"),
     item("cloze", "Harbour Accord: The strait is shared as follows: Kelmar takes _____ of it.", "53 per cent", "limit"),
+    item("true_false", TF + "Kelmar ratified the Harbour Accord two years after Norvald (2031).", "True"),
+    item(
+        "typed",
+        "How many senators voted for the Harbour Accord?",
+        "90",
+        evidence="The Kelmar Senate had given its consent a day earlier, by 90 votes to 2.",
+    ),  # fmt: skip
 ]
 
 

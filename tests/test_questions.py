@@ -839,3 +839,39 @@ def test_a_fact_the_extractor_was_unsure_of_is_never_asked_and_a_hand_written_on
         timeline = _deck([replace(dated[0], confidence=confidence), *dated[1:]])
         in_timelines = {fid for i in make_items(timeline, seed=3, types=["timeline"]) for fid in i.facts}
         assert ("d0" in in_timelines) is asked
+
+
+@pytest.mark.parametrize(
+    "statement, bad",
+    [
+        ("The fact-finding commission was established under Article 90 of in 1991.", True),
+        ("The Additional Protocols of 8 June 1977 went further of 8 June 1977.", True),
+        ("The commission was established in 1991 under Article 90 of Protocol I.", False),
+        ("The Harbour Accord was signed on 8 June 2031 and ratified in 2032.", False),
+    ],
+)
+def test_a_statement_with_two_prepositions_run_together_or_one_date_twice_is_garbled(statement, bad):
+    """Review r16: date statements rewritten into 'under Article 90 of in 1991', 'went further of 8 June 1977'."""
+    from quizgen.questions.context import garbled
+
+    assert garbled(statement) is bad
+
+
+def test_an_occupation_and_its_institute_is_never_a_wrong_option_beside_offices():
+    """Review r16: 'diplomatic historian at the (independent) Kansai Institute' offered as an office."""
+    from quizgen.questions import phrasing as ph
+
+    assert ph.affiliation("diplomatic historian at the (independent) Kelmar Institute")
+    assert ph.affiliation("researcher with the Harbour Trust")
+    assert not ph.affiliation("Prime Minister") and not ph.affiliation("Kelmar ambassador to Norvald")
+    facts = [
+        Fact(f"r{i}", "role", who, office, f"{who} is the {office}.", [Evidence("a", f"{office} {who} spoke.")],
+             entity=who)
+        for i, (who, office) in enumerate(
+            [("Ann Price", "Prime Minister"), ("Tom Eck", "Foreign Minister"), ("Ivo Marr", "President"),
+             ("Lena Vos", "Defence Minister"), ("Ola Brisk", "diplomatic historian at the Kelmar Institute")]
+        )
+    ]  # fmt: skip
+    deck = Deck("t", [Source("a", "a.txt", "Harbour")], [], facts)
+    options = {c for i in make_items(deck, seed=1, types=["multiple_choice"]) for c in i.choices}
+    assert "Prime Minister" in options and not any("historian" in c for c in options)

@@ -564,7 +564,7 @@ def _descriptions(ent, doc) -> Iterator[tuple[list[Token], str, int]]:
     """(tokens, how, trigger) of each phrase that says what the person `ent` is."""
     root = ent.root
     for c in root.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN":  # "X, Belgium's energy minister"
+        if c.dep_ == "appos" and (c.pos_ == "NOUN" or _titled(c)):  # "X, Belgium's energy minister"
             yield trim(noun_phrase(c, _NARROW)), "appos", c.i
         elif c.dep_ == "relcl" and c.lemma_.lower() not in SAYING:  # "X, who chairs a business association"
             toks = [t for t in c.subtree if t.dep_ not in ("nsubj", "punct") or t.i > c.i]
@@ -601,16 +601,33 @@ def _descriptions(ent, doc) -> Iterator[tuple[list[Token], str, int]]:
             before = [doc[before[0].i - 1], *before]  # "then-US President": the office as it was then
             break
         before = before[1:]
-    if before and any(t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS for t in before) and len(before) <= 8:
+    # (a list's first name shares its words with the others only when they are plural: "Generals Sherman,
+    # Harney and Terry", but not "Senator Henderson, Tappan and Sanborn")
+    shared = first is root or before and (before[-1].tag_ in ("NNS", "NNPS") or _titles(before[-1]))
+    titled = any(t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS or _titles(t) for t in before)
+    if shared and before and titled and len(before) <= 8:
         yield before, "before", before[-1].i
-    # "X became / is / was / served as (the) Y"
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in ("be", "become", "remain", "serve"):
-        attr = next((c for c in root.head.children if c.dep_ in ("attr", "acomp")), None)
+    # "X became / is / was (the) Y"; "X served / resigned / stayed on as Y"
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+        attr = None
+        if verb.lemma_.lower() in ("be", "become", "remain"):
+            attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
         if attr is None:
-            prep = next((c for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
             attr = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
-        if attr is not None and attr.pos_ == "NOUN":
+        if attr is not None and (attr.pos_ == "NOUN" or _titled(attr)):
             yield trim(noun_phrase(attr, _NARROW)), "became", attr.i
+
+
+def _titles(tok: Token) -> bool:
+    """A title in the plural ('Generals', 'Senators'; the tagger often takes them for singular names)."""
+    return tok.lower_.endswith("s") and tok.lower_[:-1] in TITLE_WORDS
+
+
+def _titled(tok: Token) -> bool:
+    """A proper noun that is an office ('President of the Commission', 'First Vice President')."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "GPE") and tok.lower_ in TITLE_WORDS
 
 
 @sentence_extractor("descriptions", "role", generous=True)

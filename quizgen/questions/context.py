@@ -95,7 +95,9 @@ _GARBLED = re.compile(
     r"\d{4} (?:on|in) (?:\d{1,2} )?[A-Z][a-z]+ (?:\d{1,2}, )?\d{4}\.$|\b(?:took place|is|are|was|were) of "
     rf"(?:{'|'.join(MONTHS)}|\d)|"
     r"^The \w+s is\b|\b(?:out|up|off|down|away|back|over) (?:him|her|them|us|me)\.?$|"
-    r"\b(?:is|are|was|were) to \w+ed\b"  # "is to signed"
+    r"\b(?:is|are|was|were) to \w+ed\b|"  # "is to signed"
+    r"\b(?:of|at|by|under) (?:in|on|at|by|of)\b|"  # "established under Article 90 of in 1991"
+    r"(\b\d{1,2} [A-Z][a-z]+ \d{4}|\b[A-Z][a-z]+ \d{1,2}, \d{4})\b.*\b\1\b"  # one date written twice
 )
 
 # the gates' doubled word ("were to to withdraw"), matched with its case as this check always has been

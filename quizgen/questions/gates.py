@@ -52,7 +52,7 @@ _ANCHORED_TIME = re.compile(
     r"\b(?:earlier|later) (?:in the day|this (?:week|month|year)|that day)\b|\b(?:last|next|this) "
     r"(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b|\byesterday\b|"
     r"\btoday\b|\btomorrow\b|\bin the (?:very )?(?:coming|next)(?: few)? (?:days|weeks|months)\b|"
-    r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:hours|days|weeks|months|years) ago\b",
     re.IGNORECASE,
 )
 # A sentence that ends on one of these was cut before its end ("… rather than."); a question, where the answer
@@ -382,6 +382,14 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "a list's marks left in the sentence"  # "… -- 7,000 -- …": a list flattened into one line
     if item.type == "cloze" and re.search(rf"{_BLANK} \([^)]+\)", item.prompt):
         return "a gloss right after the blank gives it away"  # "_____ (Guangzhou)", "_____ (GNAT)"
+    if re.search(r"\((?:see|cf\.?) [^)]*\)", plain, re.IGNORECASE):
+        return "a cross-reference to another part of the page"  # "… also known as the Treaty of Tartu (see below)"
+    if re.search(r"\([A-Z][a-z]+: [^)]*\)", plain):
+        return "a lead's names in other languages"  # "The Treaty of Tartu (Estonian: …; Russian: …) is …"
+    if item.type in ("typed", "multiple_choice") and re.search(
+        rf"\d[\d,]* (?:votes? )?to {re.escape(item.answer)}\b", item.evidence.text
+    ):
+        return "the other half of a vote tally asked alone"  # "…, by 90 votes?" → 2 (of "90 votes to 2")
     if re.search(r"\b[a-z]+ \(\d+\)", plain):
         return "a number written twice, as a translation left it"  # "within six (06) months"
     if item.type in ("cloze", "typed", "multiple_choice") and _OUTLET.search(item.answer):

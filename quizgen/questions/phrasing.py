@@ -309,6 +309,12 @@ def not_an_office(role: str) -> bool:
     return bool(re.search(r"\b[a-z]+(?:ers|ists|ents|ors|ants)$", role))  # "foreign ministers": a group
 
 
+def affiliation(role: str) -> bool:
+    """'diplomatic historian at the (independent) Kansai Institute': an occupation and where it is practised,
+    not an office, so never a wrong option beside offices ("Prime Minister", "Foreign Minister")."""
+    return role[:1].islower() and bool(re.search(r"\b(?:at|with)\b|\(", role))
+
+
 _PAST_OFFICE = re.compile(r"^(?:then|former|ex)[\s-]+(?=\S)", re.IGNORECASE)
 
 
