@@ -875,3 +875,52 @@ def test_an_occupation_and_its_institute_is_never_a_wrong_option_beside_offices(
     deck = Deck("t", [Source("a", "a.txt", "Harbour")], [], facts)
     options = {c for i in make_items(deck, seed=1, types=["multiple_choice"]) for c in i.choices}
     assert "Prime Minister" in options and not any("historian" in c for c in options)
+
+
+def _reasons_deck(sentences: list[str]) -> Deck:
+    facts = [
+        Fact(f"e{i}", "event", actor, "the Harbour Accord", s, [Evidence("a", s)], entity=actor)
+        for i, (actor, s) in enumerate(sentences)
+    ]
+    entities = [Entity(n, "country", ()) for n in ("Kelmar", "Norvald", "Ostrava", "Tellen")]
+    return Deck("t", [Source("a", "a.txt", "Harbour")], entities, facts)
+
+
+def test_a_reason_the_article_gives_is_asked_as_why_among_the_deck_s_other_reasons():
+    deck = _reasons_deck(
+        [
+            ("Kelmar", "Kelmar withdrew from the Harbour Accord in 2031, citing repeated violations by Norvald."),
+            ("Norvald", "Norvald suspended the fishing quotas in 2032 because of a collapse in cod stocks."),
+            ("Ostrava", "Ostrava rejected the new protocol in 2033 in protest at the border closures."),
+        ]
+    )
+    items = {i.fact: i for i in make_items(deck, seed=2, types=["multiple_choice"])}
+    why = items["e0"]
+    assert why.prompt == "Why did Kelmar withdraw from the Harbour Accord in 2031?"
+    assert why.answer == "repeated violations by Norvald"
+    assert sorted(why.choices) == ["a collapse in cod stocks", "repeated violations by Norvald", "the border closures"]
+    assert items["e1"].prompt == "Why did Norvald suspend the fishing quotas in 2032?"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kelmar signed the Harbour Accord, which is due to expire in 2040.",  # "due to" of time, not a reason
+        "Kelmar said it withdrew from the Harbour Accord because of repeated violations.",  # reported speech
+        "Kelmar's accord expired in 2031 and was not renewed because of tension.",  # two clauses, one reason
+        "Kelmar talks held at Port Arden were broken off because Norvald walked out.",  # the first verb is none
+        "Kelmar rejected the plan, saying “we cannot accept it because of the cost”.",  # the speaker's words
+    ],
+)
+def test_no_why_question_where_the_reason_is_not_the_clause_s(sentence):
+    deck = _reasons_deck(
+        [
+            ("Kelmar", sentence),
+            ("Norvald", "Norvald suspended the fishing quotas in 2032 because of a collapse in cod stocks."),
+            ("Ostrava", "Ostrava rejected the new protocol in 2033 in protest at the border closures."),
+            ("Tellen", "Tellen left the Harbour Accord in 2034, citing the cost of the patrols."),
+        ]
+    )
+    items = {i.fact: i for i in make_items(deck, seed=2, types=["multiple_choice"])}
+    assert not items.get("e0") or not items["e0"].prompt.startswith("Why")
+    assert items["e1"].prompt.startswith("Why")  # the others still are

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ..model import Fact, Item
+from . import why
 from .context import Context
 from .distractors import pick
+from .gates import failure
 from .phrasing import stem_for
 
 MIN_OPTIONS = 3  # two options is a coin toss; true/false covers that
@@ -28,4 +30,9 @@ def choice_item(ctx: Context, fact: Fact, type: str) -> Item | None:
 def make(ctx: Context, fact: Fact) -> Item | None:
     if fact.kind == "quote":
         return None  # a quotation's question is "who said it", its own type
+    # Where the article gives the reason, the fact's choice is of reasons ("Why did X leave the treaty?"), if
+    # that question passes the gates; else the fact's own question.
+    item = why.make(ctx, fact)
+    if item is not None and failure(item) is None:
+        return item
     return choice_item(ctx, fact, "multiple_choice")
