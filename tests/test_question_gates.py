@@ -170,6 +170,26 @@ REJECTED = [
     item("true_false", TF + "A few hours ago the Kelmar delegation signed the Harbour Accord.", "True"),
     item("true_false", TF + "A later pact of 2031 is also known as the Harbour Accord (see below).", "True"),
     item("true_false", TF + "The Harbour Accord (Kelmari: Portu sopimus) is a treaty of 2031.", "True"),
+    # r17's: 'the' before a possessive name, remarks of someone unnamed, 'its own', 'here', 'it' with nothing
+    # named before it, a verb without its object, an office too long to be one option among others
+    item("true_false", TF + "The Kelmar's foreign ministry welcomed the new quota.", "True", "position"),
+    item("true_false", TF + "Kelmar's foreign ministry rejected the remarks.", "True", "position"),
+    item("true_false", TF + "On 10 December 2031, Kelmar held its own vote.", "False", "date"),
+    item("typed", "When was the Harbour Accord signed here?", "24 December 2031", "date"),
+    item("true_false", TF + "Foreign ministers of the twelve member states signed it on 7 February 2031.", "True"),
+    item("true_false", TF + "Kelmar, Norvald and Ostrava declined to attend.", "True", "position"),
+    item(
+        "multiple_choice",
+        "What is Ann Price’s role?",
+        "Deputy Director-General of the Department of Harbour Affairs of the Ministry of Foreign Affairs",
+        "role",
+        [
+            "Prime Minister",
+            "Foreign Minister",
+            "President",
+            "Deputy Director-General of the Department of Harbour Affairs of the Ministry of Foreign Affairs",
+        ],
+    ),  # fmt: skip
     item(
         "typed",
         "What had the Kelmar Senate given its consent, by 90 votes?",
@@ -233,6 +253,9 @@ PASSED = [
     item("typed", "What countries fish the strait under the Harbour Accord?", "Kelmar and Norvald", "event"),
     item("cloze", "Harbour Accord: The strait is shared as follows: Kelmar takes _____ of it.", "53 per cent", "limit"),
     item("true_false", TF + "Kelmar ratified the Harbour Accord two years after Norvald (2031).", "True"),
+    item("true_false", TF + "The Kelmar delegation was led from 2031 by the People's Commissar, Ann Price.", "True"),
+    item("true_false", TF + "Kelmar argued that the Harbour Accord lets Norvald pursue its own trade deals.", "True"),
+    item("true_false", TF + "Kelmar's foreign ministry rejected the remarks by Norvald's envoy.", "True"),
     item(
         "typed",
         "How many senators voted for the Harbour Accord?",

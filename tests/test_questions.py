@@ -924,3 +924,24 @@ def test_no_why_question_where_the_reason_is_not_the_clause_s(sentence):
     items = {i.fact: i for i in make_items(deck, seed=2, types=["multiple_choice"])}
     assert not items.get("e0") or not items["e0"].prompt.startswith("Why")
     assert items["e1"].prompt.startswith("Why")  # the others still are
+
+
+def test_a_passer_by_s_words_and_job_are_not_asked_and_premier_is_prime_minister():
+    """Review r17: a retired schoolteacher in a tour group asked about; 'Premier' beside 'Prime Minister'."""
+    from quizgen.questions import fact_failure
+    from quizgen.questions.context import Context
+    from quizgen.questions.distractors import role_key
+
+    said = "“Everyone went home and claimed victory,” said Ann Price, a retired schoolteacher in the tour group."
+    facts = [
+        Fact("q1", "quote", "Ann Price", "Ann Price", "Ann Price said: “Everyone went home and claimed victory.”",
+             [Evidence("a", said)], entity="Ann Price", quote="Everyone went home and claimed victory"),
+        Fact("r1", "role", "Ann Price", "retired schoolteacher", "Ann Price is a retired schoolteacher.",
+             [Evidence("a", said)], entity="Ann Price"),
+        Fact("r2", "role", "Tom Eck", "Foreign Minister", "Tom Eck is the Foreign Minister.",
+             [Evidence("a", "Foreign Minister Tom Eck spoke.")], entity="Tom Eck"),
+    ]  # fmt: skip
+    ctx = Context(Deck("t", [Source("a", "a.txt", "Harbour")], [], facts), 0)
+    assert fact_failure(ctx, facts[0]) and fact_failure(ctx, facts[1])
+    assert fact_failure(ctx, facts[2]) is None
+    assert role_key("Premier") == role_key("Prime Minister") != role_key("Deputy Premier")

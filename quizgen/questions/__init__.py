@@ -136,6 +136,13 @@ _COMMENTATOR = re.compile(
     r"author|expert|academic|ecologist|scientist|specialist|consultant|activist|campaigner|advocate)\b",
     re.IGNORECASE,
 )
+# People the article meets on its way, whose words and jobs are colour ("an American retired schoolteacher
+# among the tour group"): review r17 found asking about them trivia.
+_PASSER_BY = re.compile(
+    r"\b(?:tourists?|visitors?|(?:tour )?guides?|schoolteachers?|teachers?|students?|farmers?|fishermen|fisherman|"
+    r"shopkeepers?|villagers?|residents?|pensioners?|retirees?|retired|protesters?|passers?-by|onlookers?)\b",
+    re.IGNORECASE,
+)
 _OFFICIAL = re.compile(
     r"\b(?:minister|president|spokes\w*|secretary|ambassador|envoy|director-general|chair\w*|head|delegate|"
     r"negotiator|official|governor|senator|general|king|queen|prime|chancellor|commissioner|mediator)\b",
@@ -157,14 +164,18 @@ def unsure(fact: Fact) -> bool:
 
 def fact_failure(ctx: Context, fact: Fact) -> str | None:
     """Why no item of this fact is worth making, or None. A fact the extractor was unsure of: likely not what
-    a reader would mark. A commentator's words ("a researcher at …"): who said them is trivia. A party named
-    by its capital ("Juba ratified …"): the capital is not the party."""
+    a reader would mark. A commentator's or a passer-by's words ("a researcher at …", "a retired teacher in the
+    tour group"): who said them is trivia. A party named by its capital ("Juba ratified …"): the capital is not
+    the party."""
     if unsure(fact):
         return "the extractor is not sure of it"
     if fact.kind in ("quote", "position") and fact.entity:
         offices = ctx.offices_of(fact.entity)
-        if any(_COMMENTATOR.search(o) for o in offices) and not any(_OFFICIAL.search(o) for o in offices):
-            return "a commentator's words"
+        aside = [o for o in offices if _COMMENTATOR.search(o) or _PASSER_BY.search(o)]
+        if aside and not any(_OFFICIAL.search(o) for o in offices):
+            return "a commentator's or a passer-by's words"
+    if fact.kind == "role" and _PASSER_BY.search(fact.answer) and not _OFFICIAL.search(fact.answer):
+        return "a passer-by's description, not an office"
     if fact.kind != "signatory":
         return None
     answer = re.sub(r"^the\s+", "", fact.answer, flags=re.IGNORECASE)

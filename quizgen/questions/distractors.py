@@ -395,7 +395,8 @@ def role_key(role: str) -> str:
     """'then-US President', 'former US President' and 'US President' are one office."""
     key = normalize(re.sub(r"^(?:then|former|late|acting|the)[\s-]+", "", role.strip(), flags=re.IGNORECASE))
     # "U.S. Secretary of State" is "US Secretary of State" (review r14 offered both)
-    return re.sub(r"\b(u) (s|k)\b", r"\1\2", key).replace("advisor", "adviser")
+    key = re.sub(r"\b(u) (s|k)\b", r"\1\2", key).replace("advisor", "adviser")
+    return re.sub(r"\bpremier\b", "prime minister", key)  # one office, two names (review r17 offered both)
 
 
 def _roles(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:

@@ -44,7 +44,12 @@ _DANGLING_INSIDE = re.compile(
     # "Colombia followed in 2020." alone: followed whom, in what? (not "X ratified in 2022; Y followed in 2023")
     r"|(?-i:^(?:[\w’'-]+ ){0,2}[A-Z][\w-]+ followed (?:in|on|later|shortly)\b)"
     # "Greek governments have described it as a cornerstone": what "it" is, the sentence does not say
-    r"|\b(?:described|called|termed|branded|labell?ed|hailed|regarded|sees?|saw|considers?|considered) it as\b",
+    r"|\b(?:described|called|termed|branded|labell?ed|hailed|regarded|sees?|saw|considers?|considered) it as\b"
+    # "Japan's foreign ministry rejected the remarks.": whose remarks, the sentence before said
+    r"|\b(?:rejected|denied|dismissed|welcomed|critici[sz]ed|condemned|disputed) the (?:remarks|comments|claims?|"
+    r"allegations?|accusations?|statement|report)\W*$"
+    # "France held its own vote": its own, beside another the item does not show
+    r"|\b(?:held|holds|hold|had|has|have) (?:its|their) own\b",
     re.IGNORECASE,
 )
 # Times that mean something only on the day the article appeared.
@@ -101,6 +106,8 @@ _OPEN_ENDINGS = frozenset(
 _OPEN_QUESTION_ENDINGS = _OPEN_ENDINGS | frozenset(
     ["close", "about", "nearly", "almost", "around", "roughly", "some", "approximately"]
 )
+# A verb or noun whose object the sentence never gives: "declined to attend", "gave notice of termination".
+_NO_OBJECT_END = re.compile(r"\b(?:to attend|notice of termination|to take part|to participate)\W*$", re.IGNORECASE)
 # "ANCHOR: …", "MR. BAKER: …", "Q (PACIFIC LEDGER, GUAM): …"
 _SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{0,30}(?:\s*\([^)]{0,60}\))?:\s")
 _LIST_LINE = re.compile(r"^\s*(?:[-–—•*·]|\d+[.)])\s")
@@ -291,6 +298,9 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         they = _THEY_FIRST.search(plain)
         if they and not re.search(r"\s[A-Z]", plain[: they.start()]):
             return "'they' with no one named before it"  # "By 396 votes to 16, they had adopted …"
+        it = re.search(r"\b(?:signed|ratified|adopted|approved|rejected|denounced|joined|left) it\b", plain)
+        if it and not re.search(r"\s[A-Z]", plain[: it.start()]):
+            return "'it' with nothing named before it"  # "Ministers of the twelve states signed it on …"
         if item.type == "true_false" and re.search(r"(?:[a-z0-9]{2}|n[’']t)[.!?][”\"’)]? +[A-Z]", plain.rstrip(" .!?")):
             return "several sentences, judged as one"
         if item.type == "true_false" and _NO_MAIN_CLAUSE.match(plain):
@@ -333,7 +343,7 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         return "a blank in 'four in five': a proportion's other half"
     if re.search(r"\b(?:ago|this (?:week|month|year)|last (?:week|month|year))\b", item.answer):
         return "an answer that means something only on the article's day"  # "Fifteen years ago this month"
-    if item.kind == "role" and item.type in ("typed", "cloze") and len(item.answer.split()) > 8:
+    if item.kind == "role" and item.type in ("typed", "cloze", "multiple_choice") and len(item.answer.split()) > 8:
         return "an office too long to recall word for word"  # "Deputy Director of the Foreign Ministry's …"
     if _LANGUAGE_OF.search(item.prompt):
         return "the language something was said in: trivia"  # "Zarif tweeted in Russian"
@@ -390,6 +400,12 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         rf"\d[\d,]* (?:votes? )?to {re.escape(item.answer)}\b", item.evidence.text
     ):
         return "the other half of a vote tally asked alone"  # "…, by 90 votes?" → 2 (of "90 votes to 2")
+    if re.match(r"(?:True or false\? )?The (?!People)[A-Z][a-z]+[’']s\b", plain):
+        return "'the' before a possessive name"  # "The Japan's foreign ministry …"
+    if item.type != "cloze" and re.search(r"\bhere\b", plain):
+        return "'here': the article's place, not the item's"  # "When was the Treaty of Ghent signed here?"
+    if item.type != "cloze" and _NO_OBJECT_END.search(plain):
+        return "a verb without the object it needs"  # "China, Burma and Yugoslavia declined to attend."
     if re.search(r"\b[a-z]+ \(\d+\)", plain):
         return "a number written twice, as a translation left it"  # "within six (06) months"
     if item.type in ("cloze", "typed", "multiple_choice") and _OUTLET.search(item.answer):

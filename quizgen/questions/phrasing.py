@@ -304,6 +304,8 @@ def not_an_office(role: str) -> bool:
     fragment of a phrase."""
     if re.search(r"\b(?:counterpart|administration)\b", role, re.IGNORECASE):
         return True
+    if re.match(r"(?:another|other|fellow)\b", role, re.IGNORECASE):
+        return True  # "Another speaker": a place in a line, not an office
     if re.search(r"\d", role) or re.match(r"(?:presence|part|member|one|some|head) of\b", role):
         return True  # "Q52 Chair" (a transcript's numbering), "presence of President": a fragment
     return bool(re.search(r"\b[a-z]+(?:ers|ists|ents|ors|ants)$", role))  # "foreign ministers": a group
