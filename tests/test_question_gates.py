@@ -178,6 +178,8 @@ REJECTED = [
     item("typed", "When was the Harbour Accord signed here?", "24 December 2031", "date"),
     item("true_false", TF + "Foreign ministers of the twelve member states signed it on 7 February 2031.", "True"),
     item("true_false", TF + "Kelmar, Norvald and Ostrava declined to attend.", "True", "position"),
+    # r18's: an "it" that stands for the treaty of the sentence before
+    item("true_false", TF + "The Kelmar Senate approved it on 24 June 2031, by 20 votes to 10.", "True", "event"),
     item(
         "multiple_choice",
         "What is Ann Price’s role?",
@@ -256,6 +258,9 @@ PASSED = [
     item("true_false", TF + "The Kelmar delegation was led from 2031 by the People's Commissar, Ann Price.", "True"),
     item("true_false", TF + "Kelmar argued that the Harbour Accord lets Norvald pursue its own trade deals.", "True"),
     item("true_false", TF + "Kelmar's foreign ministry rejected the remarks by Norvald's envoy.", "True"),
+    item("true_false", TF + "The Harbour Accord was signed in 2031, and Kelmar ratified it in 2032.", "True"),
+    item("true_false", TF + "Norvald contested the Harbour Commission's competence, but it ruled in 2031.", "True"),
+    item("cloze", "Harbour Accord: The Kelmar Senate approved it on _____, by 20 votes to 10.", "24 June 2031", "date"),
     item(
         "typed",
         "How many senators voted for the Harbour Accord?",

@@ -106,6 +106,14 @@ _OPEN_ENDINGS = frozenset(
 _OPEN_QUESTION_ENDINGS = _OPEN_ENDINGS | frozenset(
     ["close", "about", "nearly", "almost", "around", "roughly", "some", "approximately"]
 )
+# What an "it" in a shown sentence may stand for: a treaty, or a thing the sentence names before it.
+_ANTECEDENT = re.compile(
+    r"\b(?:treaty|agreement|convention|accords?|protocol|pact|charter|deal|framework|statute|declaration|"
+    r"amendment|text|plan|proposal|offer|bill|organi[sz]ation|alliance|union|treaty's|"
+    r"commission|court|tribunal|council|committee|tonnes|waste|ash|money|fund|sum|line|border|territory|island|"
+    r"region|city|country)\b",
+    re.IGNORECASE,
+)
 # A verb or noun whose object the sentence never gives: "declined to attend", "gave notice of termination".
 _NO_OBJECT_END = re.compile(r"\b(?:to attend|notice of termination|to take part|to participate)\W*$", re.IGNORECASE)
 # "ANCHOR: …", "MR. BAKER: …", "Q (PACIFIC LEDGER, GUAM): …"
@@ -301,6 +309,11 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         it = re.search(r"\b(?:signed|ratified|adopted|approved|rejected|denounced|joined|left) it\b", plain)
         if it and not re.search(r"\s[A-Z]", plain[: it.start()]):
             return "'it' with nothing named before it"  # "Ministers of the twelve states signed it on …"
+        it = re.search(r"\bit\b", plain) if item.type == "true_false" else None  # (a cloze shows its treaty)
+        if it and not _ANTECEDENT.search(plain[: it.start()]):
+            # "The Senate approved it on June 24, 1795": the treaty "it" stands for is in the sentence before
+            # (reviews r6–r18: 9 of 51 such items accepted)
+            return "'it' standing for something the item never names"
         if item.type == "true_false" and re.search(r"(?:[a-z0-9]{2}|n[’']t)[.!?][”\"’)]? +[A-Z]", plain.rstrip(" .!?")):
             return "several sentences, judged as one"
         if item.type == "true_false" and _NO_MAIN_CLAUSE.match(plain):
