@@ -217,7 +217,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # Elimination of All Forms of Discrimination against Women", "Convention against Torture".
 _NAME_TAIL = (
     r"(?:\s+(?:on|of|for|between|establishing|against|concerning|regarding|relating\s+to)\s+(?:the\s+)?"
-    r"(?!" + _MONTH + r")[A-Z][\w–-]*"
+    # (not a headline's next words: "… Treaty for Today’s Frozen Disputes")
+    r"(?!" + _MONTH + r"|(?:Today|Tomorrow|Tonight|Now)\b)[A-Z][\w–-]*"
     r"(?:\s+(?:(?:of|in|for|on|by|to|against|and(?!\s+(?:the\s+)?(?:[A-Z][\w–-]*\s+){1,3}" + _ANOTHER + r"))\s+)?"
     r"(?:the\s+)?(?!" + _MONTH + r"|" + _ANOTHER + r")[A-Z][\w–-]*)*)?"
 )
