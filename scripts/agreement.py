@@ -18,6 +18,9 @@ from statistics import mean
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from score_gold import add  # noqa: E402
 
 from quizgen.evaluate import GoldFact, KindScore, format_table, score  # noqa: E402
 from quizgen.gold import load_gold, load_sets  # noqa: E402
@@ -54,12 +57,7 @@ def main() -> int:
             a = table["all"]
             per.append((a.recall, a.precision))
             print(f"  {s.name:14} {article:50} recall {a.recall:4.0%}  precision {a.precision:4.0%}")
-            for k, t in table.items():
-                acc = total.setdefault(k, KindScore())
-                acc.gold += t.gold
-                acc.found += t.found
-                acc.facts += t.facts
-                acc.correct += t.correct
+            add(total, table)
     if not per:
         print("agreement: no set has a gold-2/ folder", file=sys.stderr)
         return 2

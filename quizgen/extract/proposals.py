@@ -603,8 +603,8 @@ def _descriptions(ent, doc) -> Iterator[tuple[list[Token], str, int]]:
         before = before[1:]
     # (a list's first name shares its words with the others only when they are plural: "Generals Sherman,
     # Harney and Terry", but not "Senator Henderson, Tappan and Sanborn")
-    shared = first is root or before and (before[-1].tag_ in ("NNS", "NNPS") or _titles(before[-1]))
-    titled = any(t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS or _titles(t) for t in before)
+    shared = first is root or before and (before[-1].tag_ in ("NNS", "NNPS") or _plural_title(before[-1]))
+    titled = any(t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS or _plural_title(t) for t in before)
     if shared and before and titled and len(before) <= 8:
         yield before, "before", before[-1].i
     # "X became / is / was (the) Y"; "X served / resigned / stayed on as Y"
@@ -620,7 +620,7 @@ def _descriptions(ent, doc) -> Iterator[tuple[list[Token], str, int]]:
             yield trim(noun_phrase(attr, _NARROW)), "became", attr.i
 
 
-def _titles(tok: Token) -> bool:
+def _plural_title(tok: Token) -> bool:
     """A title in the plural ('Generals', 'Senators'; the tagger often takes them for singular names)."""
     return tok.lower_.endswith("s") and tok.lower_[:-1] in TITLE_WORDS
 

@@ -265,6 +265,11 @@ def _named_in_stem(item: Item) -> bool:
     return any(w != answer and w.startswith(root) for w in re.findall(r"\b[A-Z][a-z]+", item.prompt))
 
 
+def opens_quote(text: str) -> bool:
+    """Does `text` leave a quotation open (so what follows it is inside the quotation)?"""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def _unquoted(text: str) -> str:
     return _QUOTED.sub(" “…” ", text)
 
@@ -370,7 +375,7 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
     ):
         return "a count where names are asked for"  # "What countries run commercial hunts? — Only three"
     before = item.prompt.split(_BLANK, 1)[0]
-    if item.type == "cloze" and (before.count("“") > before.count("”") or before.count('"') % 2):
+    if item.type == "cloze" and opens_quote(before):
         return "a blank inside a quotation: the speaker's wording, not a fact"  # "“… made in _____,” said X"
     if item.type == "cloze" and _generic_blank(item.answer):
         return "a blank on a common phrase: other words would fit"

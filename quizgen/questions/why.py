@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..model import Fact, Item
 from ..text import normalize
 from .context import Context
+from .gates import opens_quote
 from .phrasing import question_from_clause, starts_with_name
 
 # The words that give a reason, set off after the clause they explain. ("since" and "as" are left out: as
@@ -53,7 +54,7 @@ def _why(ctx: Context, fact: Fact) -> Why | None:
     ev = fact.evidence[0]
     text = ev.text.strip()
     m = _REASON.search(text)
-    if m is None or _inside_quotes(text, m.start()):
+    if m is None or opens_quote(text[: m.start()]):
         return None
     reason = m.group("reason").strip(" ,")
     if not MIN_WORDS <= len(reason.split()) <= MAX_WORDS or reason[:1].isupper() and reason.split()[0] in ("I", "We"):
@@ -68,11 +69,6 @@ def _why(ctx: Context, fact: Fact) -> Why | None:
             if prompt is not None:
                 return Why(fact.id, ev.source, text, prompt, reason)
     return None
-
-
-def _inside_quotes(text: str, at: int) -> bool:
-    before = text[:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _overlap(a: str, b: str) -> bool:
