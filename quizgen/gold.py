@@ -20,6 +20,11 @@ class AnnotatedSet:
     articles: Path
     gold: Path
     tuned: bool = False  # rules were written against this set's misses: its cross-validated figure flatters
+    fold: str = ""  # sets of one fold are left out of training together by --cv; "" is a fold of its own
+
+    @property
+    def fold_name(self) -> str:
+        return self.fold or self.name
 
     def article_paths(self) -> list[Path]:
         """The annotated articles: those with a gold file (a folder may hold others)."""
@@ -59,5 +64,6 @@ def load_sets(manifest: Path, root: Path | None = None) -> list[AnnotatedSet]:
         tuned = bool(entry.get("tuned", False))
         if tuned and role == "test":
             raise ValueError(f"{manifest}: set {name}: a test set that rules were written on is a training set")
-        out.append(AnnotatedSet(str(name), role, base / entry["articles"], base / entry["gold"], tuned))
+        fold = str(entry.get("fold", ""))
+        out.append(AnnotatedSet(str(name), role, base / entry["articles"], base / entry["gold"], tuned, fold))
     return out

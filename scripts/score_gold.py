@@ -10,9 +10,10 @@
 
 The shipped model was trained on every `train` set, so its figures on those sets are tuned figures. `--cv`
 gives honest ones: for each train set in turn, a model is trained on all the other train sets (thresholds
-included) and scores the one left out. `--test` scores the test sets with the shipped model, trained on all train sets,
-which never saw them (their misses are never listed: looking at them would make them training data). Prints
-recall and precision per kind, pooled, and the mean over articles. -v lists the gold facts missed and the
+included) and scores the one left out (sets the manifest puts in one `fold:` are left out together). `--test`
+scores the test sets with the shipped model, trained on all train sets, which never saw them (their misses
+are never listed: looking at them would make them training data). Prints recall and precision per kind,
+pooled, and the mean over articles. -v lists the gold facts missed and the
 facts that match no gold fact.
 """
 
@@ -140,15 +141,16 @@ def ceiling(train: Sequence[AnnotatedSet], cache) -> None:  # noqa: ANN001 - an 
 _FOLDS: tuple = ()  # (train sets, their data): set before the fold workers fork
 
 
-def _left_out(name: str):
-    """One fold of --cv: the set `name` scored by a model trained on every other train set."""
+def _left_out(fold: str) -> list:
+    """One fold of --cv: the sets of `fold` (usually one set) scored by a model trained on every other train set."""
     from train_model import all_examples, dumps, fit, gold_counts
 
     from quizgen.extract.decide import model_from_bytes
 
     train, data = _FOLDS
-    rest = [d for t in train if t.name != name for d in data[t.name]]
-    return scored(name, data[name], model_from_bytes(dumps(fit(all_examples(rest), gold_counts(rest))).encode()))
+    rest = [d for t in train if t.fold_name != fold for d in data[t.name]]
+    model = model_from_bytes(dumps(fit(all_examples(rest), gold_counts(rest))).encode())
+    return [scored(t.name, data[t.name], model) for t in train if t.fold_name == fold]
 
 
 def main() -> int:
@@ -156,7 +158,9 @@ def main() -> int:
     ap.add_argument("--sets", type=Path, default=MANIFEST, help="the manifest of annotated sets")
     ap.add_argument("--set", action="append", default=[], help="score this set of the manifest (repeatable)")
     ap.add_argument("--all", action="store_true", help="score every set of the manifest")
-    ap.add_argument("--cv", action="store_true", help="leave-one-set-out over the train sets")
+    ap.add_argument(
+        "--cv", action="store_true", help="leave-one-set-out over the train sets (a fold: leaves its sets out together)"
+    )
     ap.add_argument("--test", action="store_true", help="the test sets, by the model trained on every train set")
     ap.add_argument("--gold", type=Path, help="a gold folder (with --seeds or --deck)")
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the articles --gold annotates")
@@ -197,18 +201,22 @@ def main() -> int:
         global _FOLDS
         train = [s for s in sets if s.role == "train"]
         _FOLDS = (train, {s.name: collect([s], cache=cache) for s in train})
-        names = [s.name for s in train]
+        folds = list(dict.fromkeys(s.fold_name for s in train))
         if args.jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("fork")  # the workers share the parsed sets
             with ProcessPoolExecutor(args.jobs, mp_context=ctx) as pool:
-                rows = list(pool.map(_left_out, names))
+                rows = [row for fold in pool.map(_left_out, folds) for row in fold]
         else:
-            rows = [_left_out(n) for n in names]
+            rows = [row for fold in folds for row in _left_out(fold)]
         groups = {
             "sets rules were written on": {s.name for s in train if s.tuned},
             "sets no rule was written on": {s.name for s in train if not s.tuned},
         }
-        report("leave one set out: each train set scored by a model trained on the others", rows, args.verbose, groups)
+        for fold in folds:  # the manifest's folds of several sets, each apart (the reviews' articles)
+            if fold not in {s.name for s in train}:
+                groups[f"fold {fold}"] = {s.name for s in train if s.fold_name == fold}
+        title = "leave one set out: each train set scored by a model trained on the others (and not its fold)"
+        report(title, rows, args.verbose, groups)
     if args.test:
         # The shipped model is the one trained on every train set (tests/test_extract_quality.py checks it).
         # Never -v here: looking at a test set's misses makes it a training set.

@@ -28,6 +28,15 @@ def test_sets_keep_their_order_role_and_tuned_mark(tmp_path):
     assert sets[0].articles == tmp_path / "x" / "a"
 
 
+def test_sets_of_one_fold_are_left_out_together_and_a_set_without_one_is_its_own(tmp_path):
+    path = _manifest(
+        tmp_path,
+        "a: {articles: x/a, gold: x/ag, fold: f}\nb: {articles: x/b, gold: x/bg, fold: f}\n"
+        "c: {articles: x/c, gold: x/cg}\n",
+    )
+    assert [s.fold_name for s in load_sets(path, root=tmp_path)] == ["f", "f", "c"]
+
+
 def test_a_test_set_that_rules_were_written_on_is_refused(tmp_path):
     path = _manifest(tmp_path, "t: {role: test, tuned: true, articles: x, gold: y}\n")
     with pytest.raises(ValueError, match="a test set that rules were written on"):
