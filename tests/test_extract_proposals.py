@@ -128,6 +128,15 @@ def test_an_actor_described_but_not_named():
     assert {"senior EU official", "Civil society groups"} <= answers(text, "actors", "position")
 
 
+def test_ministers_in_the_plural_are_all_of_them_not_the_minister_named_last():
+    text = (
+        "Foreign Minister Anna Lindqvist of Sweden met Foreign Minister Pekka Virtanen of Finland. "
+        "The Ministers welcomed the signing of the agreement."
+    )
+    found = proposed(text, "actors", "position")
+    assert {c.answer for c in found if "welcomed" in c.evidence} == {"Ministers"}
+
+
 def test_a_source_of_data_is_no_actor():
     assert answers("The data show a decline in stockpiles.", "actors") == set()
 
@@ -177,6 +186,12 @@ def test_an_office_said_with_as_or_after_the_name_and_a_list_s_shared_title_only
     assert ("Eduard Shevardnadze", "Soviet foreign minister") in roles
     assert ("Alfred Terry", "Generals") in roles  # a plural title is every listed name's
     assert not [r for r in roles if r[0] == "Samuel Tappan"]  # "Senator" is Henderson's alone
+
+
+def test_an_office_said_before_the_name_and_set_off_by_a_comma():
+    text = "The British delegation was headed by the Foreign Secretary, Lord Alan Curzon, who chaired the commission."
+    roles = {(c.subject, c.answer) for c in proposed(text, "descriptions")}
+    assert ("Alan Curzon", "Foreign Secretary") in roles
 
 
 def test_the_speaker_named_a_paragraph_before_is_among_a_quotation_s_speakers():

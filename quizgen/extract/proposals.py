@@ -310,7 +310,7 @@ def provisions(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
 def described_actor(tok: Token) -> Actor | None:
     """Someone the article describes instead of naming: 'a senior EU official', 'civil society groups', 'a
     group of developing countries'. The answer is the description as written, without its determiner."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUP_ACTOR_NOUNS:
+    if not (tok.pos_ == "NOUN" and tok.lemma_.lower() in GROUP_ACTOR_NOUNS or _plural_title(tok)):
         return None
     toks = trim(noun_phrase(tok, exclude_deps=("relcl", "acl", "appos", "punct", "cc", "conj", "prep")))
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "at")), None)
@@ -326,6 +326,8 @@ def described_actor(tok: Token) -> Actor | None:
 def actor_of(tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, str] | None:
     """(actor, how it was found) of a subject or possessor: a named one, else a described one."""
     actor = resolve(tok, sent, ctx)
+    if actor is not None and actor.type == "person" and _plural_title(tok) and tok.ent_type_ != "PERSON":
+        actor = None  # "The Ministers welcomed …": all of them, not the one minister named last
     if actor is not None and actor.type in ("person", "country", "organization"):
         return actor, "named"
     described = described_actor(tok)
@@ -574,6 +576,9 @@ def _descriptions(ent, doc) -> Iterator[tuple[list[Token], str, int]]:
             bodies = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("ORG", "GPE")]
             if bodies:
                 yield trim(noun_phrase(bodies[0])), "of_body", c.i
+    # the name set off after its office: "the Foreign Secretary, Lord Curzon, who …"
+    if root.dep_ == "appos" and (root.head.pos_ == "NOUN" or _titled(root.head)) and root.head.i < ent.start:
+        yield trim(noun_phrase(root.head, _NARROW)), "appos_of", root.head.i
     # words before the name, back to a determiner or punctuation: "the space-law scholar", "Belgian envoy",
     # "the President of the Republic of Kazakhstan"; for a second name of a list, the first one's words
     first = root
