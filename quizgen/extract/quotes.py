@@ -280,11 +280,14 @@ def speakers(
     governing = _governing_speaker(first, qs, ctx)
     if governing is not None:
         found.append((governing, "governing", "same"))
-    for tok in first.doc:  # "…," a senior EU official said: someone described, not named
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SAYING and not first.token_quoted(tok):
-            described = described_actor(tok)
-            if described is not None:
-                found.append((described, "described", "same"))
+    for n, sent in enumerate(sents):  # "…," a senior EU official said: someone described, not named (also
+        # in the sentence before: '"There is no map," one Western official said. "Whoever holds …"')
+        for tok in sent.doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SAYING and not sent.token_quoted(tok):
+                described = described_actor(tok)
+                if described is not None:
+                    where = "same" if n == 0 else "before" if sent.start < first.start else "after"
+                    found.append((described, "described", where))
     for n, sent in enumerate(sents):
         who, how = _speaker_in(sent, ctx)
         if who is not None:
