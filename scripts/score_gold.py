@@ -13,8 +13,7 @@ gives honest ones: for each train set in turn, a model is trained on all the oth
 included) and scores the one left out (sets the manifest puts in one `fold:` are left out together). `--test`
 scores the test sets with the shipped model, trained on all train sets, which never saw them (their misses
 are never listed: looking at them would make them training data). Prints recall and precision per kind,
-pooled, and the mean over articles. -v lists the gold facts missed and the
-facts that match no gold fact.
+pooled, and the mean over articles. -v lists the gold facts missed and the facts that match no gold fact.
 """
 
 from __future__ import annotations

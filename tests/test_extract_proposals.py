@@ -205,8 +205,8 @@ def test_the_speaker_named_a_paragraph_before_is_among_a_quotation_s_speakers():
 
 def test_a_speaker_described_in_the_sentence_before_is_among_the_next_quotation_s_speakers():
     text = (
-        "Diplomats in Geneva said the lines would be hard to draw. \"There is no map in the text,\" one Western "
-        "official said. \"Whoever holds a village tomorrow will say it was always his.\"\n"
+        'Diplomats in Geneva said the lines would be hard to draw. "There is no map in the text," one Western '
+        'official said. "Whoever holds a village tomorrow will say it was always his."\n'
     )
     found = [c for c in proposed(text, "speakers", "quote") if "Whoever" in (c.quote or "")]
     assert "one Western official" in {c.answer for c in found}

@@ -280,18 +280,18 @@ def speakers(
     governing = _governing_speaker(first, qs, ctx)
     if governing is not None:
         found.append((governing, "governing", "same"))
-    for n, sent in enumerate(sents):  # "…," a senior EU official said: someone described, not named (also
-        # in the sentence before: '"There is no map," one Western official said. "Whoever holds …"')
+    # where each sentence of the paragraph stands against the quotation's own
+    wheres = ["same" if n == 0 else "before" if s.start < first.start else "after" for n, s in enumerate(sents)]
+    for sent, where in zip(sents, wheres, strict=True):  # "…," a senior EU official said: someone described,
+        # not named (also in the sentence before: '"There is no map," one Western official said. "Whoever …"')
         for tok in sent.doc:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SAYING and not sent.token_quoted(tok):
                 described = described_actor(tok)
                 if described is not None:
-                    where = "same" if n == 0 else "before" if sent.start < first.start else "after"
                     found.append((described, "described", where))
-    for n, sent in enumerate(sents):
+    for sent, where in zip(sents, wheres, strict=True):
         who, how = _speaker_in(sent, ctx)
         if who is not None:
-            where = "same" if n == 0 else "before" if sent.start < first.start else "after"
             found.append((who, how, where))
     if previous is not None:
         found.append((previous, "previous_paragraph", "paragraph"))
