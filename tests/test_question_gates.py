@@ -198,12 +198,29 @@ REJECTED = [
         "2",
         evidence="The Kelmar Senate had given its consent a day earlier, by 90 votes to 2.",
     ),  # fmt: skip
+    # a pronoun or a link back to the sentence before (reviews r1–r22: 5 of 16 items opening on "He" accepted)
+    item("cloze", "He told reporters that the Harbour Accord is due to expire on _____.", "5 February 2031", "date"),
+    item("true_false", TF + "However, Kelmar ratified the Harbour Accord in 2031.", "True", "date"),
+    item("cloze", "Later, by the convention of _____, Kelmar's army was limited to 42,000 men.", "2031", "date"),
+    item("true_false", TF + "As he added, Port Arden remained on the Kelmar side of the line.", "True"),
+    item("cloze", "The remarks came as Kelmar's spokesman _____ said the talks would resume.", "Tomas Eck", "role"),
+    item("true_false", TF + "Arden Vale added at the same time that Kelmar is not bound by the accord.", "True"),
+    # a blank too long to recall word for word (reviews r1–r22: 1 of 13 accepted)
+    item("cloze", "Arden Vale addressed the _____ in 2031.", "17th Annual Meeting of the Harbour Club in Port Arden"),
+    # a commentator's trade is no office (reviews r1–r22: 2 of 14 accepted)
+    item("typed", "What is Ilse Marr’s role?", "Port Arden historian", "role"),
+    item("true_false", TF + "Tomas Eck is a chemicals-policy researcher at the Fenwick School.", "True", "role"),
+    item("true_false", TF + "Ines Carvalho is a campaigner at the Kelmar Ship Watch.", "True", "role"),
 ]
 
 PASSED = [
     item("true_false", TF + "Kelmar rejected the proposal that Norvald join the Harbour Accord.", "True", "position"),
     item("typed", "Which country argued that the Harbour Accord should be extended for five years?", "Kelmar"),
-    item("cloze", "He told reporters that the Harbour Accord is due to expire on _____.", "5 February 2031", "date"),
+    item("cloze", "Tomas Eck told reporters that the Harbour Accord expires on _____.", "5 February 2031", "date"),
+    item("cloze", "The Harbour Accord was later amended, and Kelmar ratified it in _____.", "2033", "date"),
+    item("typed", "What is Tomas Eck’s role?", "Deputy Director of the Kelmar Harbour Department", "role"),
+    item("cloze", "The accord was signed at the _____ in 2031.", "Port Arden Naval Conference", "event"),
+    item("true_false", TF + "Arden Vale, the Kelmar historian's daughter, signed the Harbour Accord.", "True"),
     item("cloze", "On Thursday, Kelmar's spokesman _____ said the talks would resume.", "Tomas Eck", "role"),
     item("cloze", "The accord was signed in Port Arden, Kelmar and Norvald, on _____.", "8 April 2030", "date"),
     item("cloze", "The Harbour Accord caps each side at _____ patrol vessels.", "eighteen", "limit"),
@@ -235,7 +252,6 @@ PASSED = [
     item("true_false", TF + "Three years after the vote, Kelmar ratified the Harbour Accord.", "True"),
     item("true_false", TF + "The U.S. Senate ratified the Harbour Accord in 2031.", "True", "date"),
     item("true_false", TF + "Kelmar and Norvald said they would ratify the Harbour Accord.", "True"),
-    item("true_false", TF + "Ines Carvalho is a campaigner at the Kelmar Ship Watch.", "True", "role"),
     item("true_false", TF + "The talks that followed in 2031 ended the Kelmar dispute.", "True", "event"),
     item("cloze", "Harbour Accord: Kelmar ratified in March 2022; Norvald followed in _____.", "2023", "date"),
     item("true_false", TF + "Ilse Marr, head of the Kelmar Commission, said the Harbour Accord was dead.", "True"),

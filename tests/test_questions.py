@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -875,6 +876,25 @@ def test_an_occupation_and_its_institute_is_never_a_wrong_option_beside_offices(
     deck = Deck("t", [Source("a", "a.txt", "Harbour")], [], facts)
     options = {c for i in make_items(deck, seed=1, types=["multiple_choice"]) for c in i.choices}
     assert "Prime Minister" in options and not any("historian" in c for c in options)
+
+
+def test_a_commentators_trade_is_never_a_wrong_option_beside_offices():
+    """Reviews r16-r22: "Canberra historian", "trade economist" offered beside "Prime Minister" (and "last word
+    from you", a fragment taken for an office)."""
+    facts = [
+        Fact(f"r{i}", "role", who, office, f"{who} is the {office}.", [Evidence("a", f"{office} {who} spoke.")],
+             entity=who)
+        for i, (who, office) in enumerate(
+            [("Ann Price", "Prime Minister"), ("Tom Eck", "Foreign Minister"), ("Ivo Marr", "President"),
+             ("Lena Vos", "Kelmar historian"), ("Ola Brisk", "trade economist"), ("Uma Reed", "last word from you")]
+        )
+    ]  # fmt: skip
+    deck = Deck("t", [Source("a", "a.txt", "Harbour")], [], facts)
+    items = make_items(deck, seed=1, types=["multiple_choice", "typed"])
+    options = {c for i in items for c in i.choices}
+    assert "Prime Minister" in options
+    assert not {c for c in options if re.search(r"historian|economist|last word", c)}
+    assert not [i for i in items if i.fact in ("r3", "r4")]  # nor asked as their office
 
 
 def _reasons_deck(sentences: list[str]) -> Deck:

@@ -256,8 +256,7 @@ def _same_article(ctx: Context, fact: Fact, stem: ph.Stem) -> list[str]:
             if stem.atype == ph.ROLE:
                 # the answer's country's offices, or for an office of no country, offices of none
                 same_country = role_country(f.answer) == role_country(stem.answer)
-                office = not ph.not_an_office(f.answer) and not ph.affiliation(f.answer)
-                if f.kind == "role" and office and same_country:
+                if f.kind == "role" and ph.an_office(f.answer) and same_country:
                     out.append(ph.office_now(f.answer.strip()))
                 continue
             for n in _names_of(ctx, f):
@@ -371,7 +370,7 @@ def _role_index(ctx: Context) -> tuple[dict[str, set[str]], list[str]]:
         for f in ctx.deck.facts:
             if f.kind == "role":
                 by_holder.setdefault(ctx.names.key(f.entity or f.subject), set()).add(role_key(f.answer))
-                if not ph.not_an_office(f.answer) and not ph.affiliation(f.answer):
+                if ph.an_office(f.answer):
                     offices.append(ph.office_now(f.answer.strip()))
         ctx.memo["roles"] = (by_holder, offices)
     return ctx.memo["roles"]

@@ -14,7 +14,7 @@ from ..extract.statements import with_the as shared_with_the
 from ..model import DateValue, Fact
 from ..text import normalize
 from .context import Context
-from .tables import AUXILIARIES, IRREGULAR_PAST, MONTHS
+from .tables import AUXILIARIES, IRREGULAR_PAST, MONTHS, profession
 
 # Answer types; distractors are drawn per type.
 PERSON, COUNTRY, ORGANIZATION, TREATY, OTHER = "person", "country", "organization", "treaty", "other"
@@ -304,7 +304,7 @@ def not_an_office(role: str) -> bool:
     fragment of a phrase."""
     if re.search(r"\b(?:counterpart|administration)\b", role, re.IGNORECASE):
         return True
-    if re.match(r"(?:another|other|fellow)\b", role, re.IGNORECASE):
+    if re.match(r"(?:another|other|fellow|last|next|this|that)\b", role, re.IGNORECASE):
         return True  # "Another speaker": a place in a line, not an office
     if re.search(r"\d", role) or re.match(r"(?:presence|part|member|one|some|head) of\b", role):
         return True  # "Q52 Chair" (a transcript's numbering), "presence of President": a fragment
@@ -315,6 +315,12 @@ def affiliation(role: str) -> bool:
     """'diplomatic historian at the (independent) Kansai Institute': an occupation and where it is practised,
     not an office, so never a wrong option beside offices ("Prime Minister", "Foreign Minister")."""
     return role[:1].islower() and bool(re.search(r"\b(?:at|with)\b|\(", role))
+
+
+def an_office(role: str) -> bool:
+    """Whether a role fact's answer may stand beside offices as a wrong option: an office, not a relation, a
+    fragment, an affiliation or a commentator's trade."""
+    return not (not_an_office(role) or affiliation(role) or profession(role))
 
 
 _PAST_OFFICE = re.compile(r"^(?:then|former|ex)[\s-]+(?=\S)", re.IGNORECASE)

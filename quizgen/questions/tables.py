@@ -7,6 +7,8 @@ treaties or people (a real person or treaty might well fit the question).
 
 from __future__ import annotations
 
+import re
+
 from ..countries import COUNTRIES as _SHARED
 
 # Canonical country → other names it goes by: the shared table, with "the Kremlin" as well as "Kremlin".
@@ -155,3 +157,17 @@ AUXILIARIES: tuple[str, ...] = (
     "might",
     "must",
 )
+
+
+# What commentators are, not offices they hold: "Canberra historian", "chemicals-policy researcher at …"
+_PROFESSION = re.compile(
+    r"\b(?:historians?|analysts?|researchers?|professors?|scholars?|experts?|economists?|lawyers?|advocates?|"
+    r"(?:school)?teachers?|merchants?|journalists?|authors?|writers?|lecturers?|students?|campaigners?|activists?|"
+    r"commentators?|consultants?|specialists?|retired|curators?|academics?|correspondents?|reporters?)\b",
+    re.IGNORECASE,
+)
+
+
+def profession(role: str) -> bool:
+    """'Canberra historian', 'chemicals-policy researcher': what a commentator is, not an office they hold."""
+    return bool(_PROFESSION.search(role))
