@@ -207,6 +207,18 @@ REJECTED = [
     item("true_false", TF + "Arden Vale added at the same time that Kelmar is not bound by the accord.", "True"),
     # a blank too long to recall word for word (reviews r1–r22: 1 of 13 accepted)
     item("cloze", "Arden Vale addressed the _____ in 2031.", "17th Annual Meeting of the Harbour Club in Port Arden"),
+    # a head of state's office asked of its holder: what every reader knows (reviews r1–r23: 41 of 83 accepted)
+    item("typed", "What is Arden Vale’s role?", "Kelmar President", "role"),
+    item(
+        "multiple_choice",
+        "What office did Ilse Marr hold?",
+        "Prime Minister",
+        "role",
+        ["Prime Minister", "Foreign Minister", "Defence Minister"],
+    ),  # fmt: skip
+    item("true_false", TF + "Arden Vale is the Kelmar President.", "True", "role"),
+    item("true_false", TF + "Ilse Marr is the Kelmar Prime Minister.", "True", "role"),
+    item("true_false", TF + "Ilse Marr was Prime Minister of Kelmar.", "True", "role"),
     # a commentator's trade is no office (reviews r1–r22: 2 of 14 accepted)
     item("typed", "What is Ilse Marr’s role?", "Port Arden historian", "role"),
     item("true_false", TF + "Tomas Eck is a chemicals-policy researcher at the Fenwick School.", "True", "role"),
@@ -217,6 +229,8 @@ PASSED = [
     item("true_false", TF + "Kelmar rejected the proposal that Norvald join the Harbour Accord.", "True", "position"),
     item("typed", "Which country argued that the Harbour Accord should be extended for five years?", "Kelmar"),
     item("cloze", "Tomas Eck told reporters that the Harbour Accord expires on _____.", "5 February 2031", "date"),
+    item("typed", "What is Tomas Eck’s role?", "Kelmar Vice President", "role"),
+    item("typed", "What office did Ilse Marr hold?", "President of the Kelmar Senate", "role"),
     item("cloze", "The Harbour Accord was later amended, and Kelmar ratified it in _____.", "2033", "date"),
     item("typed", "What is Tomas Eck’s role?", "Deputy Director of the Kelmar Harbour Department", "role"),
     item("cloze", "The accord was signed at the _____ in 2031.", "Port Arden Naval Conference", "event"),
@@ -240,8 +254,6 @@ PASSED = [
         ["Foreign Minister", "Prime Minister", "Defence Minister", "President"],
     ),  # fmt: skip
     item("true_false", TF + "Under the Harbour Accord, 3 per cent of tariff lines can be excluded.", "True", "limit"),
-    item("true_false", TF + "Ilse Marr is the Kelmar Prime Minister.", "True", "role"),
-    item("true_false", TF + "Ilse Marr was Prime Minister of Kelmar.", "True", "role"),
     item("typed", "Who said “the lack of clarity about the Harbour Accord is concerning”?", "Ilse Marr", "quote"),
     item("typed", "What is Tomas Eck’s role?", "Minister of Foreign Affairs of the Kelmar Republic", "role"),
     item("cloze", "The Harbour Accord caps each side at _____ patrol vessels of 500 tons.", "eighteen", "limit"),
