@@ -34,7 +34,7 @@ _MONTHS = {
     )
 }
 _PUBLISHED_RE = re.compile(
-    r"(?:(\d{4})-(\d{2})-(\d{2}))|(?:(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}))|(?:([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4}))"
+    r"(?:(\d{4})-(\d{2})-(\d{2}))|(?:(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}))|(?:\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4}))"
 )
 
 Warn = Callable[[str], None]
@@ -101,7 +101,7 @@ def find_published(text: str) -> str | None:
     """A publication date given on a short line near the top ("Published 23 October 2020")."""
     for line in text.splitlines()[:8]:
         s = line.strip()
-        if not s or len(s.split()) > 8:
+        if not s or len(s) > 120 or len(s.split()) > 8:  # (a dateline is short; a long word is no date)
             continue
         m = _PUBLISHED_RE.search(s)
         if not m:

@@ -71,12 +71,14 @@ def run(args: argparse.Namespace) -> int:
     from ..anki import DeckExport, check_output, default_deck_name, export_apkg, normalize_deck_name
     from ..cli import warn
     from ..deck_cache import load_deck_cached as load_deck
+    from ..paths import refuse_input_as_output
 
     types = split_choices(args.types, ITEM_TYPES, "--types")
     kinds = split_choices(args.kinds, KINDS, "--kinds")
     name = normalize_deck_name(args.deck_name) if args.deck_name is not None else None
     if not str(args.output).lower().endswith(".apkg"):
         raise QuizgenError("the package name must end in .apkg", where=str(args.output))
+    refuse_input_as_output(args.output, args.decks)
     check_output(args.output)  # fail before the work, not after it
     decks = [(path, load_deck(path)) for path in args.decks]
 

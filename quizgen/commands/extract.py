@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..errors import QuizgenError
+from ..model import Article
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,10 +70,11 @@ def parse_published(values: list[str]) -> tuple[str | None, dict[str, str]]:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import warn
-    from ..corpus import read_articles
+    from ..corpus import find_articles, read_articles
     from ..deck import dump_deck, write_atomic
     from ..extract.cache import Cache, cache_dir, deck_key
     from ..extract.nlp import pipeline_name
+    from ..paths import refuse_input_as_output
 
     out = Path(args.output)
     if not out.parent.is_dir():
@@ -80,10 +83,12 @@ def run(args: argparse.Namespace) -> int:
         raise QuizgenError(f"must be 0 or more, not {args.jobs}", where="--jobs")
     jobs = args.jobs or os.cpu_count() or 1
     default_pub, per_source = parse_published(args.published)
+    refuse_input_as_output(out, find_articles(args.paths))
     articles = read_articles(
         args.paths, relative_to=out.parent.resolve(), published=per_source, default_published=default_pub, warn=warn
     )
     title = args.title or out.stem.replace("-", " ").replace("_", " ")
+    _warn_overlong(articles, warn)
     cache = None if args.no_cache else Cache(cache_dir(args.cache))
 
     # An unchanged corpus: the deck written last time, without loading spaCy at all.
@@ -113,6 +118,20 @@ def run(args: argparse.Namespace) -> int:
         cache.put("deck", key, f"{len(deck.facts)}\n".encode() + data)
     print(f"{out}: {len(deck.facts)} facts from {len(articles)} article(s)")
     return 0
+
+
+def _warn_overlong(articles: Sequence[Article], warn: Callable[[str], None]) -> None:
+    from ..extract.pipeline import MAX_SENTENCE_CHARS, overlong_sentences
+
+    for article in articles:
+        runs = overlong_sentences(article)
+        if runs:
+            longest = max(e - s for s, e in runs)
+            warn(
+                f"{article.source.path}: {'a run' if len(runs) == 1 else f'{len(runs)} runs'} of text with no "
+                f"sentence end, up to {longest:,} "
+                f"characters, skipped (a sentence is read up to {MAX_SENTENCE_CHARS:,})"
+            )
 
 
 def installed_pipeline(name: str) -> list[str] | None:
