@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -33,6 +34,9 @@ def cache_dir(option: str | os.PathLike[str] | None = None) -> Path:
     return Path(env) if env else default_dir()
 
 
+MAX_ENTRY_BYTES = 1 << 30  # larger than any entry quizgen writes (a 50,000-fact deck is about 40 MB)
+
+
 class Cache:
     """Content-addressed files under `root/<kind>/<key[:2]>/<key>`."""
 
@@ -46,7 +50,14 @@ class Cache:
 
     def get(self, kind: str, key: str) -> bytes | None:
         try:
-            data = self._path(kind, key).read_bytes()
+            # (non-blocking, and only a regular file: an entry replaced by a FIFO or /dev/zero would hang the
+            # reader or fill its memory; such an entry is a miss, as a corrupt one is)
+            fd = os.open(self._path(kind, key), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as fh:
+                info = os.fstat(fh.fileno())
+                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+                    raise OSError("not a cache entry")
+                data = fh.read(MAX_ENTRY_BYTES + 1)
         except OSError:
             self.misses += 1
             return None

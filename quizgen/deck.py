@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +28,40 @@ from .model import (
 )
 
 FORMAT_VERSION = 1
+# The largest deck file read (a 50,000-fact deck is about 32 MB) and the largest source `check` reads.
+MAX_DECK_BYTES = 256 * 2**20
+MAX_SOURCE_BYTES = 64 * 2**20
+# The largest number a limit may hold: beyond this a float loses whole units, and a 400-digit value
+# overflowed.
+MAX_NUMBER = 1e15
+# The keys each part of a deck may have: any other is a typo to report ("conflict:" for "conflicts:").
+_KEYS = {
+    "deck": ("quizgen", "title", "sources", "entities", "facts"),
+    "source": ("id", "path", "title", "published"),
+    "entity": ("name", "type", "aliases"),
+    "fact": (
+        "id",
+        "kind",
+        "subject",
+        "answer",
+        "statement",
+        "evidence",
+        "date",
+        "quantity",
+        "entity",
+        "event",
+        "stance",
+        "quote",
+        "party",
+        "relative",
+        "conflicts",
+        "note",
+        "confidence",
+    ),  # fmt: skip
+    "evidence": ("source", "text", "answer"),
+    "date": ("value", "precision"),
+    "quantity": ("value", "text", "measure", "change"),
+}
 # Kinds whose answer is a verbatim span of the evidence; quote and position answers are the full
 # name of the speaker or actor, which the sentence may give only as a surname or a pronoun.
 VERBATIM_ANSWER_KINDS = frozenset({"date", "signatory", "limit", "role", "event"})
@@ -44,7 +80,30 @@ _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
-    pass
+    """Safe YAML that builds only what a deck holds: mappings, lists, text, numbers, booleans and nothing.
+    Dates stay text (the deck reader checks them as calendar dates), and a value YAML cannot build
+    (`!!int nope`, a timestamp of 30 February) is one error with its line, not a traceback."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node.tag in _REFUSED_TAGS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a deck holds no {node.tag.rsplit(':', 1)[-1]} values", node.start_mark
+            )
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError, AttributeError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read this value ({exc})", node.start_mark
+            ) from None
+
+
+_REFUSED_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("timestamp", "binary", "set", "omap", "pairs"))
+# Dates are text in a deck: YAML's own conversion would turn "2021-02-30" into a crash, "2021-02-05" into a
+# date object. (The resolvers are per class: a copy, without the timestamp one.)
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
@@ -53,6 +112,10 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     out.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise yaml.MarkedYAMLError(
+                problem=f"a key must be a name, found {_kind_of(key)}", problem_mark=key_node.start_mark
+            )
         if key in out:
             raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
         out[key] = loader.construct_object(value_node, deep=True)
@@ -102,8 +165,30 @@ class _Reader:
             raise self.fail(parent.key_lines[key], f"{field}.{key}", "is empty")
         return value
 
+    def known_keys(self, mapping: _LineDict, part: str, field: str) -> None:
+        """Every key one the part may have; the first unknown one is reported with the nearest known."""
+        for key in mapping:
+            if key not in _KEYS[part]:
+                near = difflib.get_close_matches(key, _KEYS[part], n=1, cutoff=0.6)
+                hint = f"; did you mean {near[0]!r}?" if near else f" (known: {', '.join(_KEYS[part])})"
+                raise self.fail(mapping.key_lines[key], f"{field}.{key}", f"unknown key{hint}")
+
     def line_of(self, parent: _LineDict, key: str) -> int:
         return parent.key_lines.get(key, parent.line)
+
+
+def _check_version(r: _Reader, top: _LineDict) -> None:
+    version = top.get("quizgen")
+    if "quizgen" not in top:
+        raise r.fail(top.line, "deck.quizgen", f"missing: the format version (put `quizgen: {FORMAT_VERSION}` first)")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise r.fail(r.line_of(top, "quizgen"), "deck.quizgen", f"expected a format version, found {_kind_of(version)}")
+    if version != FORMAT_VERSION:
+        raise r.fail(
+            r.line_of(top, "quizgen"),
+            "deck.quizgen",
+            f"format version {version} is not one this quizgen reads (it reads {FORMAT_VERSION})",
+        )
 
 
 def _kind_of(value: Any) -> str:
@@ -124,18 +209,39 @@ def load_deck(path: str | os.PathLike[str], verify_sources: bool = False) -> Dec
     """
     p = Path(path)
     shown = str(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise QuizgenError("no such file", where=shown) from None
-    except IsADirectoryError:
-        raise QuizgenError("is a folder, not a deck file", where=shown) from None
-    except OSError as exc:
-        raise QuizgenError(exc.strerror or str(exc), where=shown) from None
+    raw = read_regular_file(p, MAX_DECK_BYTES, "deck file")
     deck = deck_from_bytes(raw, shown)
     if verify_sources:
         verify_evidence(deck, p.parent, shown)
     return deck
+
+
+def read_regular_file(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. A device or a pipe (/dev/zero, a FIFO) would
+    never end or never come: refused before reading, as is a file over the limit."""
+    shown = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # (a FIFO must not block the open)
+    except FileNotFoundError:
+        raise QuizgenError("no such file", where=shown) from None
+    except IsADirectoryError:
+        raise QuizgenError(f"is a folder, not a {what}", where=shown) from None
+    except OSError as exc:
+        raise QuizgenError(exc.strerror or str(exc), where=shown) from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise QuizgenError(f"is a folder, not a {what}", where=shown)
+        if not stat.S_ISREG(info.st_mode):
+            raise QuizgenError(f"not a regular file (a device, a pipe or a socket), not a {what}", where=shown)
+        if info.st_size > limit:
+            raise QuizgenError(
+                f"{info.st_size:,} bytes: larger than the {limit // 2**20:,} MiB a {what} may have", where=shown
+            )
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # (grown while read)
+        raise QuizgenError(f"larger than the {limit // 2**20:,} MiB a {what} may have", where=shown)
+    return data
 
 
 def deck_from_bytes(raw: bytes, shown: str) -> Deck:
@@ -156,12 +262,18 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         raise QuizgenError(f"YAML syntax error: {problem}", where=f"{path}{line}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise QuizgenError(f"control character {what} is not allowed in a deck", where=f"{path}:{line}") from None
     except yaml.YAMLError as exc:
-        raise QuizgenError(f"YAML error: {exc}", where=path) from None
+        raise QuizgenError(f"YAML error: {' '.join(str(exc).split())}", where=path) from None
     r = _Reader(path)
     top = r.mapping(data, 1, "deck")
+    r.known_keys(top, "deck", "deck")
+    _check_version(r, top)
     title = r.text(top, "title", "deck")
     assert title is not None
 
@@ -169,6 +281,7 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     for i, s in enumerate(r.items(top, "sources", "sources")):
         f = f"sources[{i}]"
         s = r.mapping(s, top.key_lines["sources"], f)
+        r.known_keys(s, "source", f)
         src = Source(
             id=r.text(s, "id", f) or "",
             path=r.text(s, "path", f) or "",
@@ -189,6 +302,7 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     for i, e in enumerate(r.items(top, "entities", "entities", required=False)):
         f = f"entities[{i}]"
         e = r.mapping(e, top.key_lines["entities"], f)
+        r.known_keys(e, "entity", f)
         etype = r.text(e, "type", f) or ""
         if etype not in ENTITY_TYPES:
             raise r.fail(
@@ -205,6 +319,7 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     for i, raw_fact in enumerate(r.items(top, "facts", "facts")):
         f = f"facts[{i}]"
         fm = r.mapping(raw_fact, top.key_lines["facts"], f)
+        r.known_keys(fm, "fact", f)
         fact = _read_fact(r, fm, f, source_ids)
         if fact.id in seen_ids:
             raise r.fail(
@@ -230,6 +345,7 @@ def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
     for j, ev in enumerate(ev_items):
         g = f"{f}.evidence[{j}]"
         ev = r.mapping(ev, r.line_of(fm, "evidence"), g)
+        r.known_keys(ev, "evidence", g)
         src = r.text(ev, "source", g) or ""
         if src not in source_ids:
             raise r.fail(r.line_of(ev, "source"), f"{g}.source", f"no source with id {src!r}")
@@ -239,12 +355,13 @@ def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
             raise r.fail(r.line_of(ev, "answer"), f"{g}.answer", f"{ev_answer!r} is not in the evidence text")
         evidence.append(Evidence(source=src, text=ev_text, answer=ev_answer))
     answer = r.text(fm, "answer", f) or ""
-    if kind in VERBATIM_ANSWER_KINDS and not any(answer in ev.text or ev.answer for ev in evidence):
+    if kind in VERBATIM_ANSWER_KINDS and not any(answer in ev.text for ev in evidence):
         raise r.fail(r.line_of(fm, "answer"), f"{f}.answer", f"{answer!r} is not in the fact's evidence")
 
     date = None
     if "date" in fm:
         dm = r.mapping(fm["date"], r.line_of(fm, "date"), f"{f}.date")
+        r.known_keys(dm, "date", f"{f}.date")
         value = r.text(dm, "value", f"{f}.date") or ""
         precision = r.text(dm, "precision", f"{f}.date") or ""
         try:
@@ -258,9 +375,12 @@ def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
     quantity = None
     if "quantity" in fm:
         qm = r.mapping(fm["quantity"], r.line_of(fm, "quantity"), f"{f}.quantity")
+        r.known_keys(qm, "quantity", f"{f}.quantity")
         number = qm.get("value")
         if isinstance(number, bool) or not isinstance(number, int | float):
             raise r.fail(r.line_of(qm, "value"), f"{f}.quantity.value", "expected a number")
+        if not (abs(number) <= MAX_NUMBER):  # (false for NaN; an int of 400 digits compares without overflow)
+            raise r.fail(r.line_of(qm, "value"), f"{f}.quantity.value", f"expected a number within ±{MAX_NUMBER:.0e}")
         change = r.text(qm, "change", f"{f}.quantity", required=False) or "limit"
         if change not in ("limit", "reduce"):
             raise r.fail(r.line_of(qm, "change"), f"{f}.quantity.change", "one of limit, reduce")
@@ -300,12 +420,16 @@ def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
 
 def verify_evidence(deck: Deck, base: Path, shown: str, read: Callable[[Path], str] | None = None) -> list[str]:
     """Check every evidence text against its source article; return the sources that were not found."""
-    read = read or (lambda p: p.read_text(encoding="utf-8", errors="replace"))
+    read = read or (lambda p: read_regular_file(p, MAX_SOURCE_BYTES, "source article").decode("utf-8", "replace"))
     texts: dict[str, str | None] = {}
     for s in deck.sources:
         candidate = base / s.path
         try:
             texts[s.id] = read(candidate)
+        except QuizgenError as exc:
+            if exc.what != "no such file":
+                raise
+            texts[s.id] = None
         except OSError:
             texts[s.id] = None
     for i, fact in enumerate(deck.facts):

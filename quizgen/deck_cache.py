@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Cache, cache_dir
-from .deck import FORMAT_VERSION, deck_from_bytes, load_deck
+from .deck import FORMAT_VERSION, MAX_DECK_BYTES, deck_from_bytes, read_regular_file
 from .model import DateValue, Deck, Entity, Evidence, Fact, Quantity, Source
 
 MIN_BYTES = 256 * 1024  # smaller decks parse in well under a second: not worth a file in the cache
@@ -46,12 +46,9 @@ def fingerprint() -> str:
 def load_deck_cached(path: str | os.PathLike[str], cache: Cache | None = None, min_bytes: int = MIN_BYTES) -> Deck:
     """`load_deck(path)`, through the cache when the file is large enough (default cache: the user's cache
     folder, or $QUIZGEN_CACHE). Errors are load_deck's: a deck that fails validation is never cached."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError:
-        return load_deck(path)  # load_deck words the error
+    raw = read_regular_file(Path(path), MAX_DECK_BYTES, "deck file")
     if len(raw) < min_bytes:
-        return load_deck(path)
+        return deck_from_bytes(raw, str(path))
     cache = cache or Cache(cache_dir())
     key = hashlib.sha256(fingerprint().encode() + b"\0" + raw).hexdigest()
     payload = cache.get(KIND, key)

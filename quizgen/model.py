@@ -5,6 +5,7 @@ Nothing here does I/O; `deck.py` reads and writes these as YAML.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -80,8 +81,10 @@ class DateValue:
         day = int(m.group(3)) if m.group(3) else None
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month out of range: {text!r}")
-        if day is not None and not 1 <= day <= 31:
-            raise ValueError(f"day out of range: {text!r}")
+        # (with no year, 29 February may be any leap year's)
+        last = calendar.monthrange(year if year is not None else 2000, month)[1] if month else 31
+        if day is not None and not 1 <= day <= last:
+            raise ValueError(f"no such day: {text!r}")
         return cls(year, month, day)
 
     def refines(self, other: DateValue) -> bool:

@@ -11,6 +11,7 @@ from quizgen import QuizgenError, dump_deck, load_deck, parse_deck, save_deck
 from quizgen.model import DateValue
 
 GOOD = """\
+quizgen: 1
 title: T
 sources:
   - id: s1
@@ -54,12 +55,12 @@ def test_date_value_iso_forms():
 
 
 def test_yaml_syntax_error_names_file_and_line():
-    assert error_of(GOOD + "  - id: [unclosed\n").startswith("d.yaml:16: YAML syntax error")
+    assert error_of(GOOD + "  - id: [unclosed\n").startswith("d.yaml:17: YAML syntax error")
 
 
 def test_unknown_kind():
     msg = error_of(GOOD.replace("kind: date", "kind: rumour"))
-    assert msg.startswith("d.yaml:7: facts[0].kind: unknown kind 'rumour'")
+    assert msg.startswith("d.yaml:8: facts[0].kind: unknown kind 'rumour'")
 
 
 def test_fact_without_evidence():
@@ -78,7 +79,7 @@ def test_answer_must_be_in_evidence():
 def test_duplicate_ids():
     second = GOOD.split("facts:\n")[1]
     msg = error_of(GOOD + second)
-    assert "duplicate fact id 'f1' (first at line 6)" in msg and msg.startswith("d.yaml:15:")
+    assert "duplicate fact id 'f1' (first at line 7)" in msg and msg.startswith("d.yaml:16:")
 
 
 def test_duplicate_keys_are_an_error():

@@ -26,7 +26,7 @@ def one_error_line(result, *fragments: str) -> None:
 def test_missing_and_invalid_decks(tmp_path):
     one_error_line(run_cli("quiz", str(tmp_path / "nope.yaml"), "--store", str(tmp_path / "s")), "no such file")
     bad = tmp_path / "bad.yaml"
-    bad.write_text("title: x\nsources: []\nfacts:\n  - id: a\n    kind: bogus\n")
+    bad.write_text("quizgen: 1\ntitle: x\nsources: []\nfacts:\n  - id: a\n    kind: bogus\n")
     one_error_line(run_cli("quiz", str(bad), "--store", str(tmp_path / "s")), f"{bad}:", "unknown kind")
     one_error_line(run_cli("stats", str(bad), "--store", str(tmp_path / "s")), "unknown kind")
 
