@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import stat
 import tempfile
 from pathlib import Path
+
+from .paths import read_regular
 
 ENV_VAR = "QUIZGEN_CACHE"
 _MAGIC = b"QGC1"
@@ -50,14 +51,9 @@ class Cache:
 
     def get(self, kind: str, key: str) -> bytes | None:
         try:
-            # (non-blocking, and only a regular file: an entry replaced by a FIFO or /dev/zero would hang the
-            # reader or fill its memory; such an entry is a miss, as a corrupt one is)
-            fd = os.open(self._path(kind, key), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-            with os.fdopen(fd, "rb") as fh:
-                info = os.fstat(fh.fileno())
-                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-                    raise OSError("not a cache entry")
-                data = fh.read(MAX_ENTRY_BYTES + 1)
+            # (only a regular file: an entry replaced by a FIFO or /dev/zero would hang the reader or fill its
+            # memory; such an entry is a miss, as a corrupt one is)
+            data = read_regular(self._path(kind, key), MAX_ENTRY_BYTES)
         except OSError:
             self.misses += 1
             return None

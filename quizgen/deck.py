@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import os
-import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +25,7 @@ from .model import (
     Quantity,
     Source,
 )
+from .paths import FileTooLarge, NotARegularFile, read_regular
 
 FORMAT_VERSION = 1
 # The largest deck file read (a 50,000-fact deck is about 32 MB) and the largest source `check` reads.
@@ -217,31 +217,25 @@ def load_deck(path: str | os.PathLike[str], verify_sources: bool = False) -> Dec
 
 
 def read_regular_file(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes. A device or a pipe (/dev/zero, a FIFO) would
-    never end or never come: refused before reading, as is a file over the limit."""
-    shown = str(path)
+    """`paths.read_regular`, its refusals worded for the user (a device or a pipe given as a deck, a file over
+    the limit)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # (a FIFO must not block the open)
-    except FileNotFoundError:
-        raise QuizgenError("no such file", where=shown) from None
-    except IsADirectoryError:
-        raise QuizgenError(f"is a folder, not a {what}", where=shown) from None
+        return read_regular(path, limit)
     except OSError as exc:
-        raise QuizgenError(exc.strerror or str(exc), where=shown) from None
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if stat.S_ISDIR(info.st_mode):
-            raise QuizgenError(f"is a folder, not a {what}", where=shown)
-        if not stat.S_ISREG(info.st_mode):
-            raise QuizgenError(f"not a regular file (a device, a pipe or a socket), not a {what}", where=shown)
-        if info.st_size > limit:
-            raise QuizgenError(
-                f"{info.st_size:,} bytes: larger than the {limit // 2**20:,} MiB a {what} may have", where=shown
-            )
-        data = fh.read(limit + 1)
-    if len(data) > limit:  # (grown while read)
-        raise QuizgenError(f"larger than the {limit // 2**20:,} MiB a {what} may have", where=shown)
-    return data
+        raise _refusal(exc, str(path), limit, what) from None
+
+
+def _refusal(exc: OSError, shown: str, limit: int, what: str) -> QuizgenError:
+    if isinstance(exc, FileNotFoundError):
+        return QuizgenError("no such file", where=shown)
+    if isinstance(exc, IsADirectoryError):
+        return QuizgenError(f"is a folder, not a {what}", where=shown)
+    if isinstance(exc, NotARegularFile):
+        return QuizgenError(f"not a regular file (a device, a pipe or a socket), not a {what}", where=shown)
+    if isinstance(exc, FileTooLarge):
+        size = "" if exc.size is None else f"{exc.size:,} bytes: "
+        return QuizgenError(f"{size}larger than the {limit // 2**20:,} MiB a {what} may have", where=shown)
+    return QuizgenError(exc.strerror or str(exc), where=shown)
 
 
 def deck_from_bytes(raw: bytes, shown: str) -> Deck:
@@ -420,16 +414,14 @@ def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
 
 def verify_evidence(deck: Deck, base: Path, shown: str, read: Callable[[Path], str] | None = None) -> list[str]:
     """Check every evidence text against its source article; return the sources that were not found."""
-    read = read or (lambda p: read_regular_file(p, MAX_SOURCE_BYTES, "source article").decode("utf-8", "replace"))
+    read = read or (lambda p: read_regular(p, MAX_SOURCE_BYTES).decode("utf-8", "replace"))
     texts: dict[str, str | None] = {}
     for s in deck.sources:
         candidate = base / s.path
         try:
             texts[s.id] = read(candidate)
-        except QuizgenError as exc:
-            if exc.what != "no such file":
-                raise
-            texts[s.id] = None
+        except (NotARegularFile, FileTooLarge) as exc:  # refused, not taken for a missing source
+            raise _refusal(exc, str(candidate), MAX_SOURCE_BYTES, "source article") from None
         except OSError:
             texts[s.id] = None
     for i, fact in enumerate(deck.facts):

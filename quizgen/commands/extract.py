@@ -83,9 +83,10 @@ def run(args: argparse.Namespace) -> int:
         raise QuizgenError(f"must be 0 or more, not {args.jobs}", where="--jobs")
     jobs = args.jobs or os.cpu_count() or 1
     default_pub, per_source = parse_published(args.published)
-    refuse_input_as_output(out, find_articles(args.paths))
+    files = find_articles(args.paths)  # (found once: read_articles takes the files as they are)
+    refuse_input_as_output(out, files)
     articles = read_articles(
-        args.paths, relative_to=out.parent.resolve(), published=per_source, default_published=default_pub, warn=warn
+        files, relative_to=out.parent.resolve(), published=per_source, default_published=default_pub, warn=warn
     )
     title = args.title or out.stem.replace("-", " ").replace("_", " ")
     _warn_overlong(articles, warn)

@@ -31,21 +31,24 @@ EXTRACTOR_VERSION = "2"
 MAX_SENTENCE_CHARS = 2000
 
 
-def _all_sentences(article: Article) -> list[tuple[int, int, int]]:
+def sentence_plan(article: Article) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph index) of every body sentence, but those longer than MAX_SENTENCE_CHARS."""
     out = []
     for p, (ps, pe) in enumerate(article.paragraphs):
-        out.extend((s, e, p) for s, e in sentence_spans(article.text, ps, pe))
+        out.extend((s, e, p) for s, e in sentence_spans(article.text, ps, pe) if e - s <= MAX_SENTENCE_CHARS)
     return out
 
 
-def sentence_plan(article: Article) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph index) of every body sentence, but those longer than MAX_SENTENCE_CHARS."""
-    return [(s, e, p) for s, e, p in _all_sentences(article) if e - s <= MAX_SENTENCE_CHARS]
-
-
 def overlong_sentences(article: Article) -> list[tuple[int, int]]:
-    """(start, end) of the runs sentence_plan leaves out as too long to be a sentence: the command warns."""
-    return [(s, e) for s, e, _ in _all_sentences(article) if e - s > MAX_SENTENCE_CHARS]
+    """(start, end) of the runs sentence_plan leaves out as too long to be a sentence: the command warns. Only
+    a paragraph longer than a sentence may hold one, so the rest are not split again."""
+    return [
+        (s, e)
+        for ps, pe in article.paragraphs
+        if pe - ps > MAX_SENTENCE_CHARS
+        for s, e in sentence_spans(article.text, ps, pe)
+        if e - s > MAX_SENTENCE_CHARS
+    ]
 
 
 def treaty_names(articles: Iterable[Article]) -> TreatyNames:
