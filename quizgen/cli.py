@@ -9,7 +9,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from . import __version__
+from . import __version__, streams
+from .controls import printable
 from .errors import QuizgenError
 
 # Subcommand modules, in the order `--help` lists them.
@@ -37,27 +38,35 @@ def build_parser() -> ArgumentParser:
 
 
 def warn(message: str) -> None:
-    print(f"quizgen: warning: {message}", file=sys.stderr)
+    # printable: a file name or a deck's text may hold escape sequences a terminal would obey.
+    print(f"quizgen: warning: {printable(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    stdout = streams.guard()
     try:
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()
             return 2
-        return int(args.run(args) or 0)
+        status = int(args.run(args) or 0)
+        sys.stdout.flush()  # a full disk shows here, as one error line, not at exit
+        return status
     except QuizgenError as exc:
-        print(f"quizgen: error: {exc}", file=sys.stderr)
+        print(f"quizgen: error: {printable(str(exc))}", file=sys.stderr)
+        if exc.where == streams.WHERE:
+            streams.discard(stdout)
         return 2
     except KeyboardInterrupt:
         print("quizgen: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`quizgen questions … | head`); nothing more to say.
-        sys.stderr.close()
+        streams.discard(stdout)
         return 0
+    finally:
+        streams.restore(stdout)
 
 
 if __name__ == "__main__":

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
+from .controls import codepoint, first_control, strip_controls
 from .errors import QuizgenError
 from .model import Article, Source
 from .text import is_furniture, is_headline, paragraph_spans, sentence_spans
@@ -61,23 +65,113 @@ def find_articles(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return found
 
 
-def decode(data: bytes, where: str, warn: Warn | None = None) -> str:
-    """UTF-8, else Windows-1252 (with a warning); binary data is refused."""
+UTF8 = "utf-8"
+CP1252 = "windows-1252"
+ENCODINGS = (UTF8, CP1252)  # what a deck's `encoding:` may say
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # one of ENCODINGS
+
+
+def guess_encoding(data: bytes) -> str:
+    """UTF-8 unless the bytes read better as Windows-1252: decided once per file, by which reading the
+    file's non-ASCII bytes fit. A UTF-8 file with one stray byte stays UTF-8 (its ’ and é decode), where a
+    Latin-1 or Windows-1252 file has no valid UTF-8 sequences at all."""
+    try:
+        data.decode(UTF8)
+        return UTF8
+    except UnicodeDecodeError:
+        pass
+    text = data.decode(UTF8, "replace")
+    bad = _replaced(text, data)
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    return UTF8 if good and good >= bad else CP1252
+
+
+def decode(data: bytes, where: str, warn: Warn | None = None, encoding: str | None = None) -> Decoded:
+    """An article's text: in `encoding` when the deck recorded one, else the guessed one (with a warning when
+    it is not clean UTF-8); escape sequences and other control characters are removed (with a warning).
+    Binary data is refused. `extract` and `check` both read sources here, so they see the same text."""
     if b"\x00" in data:
         raise QuizgenError("binary file, not a text article", where=where)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    chosen = encoding or guess_encoding(data)
+    if chosen == CP1252 and encoding is None:
+        try:  # bytes Windows-1252 leaves undefined: some other encoding, which guessing would garble
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            first = _first_bad(data)
+            raise QuizgenError(f"not UTF-8 text (byte {first}) and not Windows-1252 either", where=where) from None
+    # "replace", not "strict": a stray byte in UTF-8 costs one character, not the article.
+    text = data.decode("cp1252" if chosen == CP1252 else UTF8, "replace")
+    if warn and encoding is None:
+        if chosen == CP1252:
+            warn(f"{where}: not UTF-8 (byte {_first_bad(data)}); read as Windows-1252")
+        elif bad := _replaced(text, data):
+            first = _first_bad(data)
+            warn(f"{where}: {bad} byte(s) that are not UTF-8 (the first at byte {first}) replaced with U+FFFD")
+    text, removed = strip_controls(text)
+    if warn and removed and encoding is None:
+        warn(f"{where}: {removed} control character(s) or terminal escape sequence(s) removed")
+    return Decoded(text, chosen)
+
+
+def _replaced(text: str, data: bytes) -> int:
+    """How many bad sequences decoding `data` replaced with U+FFFD (the text may hold real ones)."""
+    return text.count("\ufffd") - data.count("\ufffd".encode())
+
+
+def _first_bad(data: bytes) -> int:
     try:
-        return data.decode("utf-8")
+        data.decode(UTF8)
     except UnicodeDecodeError as exc:
-        first_bad = exc.start
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise QuizgenError(f"not UTF-8 text (byte {first_bad}) and not Windows-1252 either", where=where) from None
-    if warn:
-        warn(f"{where}: not UTF-8 (byte {first_bad}); read as Windows-1252")
-    return text
+        return exc.start
+    return -1
+
+
+# The commonest English words: a quarter of any English article's words (26% in the sparsest of the 251
+# articles in this repository), a few in French, German or Spanish ones, which share little more than "a".
+_ENGLISH_WORDS = frozenset(
+    ("the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "it", "said", "be",
+     "are", "has", "have", "at", "from", "an", "its", "not", "this", "were", "will", "which")
+)  # fmt: skip
+MIN_ENGLISH_SHARE = 0.08
+_MIN_WORDS_JUDGED = 40
+_MIN_PARAGRAPH_WORDS = 20
+_RUN_RE = re.compile(r"[^.!?]{2000,}")  # (pipeline.MAX_SENTENCE_CHARS; the pipeline is too heavy to import)
+
+
+def not_english(text: str) -> str | None:
+    """Why the text does not look like English, or None. Judged on letters and words, so a short text or
+    one made mostly of numbers is given the benefit of the doubt."""
+    text = text[:50_000]  # a sample is enough, and keeps a huge article quick
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= _MIN_WORDS_JUDGED:
+        other = Counter(unicodedata.name(ch, "?").split()[0] for ch in letters if not _latin(ch))
+        if sum(other.values()) * 2 > len(letters):
+            script = other.most_common(1)[0][0]
+            shown = "CJK (Chinese, Japanese or Korean)" if script == "CJK" else script.title()
+            return f"does not look like English: most of its letters are {shown}"
+    # Paragraph by paragraph, so one long paragraph does not outvote the article around it; a run with no
+    # sentence end is skipped, as extraction skips it.
+    shares = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        words = re.findall(r"[a-z]+", _RUN_RE.sub(" ", paragraph).lower())
+        if len(words) >= _MIN_PARAGRAPH_WORDS:
+            shares.append(sum(1 for w in words if w in _ENGLISH_WORDS) / len(words))
+    foreign = [s for s in shares if s < MIN_ENGLISH_SHARE]
+    if foreign and len(foreign) * 2 > len(shares):
+        share = sum(foreign) / len(foreign)
+        return f"does not look like English: {share:.0%} of its words are common English ones ('the', 'of', …)"
+    return None
+
+
+def _latin(ch: str) -> bool:
+    return ch < "\u0250" or unicodedata.name(ch, "").startswith("LATIN")
 
 
 def find_title(text: str) -> str | None:
@@ -119,17 +213,27 @@ def find_published(text: str) -> str | None:
     return None
 
 
-def make_article(text: str, source_id: str, path: str, where: str, published: str | None = None) -> Article:
+def make_article(
+    text: str, source_id: str, path: str, where: str, published: str | None = None, encoding: str = UTF8
+) -> Article:
     """An Article from decoded text (pure: no file access)."""
     if not text.strip():
         raise QuizgenError("empty article", where=where)
+    if why := not_english(text):
+        raise QuizgenError(why, where=where)
     paragraphs = tuple(paragraph_spans(text))
     if not paragraphs:
         raise QuizgenError("no article text (only headlines or page furniture)", where=where)
     title = find_title(text)
     if title is None:
         title = _first_sentence(text, paragraphs)
-    source = Source(id=source_id, path=path, title=title, published=published or find_published(text))
+    source = Source(
+        id=source_id,
+        path=path,
+        title=title,
+        published=published or find_published(text),
+        encoding=None if encoding == UTF8 else encoding,  # UTF-8 goes without saying
+    )
     return Article(source=source, text=text, paragraphs=paragraphs)
 
 
@@ -156,13 +260,16 @@ def read_article(
     path: Path, relative_to: Path | None = None, published: str | None = None, warn: Warn | None = None
 ) -> Article:
     where = str(path)
+    shown = os.path.relpath(path, relative_to) if relative_to else str(path)
+    if bad := first_control(shown, allowed=""):
+        # The deck records the path, and the deck reader refuses control characters.
+        raise QuizgenError(f"control character {codepoint(bad)} in the file name; rename the file", where=where)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise QuizgenError(exc.strerror or str(exc), where=where) from None
-    text = decode(data, where, warn)
-    shown = os.path.relpath(path, relative_to) if relative_to else str(path)
-    return make_article(text, path.stem, Path(shown).as_posix(), where, published)
+    decoded = decode(data, where, warn)
+    return make_article(decoded.text, path.stem, Path(shown).as_posix(), where, published, decoded.encoding)
 
 
 def read_articles(

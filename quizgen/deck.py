@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from .controls import codepoint, first_control
+from .corpus import ENCODINGS, UTF8, decode
 from .errors import QuizgenError
 from .model import (
     ENTITY_TYPES,
@@ -37,7 +39,7 @@ MAX_NUMBER = 1e15
 # The keys each part of a deck may have: any other is a typo to report ("conflict:" for "conflicts:").
 _KEYS = {
     "deck": ("quizgen", "title", "sources", "entities", "facts"),
-    "source": ("id", "path", "title", "published"),
+    "source": ("id", "path", "title", "published", "encoding"),
     "entity": ("name", "type", "aliases"),
     "fact": (
         "id",
@@ -161,6 +163,10 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(parent.key_lines[key], f"{field}.{key}", f"expected text, found {_kind_of(value)}")
         value = str(value)
+        # YAML's "\e" escapes reach here as real control characters; a terminal would obey them.
+        if bad := first_control(value, allowed="\t\n"):
+            what = f"control character {codepoint(bad)} is not allowed"
+            raise self.fail(parent.key_lines[key], f"{field}.{key}", what)
         if required and not value.strip():
             raise self.fail(parent.key_lines[key], f"{field}.{key}", "is empty")
         return value
@@ -281,7 +287,10 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
             path=r.text(s, "path", f) or "",
             title=r.text(s, "title", f, required=False),
             published=r.text(s, "published", f, required=False),
+            encoding=r.text(s, "encoding", f, required=False),
         )
+        if src.encoding is not None and src.encoding not in ENCODINGS:
+            raise r.fail(r.line_of(s, "encoding"), f"{f}.encoding", f"expected one of {', '.join(ENCODINGS)}")
         if src.published is not None:
             try:
                 _dt.date.fromisoformat(src.published)
@@ -414,12 +423,12 @@ def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
 
 def verify_evidence(deck: Deck, base: Path, shown: str, read: Callable[[Path], str] | None = None) -> list[str]:
     """Check every evidence text against its source article; return the sources that were not found."""
-    read = read or (lambda p: read_regular(p, MAX_SOURCE_BYTES).decode("utf-8", "replace"))
     texts: dict[str, str | None] = {}
     for s in deck.sources:
         candidate = base / s.path
         try:
-            texts[s.id] = read(candidate)
+            # Read as extract read it: the recorded encoding, control characters removed.
+            texts[s.id] = read(candidate) if read else _source_text(candidate, s.encoding)
         except (NotARegularFile, FileTooLarge) as exc:  # refused, not taken for a missing source
             raise _refusal(exc, str(candidate), MAX_SOURCE_BYTES, "source article") from None
         except OSError:
@@ -435,11 +444,25 @@ def verify_evidence(deck: Deck, base: Path, shown: str, read: Callable[[Path], s
     return [sid for sid, t in texts.items() if t is None]
 
 
+def _source_text(path: Path, encoding: str | None) -> str:
+    return decode(read_regular(path, MAX_SOURCE_BYTES), str(path), encoding=encoding or UTF8).text
+
+
 def deck_to_data(deck: Deck) -> dict[str, Any]:
     """The deck as plain data, keys in a fixed, readable order."""
     out: dict[str, Any] = {"quizgen": FORMAT_VERSION, "title": deck.title}
     out["sources"] = [
-        {k: v for k, v in (("id", s.id), ("path", s.path), ("title", s.title), ("published", s.published)) if v}
+        {
+            k: v
+            for k, v in (
+                ("id", s.id),
+                ("path", s.path),
+                ("title", s.title),
+                ("published", s.published),
+                ("encoding", s.encoding),
+            )
+            if v
+        }
         for s in deck.sources
     ]
     out["entities"] = [

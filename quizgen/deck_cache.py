@@ -93,7 +93,7 @@ def _fact(f: Fact) -> tuple[Any, ...]:
 def encode(deck: Deck) -> tuple[Any, ...]:
     return (
         deck.title,
-        [(s.id, s.path, s.title, s.published) for s in deck.sources],
+        [(s.id, s.path, s.title, s.published, s.encoding) for s in deck.sources],
         [(e.name, e.type, list(e.aliases)) for e in deck.entities],
         [_fact(f) for f in deck.facts],
     )

@@ -24,6 +24,7 @@ class Source:
     path: str
     title: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD) when known
+    encoding: str | None = None  # how the article's bytes were read, when not UTF-8 ("windows-1252")
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,18 @@ half-written, nothing lost."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizgen.text import sentence_spans
 
@@ -244,3 +249,217 @@ def test_a_deck_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path,
     assert info.value.where == str(big)
     monkeypatch.undo()
     assert load_deck(big).title == "T"
+
+
+# ---- 3: control characters never reach the terminal ------------------------------------------------------------
+
+ESCAPES = "\x1b[31mRED\x1b[0m\x1b]0;owned\x07"
+
+
+def test_a_deck_text_holding_escape_sequences_is_one_error_with_its_line(tmp_path: Path) -> None:
+    # YAML's own "\e" and "\a" escapes turn into the real characters only after parsing.
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(DECK.replace("title: T", 'title: "\\e[31mRED\\e[0m\\e]0;owned\\a"'), encoding="utf-8")
+    for command in ("check", "questions"):
+        line = one_error_line(run_cli(command, str(deck)), f"{deck}:2", "title", "control character U+001B")
+        assert "\x1b" not in line and "\x07" not in line
+
+
+def test_printable_leaves_no_control_character_but_tab_and_line_feed() -> None:
+    from quizgen.controls import printable
+
+    assert printable(ESCAPES) == "\\x1b[31mRED\\x1b[0m\\x1b]0;owned\\x07"
+    assert printable("a\tb\nc\rd\x9be") == "a\tb\nc\\rd\\x9be"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_printable_text_holds_no_control_character(text: str) -> None:
+    from quizgen.controls import first_control, printable, strip_controls
+
+    assert first_control(printable(text), allowed="\t\n") is None
+    cleaned, removed = strip_controls(text)
+    assert first_control(cleaned) is None
+    assert removed == 0 or cleaned != text or removed and len(cleaned) <= len(text)
+
+
+def test_a_file_name_holding_an_escape_is_shown_escaped(tmp_path: Path) -> None:
+    name = tmp_path / "deck\x1b]0;owned\x07.yaml"
+    name.write_text(DECK, encoding="utf-8")
+    result = run_cli("check", str(name))
+    assert result.returncode == 0, result.stderr
+    assert "deck\\x1b]0;owned\\x07.yaml: ok" in result.stdout
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
+    missing = run_cli("check", str(tmp_path / "gone\x1b[2J.yaml"))
+    assert "\x1b" not in one_error_line(missing, "gone\\x1b[2J.yaml")
+
+
+def test_the_quiz_shows_a_library_built_deck_escaped() -> None:
+    """Decks from files cannot hold control characters, but a deck built in code can: the quiz's plain
+    interface escapes whatever it prints."""
+    import io
+
+    from quizgen.quiz.plain import PlainUI
+
+    out = io.StringIO()
+    ui = PlainUI(stdin=io.StringIO("x\n"), stdout=out)
+    ui.say(f"Who signed {ESCAPES}?")
+    ui.read(f"answer {ESCAPES}: ")
+    assert "\x1b" not in out.getvalue() and "\x07" not in out.getvalue()
+    assert "\\x1b[31mRED" in out.getvalue()
+
+
+# ---- 3, 12, 19: articles: escapes removed, one encoding per file recorded for `check`, non-English refused ------
+
+LATIN1 = "Harbour Accord signed\n\nThe Harbour Accord was signed on 8 June 2031 by Kelmar and Norvald in Malm\u00f6.\n"
+UTF8_ONE_BAD = (
+    "Harbour Accord signed\n\nThe Harbour Accord was signed on 8 June 2031 by Kelmar and Norvald, the minister\u2019s "
+    "office said.\n"
+)
+
+
+def test_articles_are_read_once_in_one_encoding_cleaned_and_checked_the_same_way(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "latin1.txt").write_bytes(LATIN1.encode("latin-1"))
+    good = UTF8_ONE_BAD.encode("utf-8")
+    (folder / "onebad.txt").write_bytes(good.replace(b"Norvald", b"Norv\xe4ld"))  # one stray Latin-1 byte
+    (folder / "escapes.txt").write_text(ARTICLE.replace("Kelmar", f"{ESCAPES}Kelmar", 1), encoding="utf-8")
+    deck = tmp_path / "deck.yaml"
+    result = run_cli("extract", str(folder), "-o", str(deck), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert "latin1.txt: not UTF-8 (byte" in result.stderr and "read as Windows-1252" in result.stderr
+    assert "onebad.txt: 1 byte(s) that are not UTF-8" in result.stderr  # one byte, not the whole file
+    assert "escapes.txt: 3 control character(s) or terminal escape sequence(s) removed" in result.stderr
+    text = deck.read_text(encoding="utf-8")
+    assert "encoding: windows-1252" in text and text.count("encoding:") == 1  # the Latin-1 one only
+    assert "in Malmö." in text  # Latin-1, read right
+    assert "Norv\ufffdld, the minister’s office" in text  # the stray byte costs one character, not the file
+    assert "â€" not in text and "\x1b" not in text and "\\e" not in text and "owned" not in text
+    checked = run_cli("check", str(deck))  # rereads every source as extract read it
+    assert checked.returncode == 0, checked.stderr
+    assert "not found" not in checked.stderr
+
+
+def test_check_reads_a_windows_1252_source_as_the_deck_records(tmp_path: Path) -> None:
+    source = "The Harbour Accord was signed on 8 June 2031 in Malm\u00f6. It caps each navy at 18 patrol ships.\n"
+    (tmp_path / "s1.txt").write_bytes(source.encode("cp1252"))
+    body = DECK.replace("path: s1.txt", "path: s1.txt\n    encoding: windows-1252")
+    signed = "text: The Harbour Accord was signed on 8 June 2031"
+    body = body.replace(f"{signed}.", f"{signed} in Malmö.")
+    assert "encoding: windows-1252" in body and "Malmö" in body
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(body, encoding="utf-8")
+    assert run_cli("check", str(deck)).returncode == 0
+    deck.write_text(body.replace("    encoding: windows-1252\n", ""), encoding="utf-8")  # read as UTF-8, ö is lost
+    one_error_line(run_cli("check", str(deck)), "text is not in source 's1'")
+    deck.write_text(body.replace("windows-1252", "latin-2"), encoding="utf-8")
+    one_error_line(run_cli("check", str(deck)), "encoding", "expected one of utf-8, windows-1252")
+
+
+CHINESE = "该条约于1947年2月10日在巴黎由盟国和意大利的代表签署。它确定了该国的新边界，并规定向受害国支付大量赔偿。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "该条约于1947年2月10日在巴黎由盟国和意大利的代表签署。它确定了该国的新边界，并规定向受害国支付大量赔偿。"
+            * 3,
+            "CJK",
+        ),
+        (
+            "Le traité a été signé à Paris le 10 février 1947 par les représentants des puissances alliées et de "
+            "l'Italie. Il fixe les nouvelles frontières du pays et prévoit des réparations importantes. " * 2,
+            "common English",
+        ),
+        (
+            "Der Vertrag wurde am 10. Februar 1947 in Paris von den Vertretern der alliierten Mächte und Italiens "
+            "unterzeichnet. Er legt die neuen Grenzen des Landes fest und sieht Reparationen vor. " * 2,
+            "common English",
+        ),
+    ],
+)
+def test_an_article_not_in_english_is_named_so(tmp_path: Path, text: str, expected: str) -> None:
+    article = tmp_path / "foreign.txt"
+    article.write_text("Headline\n\n" + text + "\n", encoding="utf-8")
+    line = one_error_line(run_cli("extract", str(article), "-o", str(tmp_path / "d.yaml")), "foreign.txt")
+    assert "does not look like English" in line and expected in line
+
+
+def test_every_article_in_the_repository_reads_as_english() -> None:
+    from quizgen.corpus import not_english
+
+    articles = [*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/data/**/*.txt")]
+    assert len(articles) > 100
+    assert [p for p in articles if not_english(p.read_text(encoding="utf-8", errors="replace"))] == []
+
+
+# ---- 17, 18: a full or closed standard output, an ASCII-only one ------------------------------------------------
+
+BUNDLED = str(ROOT / "decks" / "new-start.yaml")
+STREAM_COMMANDS = {
+    "check": ["check", BUNDLED],
+    "questions": ["questions", BUNDLED],
+    "stats": ["stats", "--store", "{store}"],
+    "quiz": ["quiz", "--plain", "-n", "1", "--store", "{store}"],
+    "export": ["export", BUNDLED, "-o", "{dir}/out.apkg"],
+}
+
+
+def _run_with_stdout(args: list[str], tmp_path: Path, stdout: str) -> subprocess.CompletedProcess[bytes]:
+    import sys
+
+    args = [a.format(store=tmp_path / "store.sqlite3", dir=tmp_path) for a in args]
+    full = subprocess.DEVNULL if stdout == "closed" else open("/dev/full", "wb")  # noqa: SIM115
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "quizgen", *args],
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            preexec_fn=(lambda: os.close(1)) if stdout == "closed" else None,  # noqa: PLW1509
+            timeout=300,
+        )
+    finally:
+        if full is not subprocess.DEVNULL:
+            full.close()
+
+
+@pytest.mark.parametrize("stdout", ["full", "closed"])
+@pytest.mark.parametrize("command", sorted(STREAM_COMMANDS))
+def test_output_that_cannot_be_written_is_one_error_line(tmp_path: Path, command: str, stdout: str) -> None:
+    result = _run_with_stdout(STREAM_COMMANDS[command], tmp_path, stdout)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+    lines = err.strip().splitlines()
+    assert lines[-1].startswith("quizgen: error: standard output: "), err
+    assert ("No space left on device" if stdout == "full" else "is closed") in lines[-1]
+    assert [line for line in lines if line.startswith("quizgen: error")] == [lines[-1]]
+
+
+def test_extract_into_a_full_stdout_keeps_its_deck_and_says_so_in_one_line(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = _run_with_stdout(["extract", str(article), "-o", str(tmp_path / "d.yaml"), "--no-cache"], tmp_path, "full")
+    assert result.returncode == 2 and result.stderr.decode().startswith("quizgen: error: standard output: ")
+    assert "\nquizgen: 1\n" in (tmp_path / "d.yaml").read_text(encoding="utf-8")
+
+
+def test_an_ascii_only_stream_gets_question_marks_in_text_and_escapes_in_data(tmp_path: Path) -> None:
+    ascii_env = {"PYTHONIOENCODING": "ascii"}
+    checked = run_cli("check", BUNDLED, env=ascii_env)
+    assert checked.returncode == 0, checked.stderr
+    assert ": ok ? 'New START" in checked.stdout  # the dash, replaced
+    sheet = run_cli("questions", BUNDLED, "--kinds", "quote", env=ascii_env)
+    assert sheet.returncode == 0 and "Traceback" not in sheet.stderr
+    utf8 = run_cli("questions", BUNDLED, "--format", "json", env={"PYTHONIOENCODING": "utf-8"})
+    escaped = run_cli("questions", BUNDLED, "--format", "json", env=ascii_env)
+    assert escaped.returncode == 0 and escaped.stdout.isascii()
+    assert json.loads(escaped.stdout) == json.loads(utf8.stdout)  # nothing lost
+    as_yaml = run_cli("questions", BUNDLED, "--format", "yaml", env=ascii_env)
+    assert as_yaml.stdout.isascii() and yaml.safe_load(as_yaml.stdout) == json.loads(utf8.stdout)
+    quiz = run_cli("quiz", "--plain", "-n", "2", "--store", str(tmp_path / "s"), env=ascii_env, input="1\n1\n")
+    assert quiz.returncode == 0 and "Traceback" not in quiz.stderr, quiz.stderr

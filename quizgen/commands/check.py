@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import warn
+    from ..controls import printable
 
     for path in args.decks:
         deck = load_deck(path)
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         kinds = Counter(f.kind for f in deck.facts)
         conflicts = sum(1 for f in deck.facts if f.conflicts)
         per_kind = ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k])
-        print(f"{path}: ok — {deck.title!r}")
+        print(printable(f"{path}: ok — {deck.title!r}"))
         print(f"  facts: {len(deck.facts)} ({per_kind or 'none'})")
         print(f"  sources: {len(deck.sources)}; entities: {len(deck.entities)}; conflicting facts: {conflicts}")
         evidence = sum(len(f.evidence) for f in deck.facts)

@@ -70,6 +70,7 @@ def split_choices(values: Sequence[str] | None, allowed: Sequence[str], option: 
 def run(args: argparse.Namespace) -> int:
     from ..anki import DeckExport, check_output, default_deck_name, export_apkg, normalize_deck_name
     from ..cli import warn
+    from ..controls import printable
     from ..deck_cache import load_deck_cached as load_deck
     from ..paths import refuse_input_as_output
 
@@ -106,5 +107,5 @@ def run(args: argparse.Namespace) -> int:
     with Progress("export", 2 * sum(len(e.items) for e in exports)) as bar:
         notes = export_apkg(exports, args.output, progress=bar.advance, notes=args.notes)
     names = sorted({e.name for e in exports if e.items})
-    print(f"{args.output}: {notes} notes in {', '.join(names)}")
+    print(printable(f"{args.output}: {notes} notes in {', '.join(names)}"))
     return 0

@@ -70,6 +70,7 @@ def parse_published(values: list[str]) -> tuple[str | None, dict[str, str]]:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import warn
+    from ..controls import codepoint, first_control, printable
     from ..corpus import find_articles, read_articles
     from ..deck import dump_deck, write_atomic
     from ..extract.cache import Cache, cache_dir, deck_key
@@ -89,6 +90,9 @@ def run(args: argparse.Namespace) -> int:
         files, relative_to=out.parent.resolve(), published=per_source, default_published=default_pub, warn=warn
     )
     title = args.title or out.stem.replace("-", " ").replace("_", " ")
+    if bad := first_control(title, allowed=""):
+        # The deck reader refuses such a title, so the deck must not be written with one.
+        raise QuizgenError(f"control character {codepoint(bad)} in the title", where="--title" if args.title else "-o")
     _warn_overlong(articles, warn)
     cache = None if args.no_cache else Cache(cache_dir(args.cache))
 
@@ -103,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
                 head, _, data = hit.partition(b"\n")
                 if head.isdigit():
                     write_atomic(out, data)
-                    print(f"{out}: {int(head)} facts from {len(articles)} article(s)")
+                    print(printable(f"{out}: {int(head)} facts from {len(articles)} article(s)"))
                     return 0
 
     from ..extract.nlp import load_pipeline
@@ -117,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     write_atomic(out, data)
     if cache is not None and key is not None:
         cache.put("deck", key, f"{len(deck.facts)}\n".encode() + data)
-    print(f"{out}: {len(deck.facts)} facts from {len(articles)} article(s)")
+    print(printable(f"{out}: {len(deck.facts)} facts from {len(articles)} article(s)"))
     return 0
 
 

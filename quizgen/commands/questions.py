@@ -44,8 +44,10 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..controls import printable
     from ..deck_cache import load_deck_cached as load_deck
     from ..questions import check_names, make_items
+    from ..streams import is_unicode
 
     types = check_names(_split(args.types), ITEM_TYPES, "item type", "--types")
     kinds = check_names(_split(args.kinds), KINDS, "fact kind", "--kinds")
@@ -59,14 +61,17 @@ def run(args: argparse.Namespace) -> int:
         raise QuizgenError(f"no item scores at least {args.min_quality:g}", where="--min-quality")
     if args.format == "text":
         out = "\n".join(review_sheet(path, deck.title, items, args.seed) for path, deck, items in batches)
+        out = printable(out)
     else:
         data = [item_to_data(item) for _, _, items in batches for item in items]
+        # Data for tools is never made lossy: on a stream that is not Unicode, non-ASCII is escaped.
+        unicode = is_unicode(sys.stdout)
         if args.format == "json":
-            out = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            out = json.dumps(data, ensure_ascii=not unicode, indent=2) + "\n"
         else:
             import yaml
 
-            out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=4096)
+            out = yaml.safe_dump(data, sort_keys=False, allow_unicode=unicode, width=4096)
     sys.stdout.write(out)
     return 0
 

@@ -113,6 +113,7 @@ def use_plain(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..controls import printable
     from ..questions.quality import load_quality_model
     from ..quiz import run_quiz, utc_now
     from ..quiz.session import choose_items
@@ -148,8 +149,8 @@ def run(args: argparse.Namespace) -> int:
 
             ui = TerminalUI()
         print(
-            f"{' + '.join(titles)}: {len(chosen)} questions ({due} due, {new} new). "
-            "Answers are saved as you go; Ctrl-C ends the quiz.",
+            printable(f"{' + '.join(titles)}: {len(chosen)} questions ({due} due, {new} new). ")
+            + "Answers are saved as you go; Ctrl-C ends the quiz.",
             flush=True,
         )
         session = run_quiz(chosen, by_id, store, ui)

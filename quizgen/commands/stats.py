@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..controls import printable
     from ..quiz import utc_now
     from ..quiz.stats import compute, lines
     from ..quiz.store import open_store
@@ -27,5 +28,5 @@ def run(args: argparse.Namespace) -> int:
         ids = [i.id for i in items]
         stats = compute(items, store.cards(ids), store.reviews(ids), utc_now())
     for line in lines(" + ".join(titles), stats):
-        print(line)
+        print(printable(line))
     return 0

@@ -90,7 +90,8 @@ def treaty_table(treaties: Any) -> str:
 
 def article_data(article: Article) -> list[Any]:
     src = article.source
-    return [src.id, src.path, src.title, src.published, article.text, [list(p) for p in article.paragraphs]]
+    paragraphs = [list(p) for p in article.paragraphs]
+    return [src.id, src.path, src.title, src.published, src.encoding, article.text, paragraphs]
 
 
 def candidates_key(parse: str, article: Article, table: str) -> str:

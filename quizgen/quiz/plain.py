@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from ..controls import printable
 from ..model import Item
 from .grading import DATE_CONVENTION, Grade, Response, normalize
 from .session import Session
@@ -23,10 +24,10 @@ class PlainUI:
         self.stdout = stdout or sys.stdout
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.stdout, flush=True)
+        print(printable(text), file=self.stdout, flush=True)
 
     def read(self, prompt: str) -> str:
-        self.stdout.write(prompt)
+        self.stdout.write(printable(prompt))
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:

@@ -12,6 +12,7 @@ from typing import Any
 import questionary
 from prompt_toolkit.styles import Style
 
+from ..controls import printable
 from ..model import Item
 from .grading import DATE_CONVENTION, RIGHT, TYPO, Grade, Response, parse_date
 from .session import Session
@@ -28,25 +29,37 @@ STYLE = Style(
 )
 
 
+def _choices(options: tuple[str, ...] | list[str]) -> list[questionary.Choice]:
+    # Shown escaped, answered with the option itself.
+    return [questionary.Choice(title=printable(o), value=o) for o in options]
+
+
+def _print(text: str, style: str | None = None) -> None:
+    questionary.print(printable(text), style=style)
+
+
 class TerminalUI:
+    """Every text shown passes through printable(): a deck's text must not drive the terminal."""
+
     def ask(self, item: Item, session: Session) -> Response:
-        questionary.print(session.header(), style="bold fg:ansiblue")
+        _print(session.header(), style="bold fg:ansiblue")
+        prompt = printable(item.prompt)
         if item.type == "true_false":
             return bool(
                 self._ask(
                     # the item's prompt already asks "True or false? …" (questions/true_false.py)
-                    questionary.confirm(item.prompt, default=True, instruction="(y = true, n = false) ", style=STYLE)
+                    questionary.confirm(prompt, default=True, instruction="(y = true, n = false) ", style=STYLE)
                 )
             )
         if item.type == "timeline":
             return self._order(item)
         if item.type in ("multiple_choice", "who_said") and item.choices:
-            return str(self._ask(questionary.select(item.prompt, choices=list(item.choices), style=STYLE)))
+            return str(self._ask(questionary.select(prompt, choices=_choices(item.choices), style=STYLE)))
         instruction = f"({DATE_CONVENTION})" if parse_date(item.answer) is not None else None
         return str(
             self._ask(
                 questionary.text(
-                    item.prompt,
+                    prompt,
                     instruction=instruction,
                     validate=lambda t: bool(t.strip()) or "Please type an answer (Ctrl-C ends the quiz)",
                     style=STYLE,
@@ -60,25 +73,25 @@ class TerminalUI:
 
     def _order(self, item: Item) -> tuple[str, ...]:
         """Put events in order by picking the earliest remaining one until one is left."""
-        questionary.print(item.prompt, style="bold")
+        _print(item.prompt, style="bold")
         remaining = list(item.choices)
         chosen: list[str] = []
         while len(remaining) > 1:
             which = "first" if not chosen else "next"
-            pick = str(self._ask(questionary.select(f"Which came {which}?", choices=remaining, style=STYLE)))
+            pick = str(self._ask(questionary.select(f"Which came {which}?", choices=_choices(remaining), style=STYLE)))
             chosen.append(pick)
             remaining.remove(pick)
         return (*chosen, *remaining)
 
     def feedback(self, item: Item, grade: Grade, lines: list[str]) -> None:
         colour = "fg:ansigreen bold" if grade.verdict in (RIGHT, TYPO) else "fg:ansired bold"
-        questionary.print(lines[0], style=colour)
+        _print(lines[0], style=colour)
         for line in lines[1:]:
-            questionary.print(line)
-        questionary.print("")
+            _print(line)
+        _print("")
 
     def summary(self, lines: list[str]) -> None:
         if lines:
-            questionary.print(lines[0], style="bold")
+            _print(lines[0], style="bold")
         for line in lines[1:]:
-            questionary.print(line)
+            _print(line)

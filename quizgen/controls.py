@@ -1,0 +1,52 @@
+"""Control characters: cleaned out of articles, refused in decks, escaped on the way to a terminal.
+
+A terminal obeys escape sequences in whatever it prints: ESC [31m recolours it, ESC ]0;… sets its title,
+BEL rings. Text from articles and decks must never reach it raw. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Kept: tab, line feed, carriage return (ordinary text files hold them). Form feed and vertical tab are
+# line breaks to Python's splitlines, so an article's page break becomes a plain one.
+_KEPT = "\t\n\r"
+_BREAKS = "\f\v"
+_CONTROL_CLASS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+# A whole escape sequence goes, not only its ESC, so no "[31m" is left in the text: CSI (ESC [ … final
+# byte), OSC (ESC ] … BEL or ESC \), and the two-byte ones (ESC and one character).
+_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROL_RE = re.compile(f"[{_CONTROL_CLASS}]")
+_SHOWN_RE = re.compile(f"[{_CONTROL_CLASS}\r\u2028\u2029]")
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """The text without escape sequences and control characters (form feed and vertical tab become line
+    breaks), and how many were removed or replaced."""
+    count = 0
+
+    def drop(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return "\n" if m.group() in _BREAKS else ""
+
+    text = _SEQUENCE_RE.sub(drop, text)
+    return _CONTROL_RE.sub(drop, text), count
+
+
+def first_control(text: str, allowed: str = _KEPT) -> str | None:
+    """The first control character in `text` that is not in `allowed`, if any."""
+    for m in _CONTROL_RE.finditer(text):
+        if m.group() not in allowed:
+            return m.group()
+    return None
+
+
+def codepoint(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def printable(text: str) -> str:
+    """Text safe to print to a terminal: control characters other than tab and line feed (carriage return
+    included: it overwrites a line) shown escaped, ESC as \\x1b, so a deck or a file name cannot drive it."""
+    return _SHOWN_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
