@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -33,22 +34,26 @@ def test_silent_when_not_a_terminal() -> None:
     assert out.getvalue() == ""
 
 
-def test_export_shows_a_bar_on_a_real_terminal(tmp_path, sample_deck_path) -> None:  # noqa: ANN001
+def bar_on_a_terminal(args: list[str], bar: str, target: Path) -> None:
+    """Run quizgen on a pseudo-terminal: the bar (a regular expression) is drawn and the command succeeds."""
     pexpect = pytest.importorskip("pexpect")
-    target = tmp_path / "out.apkg"
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "quizgen", "export", str(sample_deck_path), "-o", str(target)],
+        ["-m", "quizgen", *args, "-o", str(target)],
         cwd=str(ROOT),
         env={"TERM": "xterm", "PATH": "/usr/bin:/bin"},
         encoding="utf-8",
-        timeout=60,
+        timeout=300,
     )
-    child.expect(r"export \[#*-*\] \d+/\d+")
+    child.expect(bar)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     assert target.is_file()
+
+
+def test_export_shows_a_bar_on_a_real_terminal(tmp_path: Path, sample_deck_path: Path) -> None:
+    bar_on_a_terminal(["export", str(sample_deck_path)], r"export \[#*-*\] \d+/\d+", tmp_path / "out.apkg")
 
 
 def test_counts_of_characters_are_shown_short() -> None:
@@ -78,19 +83,9 @@ def test_one_long_article_moves_the_bar_as_it_is_read() -> None:
     assert max(calls) < len(article.text) / 3  # no jump from nothing to done
 
 
-def test_extract_shows_a_bar_in_characters_on_a_real_terminal(tmp_path) -> None:  # noqa: ANN001
-    pexpect = pytest.importorskip("pexpect")
-    target = tmp_path / "out.yaml"
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "quizgen", "extract", str(ROOT / "seeds"), "-o", str(target), "--no-cache"],
-        cwd=str(ROOT),
-        env={"TERM": "xterm", "PATH": "/usr/bin:/bin"},
-        encoding="utf-8",
-        timeout=300,
+def test_extract_shows_a_bar_in_characters_on_a_real_terminal(tmp_path: Path) -> None:
+    bar_on_a_terminal(
+        ["extract", str(ROOT / "seeds"), "--no-cache"],
+        r"extract \[#*-*\] [\d.]+k?/[\d.]+k characters",
+        tmp_path / "out.yaml",
     )
-    child.expect(r"extract \[#*-*\] [\d.]+k?/[\d.]+k characters")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert target.is_file()
