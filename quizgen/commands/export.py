@@ -1,24 +1,49 @@
-"""`quizgen export DECK... -o FILE.apkg`: an Anki package of a deck's questions."""
+"""`quizgen export DECK... -o FILE`: an Anki package (.apkg) of a deck's questions, or a CSV/TSV file of them
+for Anki's text import, a spreadsheet or Quizlet (see quizgen/text_export.py)."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import QuizgenError
 from ..model import ITEM_TYPES, KINDS
+from ..text_export import FORMATS, TARGETS
 from .selection import add_options, choose
+
+if TYPE_CHECKING:
+    from ..anki import DeckExport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
-        help="write an Anki package (.apkg) of the decks' questions",
+        help="write an Anki package (.apkg) or a CSV/TSV file of the decks' questions",
         description="Write an Anki package of the decks' questions. Importing a newer export of the same deck "
-        "updates the notes already in Anki (keeping their review history) instead of adding duplicates.",
+        "updates the notes already in Anki (keeping their review history) instead of adding duplicates. "
+        "Or write them as CSV or TSV (front, back, tags, deck) for Anki's text import, a spreadsheet or Quizlet.",
     )
     p.add_argument("decks", nargs="+", metavar="DECK", help="deck YAML files")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.apkg", help="the package to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the file to write: FILE.apkg, FILE.csv, FILE.tsv or FILE.txt (tab separated unless --format csv)",
+    )
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="apkg: an Anki package; csv or tsv: comma or tab separated text (default: from the file's suffix)",
+    )
+    p.add_argument(
+        "--for",
+        dest="target",
+        choices=TARGETS,
+        help="csv/tsv only: anki (default) writes Anki's import headers and HTML-escaped fields; spreadsheet "
+        "a row of column names and plain text; quizlet (tsv only) term and definition, one line each",
+    )
     p.add_argument(
         "--types",
         action="append",
@@ -41,9 +66,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--notes",
         choices=("fact", "item"),
-        default="fact",
         help="one Anki note per fact, its questions the note's cards, so that Anki's 'bury siblings' keeps "
-        "them apart (default); or one note per question, as exports before quizgen 0.2 made",
+        "them apart (default); or one note per question, as exports before quizgen 0.2 made. A csv/tsv file "
+        "always has one row per question",
     )
     add_options(p)
     p.set_defaults(run=run)
@@ -73,12 +98,19 @@ def run(args: argparse.Namespace) -> int:
     from ..controls import printable
     from ..deck_cache import load_deck_cached as load_deck
     from ..paths import refuse_input_as_output
+    from ..text_export import check_target, output_format
 
     types = split_choices(args.types, ITEM_TYPES, "--types")
     kinds = split_choices(args.kinds, KINDS, "--kinds")
     name = normalize_deck_name(args.deck_name) if args.deck_name is not None else None
-    if not str(args.output).lower().endswith(".apkg"):
-        raise QuizgenError("the package name must end in .apkg", where=str(args.output))
+    fmt = output_format(str(args.output), args.format)
+    if fmt == "apkg" and args.target is not None:
+        raise QuizgenError("only for a csv or tsv file", where="--for")
+    if fmt != "apkg":
+        # A text file's rows are Anki Basic notes, one card each: a fact's questions cannot be siblings.
+        if args.notes == "fact":
+            raise QuizgenError("a csv or tsv file has one row per question: write an .apkg", where="--notes")
+        check_target(fmt, args.target or "anki")
     refuse_input_as_output(args.output, args.decks)
     check_output(args.output)  # fail before the work, not after it
     decks = [(path, load_deck(path)) for path in args.decks]
@@ -102,10 +134,30 @@ def run(args: argparse.Namespace) -> int:
     if not any(e.items for e in exports):
         raise QuizgenError("no questions to export: the filters select no items")
 
+    names = sorted({e.name for e in exports if e.items})
+    if fmt != "apkg":
+        rows = write_text(exports, args.output, fmt, args.target or "anki")
+        print(printable(f"{args.output}: {rows} cards in {', '.join(names)}"))
+        return 0
+
     from ..progress import Progress
 
     with Progress("export", 2 * sum(len(e.items) for e in exports)) as bar:
-        notes = export_apkg(exports, args.output, progress=bar.advance, notes=args.notes)
-    names = sorted({e.name for e in exports if e.items})
+        notes = export_apkg(exports, args.output, progress=bar.advance, notes=args.notes or "fact")
     print(printable(f"{args.output}: {notes} notes in {', '.join(names)}"))
     return 0
+
+
+def write_text(exports: Sequence[DeckExport], output: str, fmt: str, target: str) -> int:
+    """Write the cards of `exports` as a csv/tsv file for `target`, atomically; returns the number of rows."""
+    from pathlib import Path
+
+    from ..deck import write_atomic
+    from ..text_export import plan_cards, render
+
+    cards = plan_cards(exports)
+    try:
+        write_atomic(Path(output), render(cards, fmt, target).encode("utf-8"))
+    except OSError as exc:  # a full disk, a folder gone: the temporary file is already removed
+        raise QuizgenError(f"cannot write: {exc.strerror or exc}", where=output) from None
+    return len(cards)
