@@ -554,7 +554,11 @@ def check_output(path: str | os.PathLike[str]) -> tuple[Path, Path]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise QuizgenError("folder does not exist", where=str(folder))
-    if target.is_dir():
+    try:
+        is_dir = target.is_dir()
+    except OSError as exc:  # a name too long for the file system: Path.is_dir raises rather than answer
+        raise QuizgenError(f"cannot write: {exc.strerror}", where=str(target)) from None
+    if is_dir:
         raise QuizgenError("is a folder", where=str(target))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise QuizgenError("folder is not writable", where=str(folder))

@@ -16,8 +16,11 @@ def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str 
     """Raise when `output` is one of `inputs`: the same name, a symbolic link to it or a hard link (so
     `extract x.txt -o x.txt` stops before it writes the deck over the article)."""
     out = Path(output)
-    if not out.exists():
-        return  # a file that does not exist yet is no input
+    try:
+        if not out.exists():
+            return  # a file that does not exist yet is no input
+    except OSError:
+        return  # a name the system cannot look up (too long) is no input; writing it reports the error
     for raw in inputs:
         try:
             same = os.path.samefile(out, raw)

@@ -98,7 +98,13 @@ def sides(item: Item) -> tuple[str, str]:
     sentence = item.evidence.text
     if sentence and sentence not in item.explanation:
         back += ["", f"“{sentence}”" + (f" — {item.source_title}" if item.source_title else "")]
-    return "\n".join(front), "\n".join(back)
+    return newlines("\n".join(front)), newlines("\n".join(back))
+
+
+def newlines(text: str) -> str:
+    """Line breaks as `\n` only. Anki keeps a `\n` in a quoted field (as `<br>`) but drops a lone `\r`,
+    which would join two lines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def card_for(item: Item, deck: str, subjects: Mapping[str, str] | None = None) -> Card:
@@ -153,7 +159,7 @@ def render(cards: Iterable[Card], fmt: str, target: str = "anki") -> str:
         )
         writer = csv.writer(out, delimiter=sep, quoting=csv.QUOTE_ALL, lineterminator="\n")
         for card in cards:
-            writer.writerow((esc(card.front), esc(card.back), " ".join(card.tags), card.deck))
+            writer.writerow((esc(newlines(card.front)), esc(newlines(card.back)), " ".join(card.tags), card.deck))
         return out.getvalue()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
