@@ -4,10 +4,14 @@ Pure: items → cards (front, back, tags, deck, as plain text) → the file's te
 
 Three targets, because the readers disagree:
 - `anki`: Anki's file headers (`#separator:…`, `#html:true`, `#notetype:Basic`, `#columns:…`, `#tags column`,
-  `#deck column`), then every field quoted. The fields are HTML escaped exactly as the .apkg notes are
-  (`anki.esc`): Anki reads `[sound:…]`, `[latex]` and MathJax in a field even with `#html:false` (checked
-  on the anki package), so plain text would let an article play sounds; newlines become `<br>`. A field is
-  always quoted, so one starting with `#` is never taken for a comment.
+  `#deck column`, `#guid column`), then every field quoted. The GUID comes from the item id (as the .apkg's
+  do, with its own prefix: these are Basic notes, not quizgen's note types), so a newer export updates the
+  notes it made even where a front changed (new distractors), and two questions with the same front are
+  each updated from their own row: without it Anki matches a re-import by the first field, and both notes
+  took the last row's back (checked on the anki package). The fields are HTML escaped exactly
+  as the .apkg notes are (`anki.esc`): Anki reads `[sound:…]`, `[latex]` and MathJax in a field even with
+  `#html:false` (checked on the anki package), so plain text would let an article play sounds; newlines
+  become `<br>`. A field is always quoted, so one starting with `#` is never taken for a comment.
 - `spreadsheet`: a first row of column names, quoting only where needed (RFC 4180, CRLF rows), plain text,
   and a UTF-8 byte order mark, without which Excel reads the file in the machine's code page.
 - `quizlet`: Quizlet's import splits pasted text on a tab and on a new line and knows no quoting: two
@@ -39,6 +43,7 @@ TARGETS = ("anki", "spreadsheet", "quizlet")
 # its import takes either separator from a .txt.
 SUFFIXES: dict[str, tuple[str, ...]] = {"apkg": (".apkg",), "csv": (".csv", ".txt"), "tsv": (".tsv", ".txt")}
 COLUMNS = ("Front", "Back", "Tags", "Deck")
+ANKI_COLUMNS = (*COLUMNS, "GUID")
 SEPARATORS = {"csv": ",", "tsv": "\t"}
 ANKI_SEPARATOR_NAMES = {"csv": "Comma", "tsv": "Tab"}
 CHOICE_TYPES = frozenset({"multiple_choice", "who_said"})
@@ -152,14 +157,16 @@ def render(cards: Iterable[Card], fmt: str, target: str = "anki") -> str:
     if target == "anki":
         from .anki import esc
 
+        column = {name: n for n, name in enumerate(ANKI_COLUMNS, 1)}
         out.write(
             f"#separator:{ANKI_SEPARATOR_NAMES[fmt]}\n#html:true\n#notetype:Basic\n"
-            f"#tags column:{COLUMNS.index('Tags') + 1}\n#deck column:{COLUMNS.index('Deck') + 1}\n"
-            f"#columns:{sep.join(COLUMNS)}\n"
+            f"#tags column:{column['Tags']}\n#deck column:{column['Deck']}\n#guid column:{column['GUID']}\n"
+            f"#columns:{sep.join(ANKI_COLUMNS)}\n"
         )
         writer = csv.writer(out, delimiter=sep, quoting=csv.QUOTE_ALL, lineterminator="\n")
         for card in cards:
-            writer.writerow((esc(newlines(card.front)), esc(newlines(card.back)), " ".join(card.tags), card.deck))
+            fields = (esc(newlines(card.front)), esc(newlines(card.back)), " ".join(card.tags), card.deck)
+            writer.writerow((*fields, text_guid(card.item)))
         return out.getvalue()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
@@ -167,6 +174,14 @@ def render(cards: Iterable[Card], fmt: str, target: str = "anki") -> str:
     for card in cards:
         writer.writerow((card.front, card.back, " ".join(card.tags), card.deck))
     return out.getvalue()
+
+
+def text_guid(item_id: str) -> str:
+    """The GUID of an item's Basic note. Not the .apkg note's (`note_guid(item_id)` with `--notes item`): a
+    GUID Anki already has on a note of another type makes the row a conflict, skipped."""
+    from .anki import note_guid
+
+    return note_guid(f"basic:{item_id}")
 
 
 def _one_line(text: str) -> str:

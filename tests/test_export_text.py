@@ -24,7 +24,7 @@ from quizgen.commands.selection import choose
 from quizgen.deck import load_deck
 from quizgen.model import Item
 from quizgen.questions import make_items
-from quizgen.text_export import COLUMNS, Card, newlines, plan_cards, render
+from quizgen.text_export import ANKI_COLUMNS, COLUMNS, Card, newlines, plan_cards, render, text_guid
 
 DECK_NAME = "quizgen::New START sample"
 ANKI_HEADER = [
@@ -33,7 +33,8 @@ ANKI_HEADER = [
     "#notetype:Basic",
     "#tags column:3",
     "#deck column:4",
-    "#columns:Front,Back,Tags,Deck",
+    "#guid column:5",
+    "#columns:Front,Back,Tags,Deck,GUID",
 ]
 
 
@@ -76,20 +77,20 @@ def anki_rows(text: str, separator: str) -> tuple[list[str], list[list[str]]]:
 
 
 def imported(col: Collection, path: Path):
-    """Import `path` as Anki's dialog does; returns the log and each note as (type, fields, tags, decks)."""
+    """Import `path` as Anki's dialog does; returns the log and the collection's notes by GUID, each as
+    (note type, fields, tags, decks)."""
     metadata = col.get_csv_metadata(str(path), None)
     log = col.import_csv(ImportCsvRequest(path=str(path), metadata=metadata)).log
     assert not (log.conflicting or log.missing_notetype or log.missing_deck or log.empty_first_field), log
-    notes = []
-    for nid in sorted(col.find_notes("")):
+    notes = {}
+    for nid in col.find_notes(""):
         note = col.get_note(nid)
         cards = note.cards()
         for card in cards:
             # Anki markup in the text stays text: no sound, no extra card.
             assert card.question_av_tags() == [] and card.answer_av_tags() == []
-        notes.append(
-            (note.note_type()["name"], list(note.fields), list(note.tags), {col.decks.name(c.did) for c in cards})
-        )
+        decks = {col.decks.name(c.did) for c in cards}
+        notes[note.guid] = (note.note_type()["name"], list(note.fields), sorted(note.tags), decks)
     return log, notes
 
 
@@ -104,29 +105,33 @@ def test_csv_for_anki_imports_every_question(sample_deck_path, tmp_path):
     items = cli_items(sample_deck_path)
     header, rows = anki_rows(out.read_text(encoding="utf-8"), ",")
     assert header == ANKI_HEADER
-    assert len(rows) == len(items) and all(len(row) == 4 for row in rows)
+    assert len(rows) == len(items) and all(len(row) == 5 for row in rows)
     deck = load_deck(sample_deck_path)
     subject_of = {fact.id: fact.subject for fact in deck.facts}
     by_front = {plain(row[0]): row for row in rows}
     for item in items:
-        front, back, tags, deck_name = by_front[expected_front(item)]
+        front, back, tags, deck_name, guid = by_front[expected_front(item)]
         assert plain(back).startswith(expected_answer(item) + "\n\n" + item.explanation)
         assert tags.split(" ") == list(tags_for(item, subject_of))
-        assert deck_name == DECK_NAME
+        assert deck_name == DECK_NAME and guid == text_guid(item.id)
 
     col = Collection(str(tmp_path / "col.anki2"))
     try:
         log, notes = imported(col, out)
         assert len(log.new) == len(items)
         assert len(notes) == len(items) and len(col.find_cards("")) == len(items)
-        assert sorted([kind, fields, sorted(tags), decks] for kind, fields, tags, decks in notes) == sorted(
-            ["Basic", row[:2], sorted(row[2].split(" ")), {DECK_NAME}] for row in rows
-        )
-        # A second import of a newer export (same fronts) updates the notes; it adds none.
-        again = tmp_path / "again.csv"
-        assert run_cli("export", str(sample_deck_path), "-o", str(again)).returncode == 0
-        log, notes = imported(col, again)
-        assert not log.new and len(notes) == len(items)
+        assert notes == {row[4]: ("Basic", row[:2], sorted(row[2].split(" ")), {DECK_NAME}) for row in rows}
+        # Importing the same file again changes nothing; a newer export with other distractors (--seed 1:
+        # the multiple choice fronts change) updates the notes by GUID and adds none.
+        log, again = imported(col, out)
+        assert not log.new and again == notes
+        newer = tmp_path / "newer.csv"
+        assert run_cli("export", str(sample_deck_path), "-o", str(newer), "--seed", "1").returncode == 0
+        _, new_rows = anki_rows(newer.read_text(encoding="utf-8"), ",")
+        assert {row[0] for row in new_rows} != {row[0] for row in rows}
+        log, notes = imported(col, newer)
+        assert not log.new and log.updated
+        assert {guid: fields for guid, (_, fields, _, _) in notes.items()} == {row[4]: row[:2] for row in new_rows}
     finally:
         col.close()
 
@@ -142,14 +147,14 @@ def test_tsv_and_txt_for_anki(sample_deck_path, tmp_path, name, options, separat
     items = cli_items(sample_deck_path)
     choices = [item for item in items if item.type == "multiple_choice"]
     header, rows = anki_rows(out.read_text(encoding="utf-8"), separator)
-    assert header[0] == f"#separator:{label}" and header[-1] == "#columns:" + separator.join(COLUMNS)
+    assert header[0] == f"#separator:{label}" and header[-1] == "#columns:" + separator.join(ANKI_COLUMNS)
     assert sorted(plain(row[0]) for row in rows) == sorted(expected_front(item) for item in choices)
     col = Collection(str(tmp_path / "col.anki2"))
     try:
         _, notes = imported(col, out)
     finally:
         col.close()
-    assert sorted(plain(fields[0]) for _, fields, _, _ in notes) == sorted(expected_front(i) for i in choices)
+    assert sorted(plain(fields[0]) for _, fields, _, _ in notes.values()) == sorted(expected_front(i) for i in choices)
 
 
 def test_deck_name_option_names_the_deck_column(sample_deck_path, tmp_path):
@@ -163,7 +168,7 @@ def test_deck_name_option_names_the_deck_column(sample_deck_path, tmp_path):
         _, notes = imported(col, out)
     finally:
         col.close()
-    assert {deck for *_, decks in notes for deck in decks} == {"News::Arms, control"}
+    assert {deck for *_, decks in notes.values() for deck in decks} == {"News::Arms, control"}
 
 
 # ---- spreadsheets and Quizlet ---------------------------------------------------------------------------
@@ -235,7 +240,9 @@ def test_rows_read_back_with_the_csv_module(pairs):
     cards = cards_of(pairs)
     for fmt, separator in (("csv", ","), ("tsv", "\t")):
         _, rows = anki_rows(render(cards, fmt, "anki"), separator)
-        assert rows == [[anki_field(c.front), anki_field(c.back), " ".join(c.tags), c.deck] for c in cards]
+        assert rows == [
+            [anki_field(c.front), anki_field(c.back), " ".join(c.tags), c.deck, text_guid(c.item)] for c in cards
+        ]
         text = render(cards, fmt, "spreadsheet")
         rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=separator))
         assert rows == [list(COLUMNS)] + [[c.front, c.back, " ".join(c.tags), c.deck] for c in cards]
@@ -246,6 +253,7 @@ def test_rows_read_back_with_the_csv_module(pairs):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pairs=FIELDS.filter(lambda pairs: all(front.strip() for front, _ in pairs)))
 @example(pairs=[('#1 "quoted", [sound:x.mp3] {{c1::gap}}\n\\(x\\)', ' line one\nline two, "three" ')])
+@example(pairs=[("the same front", "one"), ("the same front", "two")])
 def test_anki_imports_any_text_as_it_is(tmp_path_factory, pairs):
     folder = tmp_path_factory.mktemp("anki-text")
     cards = cards_of(pairs)
@@ -257,12 +265,11 @@ def test_anki_imports_any_text_as_it_is(tmp_path_factory, pairs):
             log, notes = imported(col, path)
         finally:
             col.close()
-        fronts = {}
-        for kind, fields, tags, decks in notes:
-            assert kind == "Basic" and sorted(tags) == ["quizgen", "quizgen::type::typed"] and decks == {DECK_NAME}
-            fronts[fields[0]] = fields[1]
-        # Anki keeps one note per front (a later row with the same front updates it); fields are as written.
-        assert fronts == {anki_field(c.front): anki_field(c.back) for c in cards}
+        # One note per card, two with the same front included (the GUID tells them apart); fields as written.
+        assert notes == {
+            text_guid(c.item): ("Basic", [anki_field(c.front), anki_field(c.back)], list(c.tags), {DECK_NAME})
+            for c in cards
+        }
 
 
 # ---- bad input: one line, exit status 2, nothing written --------------------------------------------------
