@@ -13,7 +13,9 @@ Three targets, because the readers disagree:
   `#html:false` (checked on the anki package), so plain text would let an article play sounds; newlines
   become `<br>`. A field is always quoted, so one starting with `#` is never taken for a comment.
 - `spreadsheet`: a first row of column names, quoting only where needed (RFC 4180, CRLF rows), plain text,
-  and a UTF-8 byte order mark, without which Excel reads the file in the machine's code page.
+  and a UTF-8 byte order mark, without which Excel reads the file in the machine's code page. A cell that
+  would start with `=`, `+`, `-` or `@` starts with `'` instead: a spreadsheet runs such a cell as a formula
+  (CSV injection), and the text comes from articles anyone may write.
 - `quizlet`: Quizlet's import splits pasted text on a tab and on a new line and knows no quoting: two
   columns (term, definition), one line per card, no header, no tags; tabs and line breaks inside a side
   become ` / `. Tab separated only, since questions hold commas.
@@ -172,8 +174,16 @@ def render(cards: Iterable[Card], fmt: str, target: str = "anki") -> str:
     writer = csv.writer(out, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for card in cards:
-        writer.writerow((card.front, card.back, " ".join(card.tags), card.deck))
+        writer.writerow([sheet_cell(text) for text in (card.front, card.back, " ".join(card.tags), card.deck)])
     return out.getvalue()
+
+
+def sheet_cell(text: str) -> str:
+    """Text as a spreadsheet cell that is never a formula (OWASP's advice on CSV injection)."""
+    return "'" + text if text[:1] in FORMULA_STARTS else text
+
+
+FORMULA_STARTS = frozenset("=+-@\t\r")  # (\t, \r: some spreadsheets skip them, then read a formula)
 
 
 def text_guid(item_id: str) -> str:

@@ -24,7 +24,7 @@ from quizgen.commands.selection import choose
 from quizgen.deck import load_deck
 from quizgen.model import Item
 from quizgen.questions import make_items
-from quizgen.text_export import ANKI_COLUMNS, COLUMNS, Card, newlines, plan_cards, render, text_guid
+from quizgen.text_export import ANKI_COLUMNS, COLUMNS, Card, newlines, plan_cards, render, sheet_cell, text_guid
 
 DECK_NAME = "quizgen::New START sample"
 ANKI_HEADER = [
@@ -191,6 +191,17 @@ def test_spreadsheet_csv_has_column_names_and_plain_text(sample_deck_path, tmp_p
         assert "<br>" not in back and deck == DECK_NAME and tags.startswith("quizgen ")
 
 
+def test_spreadsheet_cells_are_never_formulas():
+    hostile = ['=HYPERLINK("http://example.com/x","click")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1"]
+    cards = [Card(text, text, ("quizgen",), text, str(n)) for n, text in enumerate(hostile)]
+    safe = replace(cards[0], front="-", back="a = b, -c", item="safe")
+    for fmt, separator in (("csv", ","), ("tsv", "\t")):
+        text = render([*cards, safe], fmt, "spreadsheet").removeprefix("\ufeff")
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))[1:]
+        assert rows[:-1] == [["'" + t, "'" + t, "quizgen", "'" + t] for t in hostile]
+        assert rows[-1][:2] == ["'-", "a = b, -c"]  # only the start of a cell matters
+
+
 def test_quizlet_tsv_is_one_line_per_card(sample_deck_path, tmp_path):
     out = tmp_path / "cards.tsv"
     result = run_cli("export", str(sample_deck_path), "-o", str(out), "--for", "quizlet")
@@ -245,7 +256,9 @@ def test_rows_read_back_with_the_csv_module(pairs):
         ]
         text = render(cards, fmt, "spreadsheet")
         rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=separator))
-        assert rows == [list(COLUMNS)] + [[c.front, c.back, " ".join(c.tags), c.deck] for c in cards]
+        assert rows == [list(COLUMNS)] + [
+            [sheet_cell(c.front), sheet_cell(c.back), " ".join(c.tags), c.deck] for c in cards
+        ]
     lines = render(cards, "tsv", "quizlet").split("\n")
     assert len(lines) == len(cards) + 1 and all(line.count("\t") == 1 for line in lines[:-1])
 
