@@ -16,9 +16,10 @@ Three targets, because the readers disagree:
   and a UTF-8 byte order mark, without which Excel reads the file in the machine's code page. A cell that
   would start with `=`, `+`, `-` or `@` starts with `'` instead: a spreadsheet runs such a cell as a formula
   (CSV injection), and the text comes from articles anyone may write.
-- `quizlet`: Quizlet's import splits pasted text on a tab and on a new line and knows no quoting: two
-  columns (term, definition), one line per card, no header, no tags; tabs and line breaks inside a side
-  become ` / `. Tab separated only, since questions hold commas.
+- `quizlet`: Quizlet's import (pasted text; "between term and definition: Tab", "between rows: New line")
+  splits on those characters and knows no quoting: two columns (term, definition), one line per card, no
+  header, no tags; tabs and line breaks inside a side become ` / `. Tab separated only, since questions
+  hold commas.
 """
 
 from __future__ import annotations
@@ -109,8 +110,8 @@ def sides(item: Item) -> tuple[str, str]:
 
 
 def newlines(text: str) -> str:
-    """Line breaks as `\n` only. Anki keeps a `\n` in a quoted field (as `<br>`) but drops a lone `\r`,
-    which would join two lines."""
+    """Line breaks as LF only. Anki keeps an LF in a quoted field (as `<br>`) but drops a lone CR, which
+    would join two lines."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -188,7 +189,8 @@ FORMULA_STARTS = frozenset("=+-@\t\r")  # (\t, \r: some spreadsheets skip them, 
 
 def text_guid(item_id: str) -> str:
     """The GUID of an item's Basic note. Not the .apkg note's (`note_guid(item_id)` with `--notes item`): a
-    GUID Anki already has on a note of another type makes the row a conflict, skipped."""
+    GUID Anki already has on a note of another type makes the row a conflict, skipped (checked on the anki
+    package)."""
     from .anki import note_guid
 
     return note_guid(f"basic:{item_id}")
