@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from ..model import Deck, Fact, Item
-from .grading import NEAR, RIGHT, TYPO, Grade, Response, grade
+from .grading import NEAR, RIGHT, TYPO, Grade, Response, grade, storable
 from .scheduler import CardState, rating_for, review
 from .session import Session, label_for
 from .store import ReviewRecord, Store
@@ -70,7 +70,8 @@ def run_quiz(
     try:
         while not session.done:
             item = session.current
-            response = ui.ask(item, session)
+            # Text the terminal gave in another encoding is kept as \xNN, so it can be stored and shown.
+            response = storable(ui.ask(item, session))
             deck = decks if isinstance(decks, Deck) else decks[item.id]
             g = grade(item, response, _fact_of(item, deck), deck)
             now = clock()
