@@ -91,15 +91,12 @@ def card_json_problem(text: object) -> str | None:
 
 def time_problem(value: object) -> str | None:
     """Why `value` is not a time as the store and fsrs write it (ISO 8601 with a zone), or None."""
-    shown = shown_value(value)
-    if not isinstance(value, str):
-        return f"{shown} is not a date and time"
     try:
-        t = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return f"{shown} is not a date and time"
+        t = dt.datetime.fromisoformat(value)  # type: ignore[arg-type]  # TypeError when it is not text
+    except (TypeError, ValueError):
+        return f"{shown_value(value)} is not a date and time"
     if t.tzinfo is None:
-        return f"{shown} has no time zone"
+        return f"{shown_value(value)} has no time zone"
     return None
 
 

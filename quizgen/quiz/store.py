@@ -95,7 +95,10 @@ def _iso(t: dt.datetime) -> str:
 
 # --- what went wrong -----------------------------------------------------------------------------
 
-_FIX_BY_HAND = "the file is left as it is; correct that value with an SQLite tool, or restore a backup"
+_FIX_BY_HAND = (
+    "the store was changed outside quizgen and is left as it is: put that right with an SQLite tool, or "
+    "restore a backup"
+)
 
 
 def explain(exc: sqlite3.Error, path: Path, writing: bool = True) -> QuizgenError:
@@ -115,9 +118,10 @@ def explain(exc: sqlite3.Error, path: Path, writing: bool = True) -> QuizgenErro
         if writing:
             if obstacle is None:
                 return QuizgenError(f"cannot open it for writing {sqlite_says}", where=where)
+            reader = " (`quizgen stats` can still read the store)" if path.exists() else ""
             return QuizgenError(
                 f"cannot write here: {obstacle}; the quiz saves every answer as it is given, so it needs to "
-                "write (`quizgen stats` can still read the store)",
+                f"write{reader}",
                 where=where,
             )
         return QuizgenError(f"cannot read it: {obstacle or 'SQLite cannot open it'} {sqlite_says}", where=where)
@@ -229,10 +233,13 @@ class Store:
             self.db = sqlite3.connect(":memory:", isolation_level=None)
             self._create_schema()
             return
-        immutable = False
-        while True:
+        # Reading: as a writer would open it (so SQLite tidies its -wal and -shm files away on closing),
+        # else read-only, else as immutable: in a read-only folder SQLite cannot make the -shm file by which
+        # it shares a store, and immutable needs none. Immutable ignores a -wal file, so not with one waiting.
+        modes = ["rw", "ro", "immutable"] if readonly else [None]
+        for mode in modes:
             try:
-                self.db = self._connect(immutable)
+                self.db = self._connect(mode)
             except sqlite3.Error as exc:
                 raise explain(exc, self.path, writing=not readonly) from None
             try:
@@ -240,25 +247,26 @@ class Store:
                 return
             except sqlite3.Error as exc:
                 self.db.close()
-                if readonly and not immutable and _cannot_share(exc) and not _wal_waiting(self.path):
-                    immutable = True
-                    continue
-                if readonly and _cannot_share(exc):
+                if mode is None or not _cannot_share(exc):
+                    raise explain(exc, self.path, writing=not readonly) from None
+                if mode == "ro" and _wal_waiting(self.path):
                     raise QuizgenError(
                         f"cannot read it: answers not yet copied into the store wait in {self.path}-wal, and its "
                         "folder is read-only; run quizgen once where it can write, or copy both files elsewhere",
                         where=shown,
                     ) from None
-                raise explain(exc, self.path, writing=not readonly) from None
+                if mode == "immutable":
+                    raise explain(exc, self.path, writing=False) from None
             except QuizgenError:
                 self.db.close()
                 raise
 
-    def _connect(self, immutable: bool) -> sqlite3.Connection:
-        if not self.readonly:
+    def _connect(self, mode: str | None) -> sqlite3.Connection:
+        if mode is None:
             return sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        # A URI, to open read-only: as_uri() percent-encodes a name with "?" or "#" in it.
-        uri = self.path.resolve().as_uri() + ("?immutable=1" if immutable else "?mode=ro")
+        # A URI names the mode; as_uri() percent-encodes a name with "?" or "#" in it.
+        query = "immutable=1" if mode == "immutable" else f"mode={mode}"
+        uri = f"{self.path.resolve().as_uri()}?{query}"
         return sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
 
     def _create_schema(self) -> None:

@@ -37,10 +37,14 @@ class BadValue(ValueError):
 
 
 def time(column: str, value: object) -> dt.datetime:
-    problem = time_problem(value)
-    if problem:
+    try:
+        t = dt.datetime.fromisoformat(value)  # type: ignore[arg-type]  # TypeError when it is not text
+    except (TypeError, ValueError):
+        t = None
+    if t is None or t.tzinfo is None:  # a time without a zone cannot be compared with one that has it
+        problem = time_problem(value)
         raise BadValue(f"{column} {problem} (write times as ISO 8601 with a zone: 2026-01-05T09:00:00+00:00)")
-    return dt.datetime.fromisoformat(value)  # type: ignore[arg-type]  # time_problem checked it is text
+    return t
 
 
 def optional_time(column: str, value: object) -> dt.datetime | None:
