@@ -115,7 +115,7 @@ def explain(exc: sqlite3.Error, path: Path, writing: bool = True) -> QuizgenErro
     where = str(path)
     if primary in (_READONLY, _CANTOPEN, _PERM):
         obstacle = _obstacle(path, writing)
-        if writing:
+        if writing and obstacle != _UNREADABLE:
             if obstacle is None:
                 return QuizgenError(f"cannot open it for writing {sqlite_says}", where=where)
             reader = " (`quizgen stats` can still read the store)" if path.exists() else ""
@@ -124,7 +124,7 @@ def explain(exc: sqlite3.Error, path: Path, writing: bool = True) -> QuizgenErro
                 f"write{reader}",
                 where=where,
             )
-        return QuizgenError(f"cannot read it: {obstacle or 'SQLite cannot open it'} {sqlite_says}", where=where)
+        return QuizgenError(f"cannot read it: {obstacle or sqlite_says}", where=where)
     if primary == _FULL:
         return QuizgenError(
             "the disk is full; free some space and run again (what was saved before is kept)", where=where
@@ -152,6 +152,9 @@ def explain(exc: sqlite3.Error, path: Path, writing: bool = True) -> QuizgenErro
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB, _PERM = 5, 6, 8, 10, 11, 13, 14, 26, 3
 
 
+_UNREADABLE = "permission denied (check the file's permissions)"
+
+
 def _obstacle(path: Path, writing: bool) -> str | None:
     """Why the file system keeps SQLite from the store, in words, or None when it does not seem to.
 
@@ -161,7 +164,7 @@ def _obstacle(path: Path, writing: bool) -> str | None:
     folder = real.parent
     if real.exists():
         if not os.access(real, os.R_OK):
-            return "the file cannot be read (check its permissions)"
+            return _UNREADABLE
         if writing and not os.access(real, os.W_OK):
             return "the file is read-only"
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -212,8 +215,9 @@ class Store:
     """An open review store. Use as a context manager, or call close().
 
     With `readonly`, the store is only read (for `stats`), never created or changed: a store that does
-    not exist yet reads as empty, and a store in a read-only folder is read as immutable (SQLite cannot
-    share it there: it needs a writable folder for its -shm file), as long as no answers wait in its -wal."""
+    not exist yet reads as empty, a read-only file is read, and a store in a read-only folder is read as
+    immutable (SQLite cannot share it there: it needs a writable folder for its -shm file), as long as no
+    answers wait in its -wal file."""
 
     def __init__(self, path: Path | str, create_folder: bool = False, readonly: bool = False) -> None:
         self.path = Path(path)
