@@ -12,6 +12,7 @@ the interrupt can be made to land exactly there, every time.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import select
@@ -257,3 +258,43 @@ def test_a_quiz_started_with_sigint_ignored_keeps_ignoring_it(tmp_path):
     assert proc.returncode == 0, err.decode()
     assert "Quiz finished: 0 of 1 right (0%), 2 not asked" in output
     assert stored_reviews(store) == 1
+
+
+# --- the store, when Ctrl-C comes just after a commit -------------------------------------------------
+
+
+class InterruptedAfterCommit(sqlite3.Connection):
+    """A real SQLite connection where a KeyboardInterrupt lands just after each COMMIT, as Python's own
+    SIGINT handler may raise it (outside a quiz, or in a program using the store)."""
+
+    def execute(self, sql, *args):  # noqa: ANN001, ANN201
+        cursor = super().execute(sql, *args)
+        if sql == "COMMIT":
+            raise KeyboardInterrupt
+        return cursor
+
+
+def test_store_interrupted_after_a_commit_keeps_it_and_says_nothing_false(tmp_path, monkeypatch):
+    from quizgen.quiz.scheduler import review
+    from quizgen.quiz.store import ReviewRecord, Store
+
+    path = tmp_path / "s.sqlite3"
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: connect(*a, factory=InterruptedAfterCommit, **k))
+    # Creating the store: was "not a quizgen review store (cannot rollback - no transaction is active)".
+    with pytest.raises(KeyboardInterrupt):
+        Store(path)
+    monkeypatch.undo()
+    with Store(path) as store:
+        assert store.cards() == {}
+        now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+
+        def make_review(card):  # noqa: ANN001, ANN202
+            return ReviewRecord("i", "f", "date", "typed", now, 3, "right", True, "x", card.due)
+
+        # A review: was the traceback of a failed ROLLBACK; the review is saved.
+        store.db.close()
+        store.db = connect(path, isolation_level=None, factory=InterruptedAfterCommit)
+        with pytest.raises(KeyboardInterrupt):
+            store.record("i", "f", "date", "typed", lambda prev: review(prev, "i", 3, now), make_review)
+        assert [r.item_id for r in store.reviews()] == ["i"]
