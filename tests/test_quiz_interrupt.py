@@ -4,10 +4,9 @@ and the quiz stops.
 
 Real `quizgen quiz` processes: in plain mode with answers piped in and SIGINT sent to the process, and in
 the questionary interface through a pseudo-terminal, where Ctrl-C is the ^C byte typed at the terminal
-(or SIGINT sent to the process).
-Each is run at many moments over the first 40 ms after an answer, when the answer is being written,
-committed, counted and acknowledged. QUIZGEN_TEST_RECORD_PAUSE makes the store wait after its commit, so
-the interrupt can be made to land exactly there, every time.
+(or SIGINT sent to the process). Each is run at many moments over the first 40 ms after an answer, when
+the answer is being written, committed, counted and acknowledged. QUIZGEN_TEST_RECORD_PAUSE makes the
+store wait after its commit, so the interrupt can be made to land exactly there, every time.
 """
 
 from __future__ import annotations
