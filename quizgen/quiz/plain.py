@@ -12,6 +12,7 @@ from typing import TextIO
 from ..controls import printable
 from ..model import Item
 from .grading import DATE_CONVENTION, Grade, Response, normalize
+from .interrupt import read_line
 from .session import Session
 
 _TRUE = {"t", "true", "y", "yes", "1"}
@@ -29,7 +30,7 @@ class PlainUI:
     def read(self, prompt: str) -> str:
         self.stdout.write(printable(prompt))
         self.stdout.flush()
-        line = self.stdin.readline()
+        line = read_line(self.stdin)  # Ctrl-C ends the wait (interrupt.py)
         if not line:
             self.say()
             raise EOFError

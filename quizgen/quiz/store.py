@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,7 +146,7 @@ class Store:
                     self.db.execute("INSERT INTO quizgen_schema (version) VALUES (?)", (SCHEMA_VERSION,))
                 self.db.execute("COMMIT")
             except BaseException:
-                self.db.execute("ROLLBACK")
+                self._rollback()
                 raise
             return
         if not {"quizgen_schema", "cards", "reviews"} <= tables:
@@ -251,13 +252,27 @@ class Store:
                 ),
             )
             self.db.execute("COMMIT")
+            _test_pause()
         except sqlite3.Error as exc:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise QuizgenError(f"cannot write to the review store: {exc}", where=str(self.path)) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         return card
+
+    def _rollback(self) -> None:
+        # Only while the transaction is open: after COMMIT there is nothing to undo, and ROLLBACK would
+        # raise "no transaction is active" over the exception being handled.
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+
+def _test_pause() -> None:
+    # Tests hold a review just after its commit (QUIZGEN_TEST_RECORD_PAUSE seconds) to land Ctrl-C there.
+    pause = os.environ.get("QUIZGEN_TEST_RECORD_PAUSE")
+    if pause:
+        time.sleep(float(pause))
 
 
 def open_store(option: str | None) -> Store:
