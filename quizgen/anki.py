@@ -204,15 +204,24 @@ class DeckExport:
 # article's title, the options), and the cache is cheaper than the regex check.
 @lru_cache(maxsize=1 << 14)
 def esc(text: str) -> str:
-    """Text as HTML that shows exactly that text. Braces are escaped too, so an article containing `{{…}}`
-    is never taken for a template or cloze marker."""
+    """Text as HTML that shows exactly that text and is never taken for Anki markup.
+
+    Anki reads its markup in the field's raw HTML (cloze `{{c1::…}}`, `[sound:…]`, `[latex]`, `[$]`,
+    `[$$]`), so `{`, `}` and `[` become character references there. MathJax reads `\\(` and `\\[` in the
+    page's text, where references are already decoded, but never across an element: so each backslash is
+    followed by an empty span, as is a brace followed by another (`{{` stays apart even if Anki's editor
+    saves the field with plain braces). The span shows nothing; the card reads the same."""
     if not _NEEDS_ESCAPE.search(text):
         return text  # most fields are plain prose: nothing to replace (and this check is cheap)
-    out = html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    out = html.escape(text, quote=True)
+    out = _BREAK_AFTER.sub(lambda m: m.group(0) + _BREAK, out).translate(_MARKUP_REFS)
     return out.replace("\n", "<br>")
 
 
-_NEEDS_ESCAPE = re.compile(r"[&<>\"'{}\n]")
+_NEEDS_ESCAPE = re.compile(r"[&<>\"'{}\[\\\n]")
+_BREAK = "<span></span>"  # an element: MathJax finds no delimiter split by one (a `<wbr>` or comment it joins)
+_BREAK_AFTER = re.compile(r"\\|\{(?=\{)|\}(?=\})")
+_MARKUP_REFS = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "\\": "&#92;"})
 
 
 _CLOZE_RE = re.compile(r"\{\{(c\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
@@ -233,10 +242,14 @@ def esc_cloze(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # the same few tags (types, kinds, subjects, sources) come up on every note
 def tag(text: str) -> str:
-    """A piece of text as one Anki tag component: no spaces (they separate tags), no `::` (it nests)."""
+    """A piece of text as one Anki tag component: no spaces (they separate tags), no `::` (it nests), none
+    of the characters of Anki's or HTML's markup or of its search syntax's quoting."""
     t = re.sub(r"\s+", "_", text.strip())
-    t = re.sub(r":{2,}", ":", t).strip(":_")
-    return t.replace('"', "")
+    t = _TAG_DROP.sub("", t)  # before `::` is collapsed: dropping a character may join two colons
+    return re.sub(r":{2,}", ":", t).strip(":_")
+
+
+_TAG_DROP = re.compile(r'[{}\[\]\\<>"]')
 
 
 def tags_for(item: Item, subjects: Mapping[str, str]) -> tuple[str, ...]:

@@ -13,8 +13,18 @@ from typing import TextIO
 
 
 class Progress:
-    def __init__(self, label: str, total: int, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+    """`unit`, when given, is what is counted ("characters"): the counts are then shown short (1.2M) with it."""
+
+    def __init__(
+        self,
+        label: str,
+        total: int,
+        stream: TextIO | None = None,
+        enabled: bool | None = None,
+        unit: str = "",
+    ) -> None:
         self.label = label
+        self.unit = unit
         self.total = max(total, 0)
         self.done = 0
         self.stream = stream if stream is not None else sys.stderr
@@ -49,7 +59,8 @@ class Progress:
         eta = ""
         if 0 < self.done < self.total:
             eta = f" ~{elapsed / self.done * (self.total - self.done):.0f}s left"
-        line = f"\r{self.label} [{bar}] {self.done}/{self.total} {elapsed:.0f}s{eta}"
+        count = f"{short(self.done)}/{short(self.total)} {self.unit}" if self.unit else f"{self.done}/{self.total}"
+        line = f"\r{self.label} [{bar}] {count} {elapsed:.0f}s{eta}"
         self.stream.write(line + "\x1b[K")  # clear what a longer previous line left behind
         self.stream.flush()
         self._drawn = True
@@ -60,6 +71,14 @@ class Progress:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
             self._drawn = False
+
+
+def short(n: int) -> str:
+    """1234 -> '1.2k', 5_300_000 -> '5.3M': a count that fits in a bar's line."""
+    for size, suffix in ((1_000_000_000, "G"), (1_000_000, "M"), (1_000, "k")):
+        if n >= size:
+            return f"{n / size:.1f}{suffix}"
+    return str(n)
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -57,7 +57,7 @@ def visible(html_text: str) -> str:
     """What a person reads: the card's HTML without its stylesheet and tags, entities decoded."""
     import html
 
-    body = re.sub(r"<style>.*?</style>", "", html_text, flags=re.S)
+    body = re.sub(r"<style>.*?</style>", "", html_text, flags=re.S).replace("<span></span>", "")  # shows nothing
     return html.unescape(re.sub(r"<[^>]+>", " ", body))
 
 

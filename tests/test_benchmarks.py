@@ -16,6 +16,7 @@ from conftest import ROOT
         ("startup.py", "Start-up"),
         ("export.py", "Export of 200 items"),
         ("quiz_scale.py", "Quiz scale"),
+        ("long_article.py", "Long article"),
     ],
 )
 def test_benchmark_runs_at_tiny_size(script: str, expect: str) -> None:

@@ -95,10 +95,13 @@ def test_cache_and_jobs_give_the_same_deck(tmp_path: Path, nlp, articles, plain_
     assert Cache(tmp_path).get("cands", entries(tmp_path, "cands")[0].name) is not None  # rewritten whole
 
 
-def test_progress_is_called_per_article(nlp, articles) -> None:  # noqa: ANN001
-    calls: list[int] = []
-    extract_articles(articles, nlp, "Seeds", progress=calls.append)
-    assert sum(calls) == len(articles)
+def test_progress_adds_up_to_the_text_however_it_is_made(nlp, articles, tmp_path: Path) -> None:  # noqa: ANN001
+    """Characters of article text: read here, in worker processes, or from the cache."""
+    size = sum(len(a.text) for a in articles)
+    for options in ({}, {"jobs": 2}, {"cache": Cache(tmp_path)}, {"cache": Cache(tmp_path)}):
+        calls: list[int] = []
+        extract_articles(articles, nlp, "Seeds", progress=calls.append, **options)
+        assert sum(calls) == size, options
 
 
 def test_extract_command_rebuilds_from_cache_and_sees_changes(tmp_path: Path) -> None:

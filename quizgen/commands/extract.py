@@ -111,11 +111,12 @@ def run(args: argparse.Namespace) -> int:
                     return 0
 
     from ..extract.nlp import load_pipeline
-    from ..extract.pipeline import extract_articles
+    from ..extract.pipeline import extract_articles, text_size
     from ..progress import Progress
 
     nlp = load_pipeline(args.model)
-    with Progress("extract", len(articles)) as bar:
+    # Counted in characters, not articles: one 5 MB article moves the bar as it is read.
+    with Progress("extract", text_size(articles), unit="characters") as bar:
         deck = extract_articles(articles, nlp, title=title, jobs=jobs, cache=cache, progress=bar.advance)
     data = dump_deck(deck).encode("utf-8")
     write_atomic(out, data)

@@ -24,8 +24,10 @@ def _gives_away(ctx: Context, rest: str, answer: str) -> bool:
 
 
 def _blank(ctx: Context, text: str, answer: str) -> tuple[str, str] | None:
+    if "{{" in text or "}}" in text:
+        return None  # Anki would read the sentence's own braces as gaps too (or break ours): no gap of it
     at = text.find(answer)
-    if at < 0 or "::" in answer or "}}" in answer:
+    if at < 0 or "::" in answer or "{" in answer or "}" in answer:  # (a brace would join a marker)
         return None
     before, after = text[:at], text[at + len(answer) :]
     if (before and before[-1].isalnum()) or (after and after[0].isalnum()):
@@ -61,7 +63,8 @@ def make(ctx: Context, fact: Fact) -> Item | None:
         made = _blank(ctx, ev.text, fact.answer)
         if made:
             prompt, cloze = _with_topic(ctx, fact, made)
-            return ctx.item(fact, "cloze", prompt, fact.answer, ev, cloze=cloze)
+            if cloze.count("{{") == 1 and cloze.count("}}") == 1:  # a topic's braces would add a gap
+                return ctx.item(fact, "cloze", prompt, fact.answer, ev, cloze=cloze)
     if fact.kind in ("quote", "position") and not vague(fact.statement):
         made = _blank(ctx, fact.statement, fact.answer)
         if made:

@@ -13,6 +13,7 @@ from typing import TextIO
 from ..controls import printable
 from ..model import Item
 from .grading import DATE_CONVENTION, Grade, Response, escape_undecodable, normalize
+from .interrupt import read_line
 from .session import Session
 
 _TRUE = {"t", "true", "y", "yes", "1"}
@@ -30,7 +31,7 @@ class PlainUI:
     def read(self, prompt: str) -> str:
         self.stdout.write(printable(prompt))
         self.stdout.flush()
-        line = self.stdin.readline()
+        line = read_line(self.stdin)  # Ctrl-C ends the wait (interrupt.py)
         if not line:
             self.say()
             raise EOFError

@@ -15,6 +15,7 @@ import datetime as dt
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -293,8 +294,7 @@ class Store:
                     self._create_schema()
                 self.db.execute("COMMIT")
             except BaseException:
-                if self.db.in_transaction:  # SQLite rolls back by itself on some errors (a full disk)
-                    self.db.execute("ROLLBACK")
+                self._rollback()
                 raise
             return
         if not {"quizgen_schema", "cards", "reviews"} <= tables:
@@ -336,8 +336,7 @@ class Store:
         try:
             self.db.execute("UPDATE quizgen_schema SET version = version")
         finally:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
+            self._rollback()
 
     def _bad_row(self, table: str, rowid: object, exc: rows.BadValue) -> QuizgenError:
         return QuizgenError(f"row {rowid} of {table}: {exc}; {_FIX_BY_HAND}", where=str(self.path))
@@ -467,14 +466,27 @@ class Store:
                 ),
             )
             self.db.execute("COMMIT")
+            _test_pause()
         except sqlite3.Error as exc:
-            if self.db.in_transaction:  # SQLite has rolled back already after some errors (a full disk)
-                self.db.execute("ROLLBACK")
+            self._rollback()  # SQLite may have rolled back already (a full disk)
             raise explain(exc, self.path) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         return card
+
+    def _rollback(self) -> None:
+        # Only while the transaction is open: after COMMIT there is nothing to undo, and ROLLBACK would
+        # raise "no transaction is active" over the exception being handled.
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+
+def _test_pause() -> None:
+    # Tests hold a review just after its commit (QUIZGEN_TEST_RECORD_PAUSE seconds) to land Ctrl-C there.
+    pause = os.environ.get("QUIZGEN_TEST_RECORD_PAUSE")
+    if pause:
+        time.sleep(float(pause))
 
 
 def open_store(option: str | None, readonly: bool = False) -> Store:
