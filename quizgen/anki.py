@@ -25,18 +25,19 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 import genanki
 
 from .errors import QuizgenError
 from .model import Item
+from .paths import scratch_folder, write_atomic
 
 # Fixed note type ids: Anki ties notes to note types by id, so these must never change.
 MODEL_IDS: dict[str, int] = {
@@ -573,49 +574,48 @@ def write_apkg(
 ) -> int:
     """Write the notes of `plan` (deck name, notes) to `path` atomically; returns the number of notes.
 
-    The collection is built in a private temporary folder, zipped into a temporary file beside the target,
-    then renamed: nothing is left behind on failure. (genanki's write_to_file leaves its SQLite file in the
-    system temp folder and zips with the file system's timestamps.)
+    The collection is built in a scratch folder beside the target and zipped into a temporary file beside it,
+    which is then renamed over it (paths.write_atomic, paths.scratch_folder): both are removed however the
+    export ends, and what a killed export left is removed by the next one. (genanki's write_to_file leaves
+    its SQLite file in the system temp folder and zips with the file system's timestamps.)
     """
-    target, folder = check_output(path)
+    target, _ = check_output(path)
     if not any(notes for _, notes in plan):
         raise QuizgenError("no items to export")
     stamp = export_time() if timestamp is None else float(timestamp)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise QuizgenError(f"cannot write: {exc.strerror}", where=str(folder)) from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        with tempfile.TemporaryDirectory(prefix="quizgen-apkg-") as work:
-            db_path = Path(work) / "collection.anki2"
+        with scratch_folder(target) as work:
+            db_path = work / "collection.anki2"
             conn = sqlite3.connect(db_path)
             try:
                 # A scratch file until it is zipped: no journal, no syncs.
                 conn.execute("PRAGMA journal_mode = OFF")
                 conn.execute("PRAGMA synchronous = OFF")
+                # SQLite's own temporary files would go to the system temp folder: keep them in memory.
+                conn.execute("PRAGMA temp_store = MEMORY")
                 # Note and card ids count up from the export time in milliseconds, as Anki's own do.
                 id_gen = iter(range(int(stamp * 1000), 1 << 62))
                 written = write_collection(conn.cursor(), plan, stamp, id_gen, progress)
                 conn.commit()
             finally:
                 conn.close()
-            # Fixed zip entry times: nothing about the machine that wrote the file goes into it. The
-            # collection is streamed into the zip (not read into memory), at the fastest deflate level: most
-            # of the text compresses well even so, and level 6 took longer than all of genanki's work.
-            with zipfile.ZipFile(tmp, "w") as zf:
-                with db_path.open("rb") as src, zf.open(_zip_entry("collection.anki2"), "w") as dst:
-                    shutil.copyfileobj(src, dst, 1 << 20)
-                zf.writestr(_zip_entry("media"), b"{}")
-        os.replace(tmp, target)
+            write_atomic(target, lambda fh: _zip_collection(db_path, fh), clean=False)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise QuizgenError(f"cannot write: {exc.strerror or exc}", where=str(target)) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    except sqlite3.Error as exc:
+        # SQLite's own report of a failed write (a full disk, a folder made read-only): the same one line.
+        raise QuizgenError(f"cannot write the collection: {exc}", where=str(target)) from None
     return written
+
+
+def _zip_collection(db_path: Path, fh: BinaryIO) -> None:
+    # Fixed zip entry times: nothing about the machine that wrote the file goes into it. The collection is
+    # streamed into the zip (not read into memory), at the fastest deflate level: most of the text
+    # compresses well even so, and level 6 took longer than all of genanki's work.
+    with zipfile.ZipFile(fh, "w") as zf:
+        with db_path.open("rb") as src, zf.open(_zip_entry("collection.anki2"), "w") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        zf.writestr(_zip_entry("media"), b"{}")
 
 
 def _zip_entry(name: str) -> zipfile.ZipInfo:

@@ -8,13 +8,11 @@ folder that cannot be written is simply not used.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
-from .paths import read_regular
+from .paths import read_regular, write_atomic
 
 ENV_VAR = "QUIZGEN_CACHE"
 _MAGIC = b"QGC1"
@@ -69,13 +67,7 @@ class Cache:
         path = self._path(kind, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+            # (through a temporary file beside the entry: a killed run's is removed by the next write here)
+            write_atomic(path, _MAGIC + hashlib.sha256(payload).digest()[:_DIGEST] + payload, sync=False)
         except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + hashlib.sha256(payload).digest()[:_DIGEST] + payload)
-            os.replace(tmp, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            pass  # a cache that cannot be written is not used

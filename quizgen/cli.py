@@ -43,9 +43,9 @@ def warn(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     stdout = streams.guard()
     try:
+        parser = build_parser()  # in the try: Ctrl-C while the command modules load is one line too
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()

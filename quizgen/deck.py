@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import paths
 from .controls import codepoint, first_control
 from .corpus import ENCODINGS, UTF8, decode
 from .errors import QuizgenError
@@ -525,19 +525,13 @@ def save_deck(deck: Deck, path: str | os.PathLike[str]) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    """Write a deck file through a temporary file beside it (paths.write_atomic); failures are one error."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise QuizgenError("folder does not exist", where=str(folder))
     if path.is_dir():
         raise QuizgenError("is a folder", where=str(path))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        paths.write_atomic(path, data)
     except OSError as exc:
-        raise QuizgenError(f"cannot write: {exc.strerror}", where=str(folder)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        raise QuizgenError(f"cannot write: {exc.strerror or exc}", where=str(path)) from None

@@ -36,7 +36,7 @@ def test_corrupt_store_is_reported_and_kept(tmp_path, sample_deck_path):
     store.write_text("not sqlite " * 200)
     for command in ("quiz", "stats"):
         result = run_cli(command, str(sample_deck_path), "--store", str(store), input="")
-        one_error_line(result, f"{store}: not a quizgen review store", "move it aside or delete it to start afresh")
+        one_error_line(result, f"{store}: not a quizgen review store", "move this one aside to start afresh")
     assert store.read_text() == "not sqlite " * 200
     # The environment variable names the store too.
     result = run_cli("quiz", str(sample_deck_path), env={"QUIZGEN_STORE": str(store)}, input="")

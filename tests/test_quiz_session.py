@@ -192,7 +192,7 @@ def test_store_persists_and_reopens(tmp_path):
 @pytest.mark.parametrize(
     "content, why",
     [
-        (b"this is not a database at all, just some text" * 50, "file is not a database"),
+        (b"this is not a database at all, just some text" * 50, "not an SQLite database"),
         (None, "without quizgen's tables"),
     ],
 )
@@ -209,7 +209,8 @@ def test_corrupt_store_is_reported_not_deleted(tmp_path, content, why):
     with pytest.raises(QuizgenError) as err:
         Store(path)
     assert str(err.value).startswith(f"{path}: not a quizgen review store (")
-    assert why in str(err.value) and "move it aside or delete it to start afresh" in str(err.value)
+    assert why in str(err.value) and "move this one aside to start afresh" in str(err.value)
+    assert "delete" not in str(err.value)  # a store is never to be deleted on quizgen's word
     assert path.read_bytes() == before
 
 

@@ -116,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
     from ..controls import printable
     from ..questions.quality import load_quality_model
     from ..quiz import run_quiz, utc_now
+    from ..quiz.interrupt import Interrupts
     from ..quiz.session import choose_items
     from ..quiz.store import open_store
 
@@ -153,5 +154,8 @@ def run(args: argparse.Namespace) -> int:
             + "Answers are saved as you go; Ctrl-C ends the quiz.",
             flush=True,
         )
-        session = run_quiz(chosen, by_id, store, ui)
+        # The quiz owns Ctrl-C; once it is over, a second Ctrl-C cannot cut the summary short or turn the
+        # exit into a death by the signal.
+        with Interrupts(then_ignore=True) as interrupts:
+            session = run_quiz(chosen, by_id, store, ui, interrupts=interrupts)
     return 130 if session.interrupted else 0

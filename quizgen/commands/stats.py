@@ -23,7 +23,8 @@ def run(args: argparse.Namespace) -> int:
 
     decks = load_decks([args.deck] if args.deck else [])
     titles = [d.title for d in decks]
-    with open_store(args.store) as store:
+    # Read-only: stats never creates or changes a store, and reads one it may not write.
+    with open_store(args.store, readonly=True) as store:
         items, _by_id = make_deck_items(args, decks)
         ids = [i.id for i in items]
         stats = compute(items, store.cards(ids), store.reviews(ids), utc_now())

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import ExitStack
 from typing import Protocol
 
 from ..model import Deck, Fact, Item
-from .grading import NEAR, RIGHT, TYPO, Grade, Response, grade
+from .grading import NEAR, RIGHT, TYPO, Grade, Response, grade, storable
+from .interrupt import Interrupts, owner
 from .scheduler import CardState, rating_for, review
 from .session import Session, label_for
 from .store import ReviewRecord, Store
@@ -57,32 +59,47 @@ def run_quiz(
     store: Store,
     ui: QuizUI,
     clock: Callable[[], dt.datetime] = utc_now,
+    interrupts: Interrupts | None = None,
 ) -> Session:
     """Ask every item in order, grading and recording each answer as it is given.
 
     Returns the session; `session.interrupted` is True after Ctrl-C. End of input ends it normally.
-    The summary is shown either way.
+    The summary is shown either way. Ctrl-C is taken only at safe points (see interrupt.py): an answer
+    given is graded, saved and counted whole, or not at all. `interrupts` is an owner of SIGINT the
+    caller has entered; without one, the quiz owns SIGINT while it runs.
     """
     session = Session(list(items))
     start = clock()
     known = store.cards(i.id for i in items)
     session.labels = {i.id: label_for(known.get(i.id), start) for i in items}
-    try:
-        while not session.done:
-            item = session.current
-            response = ui.ask(item, session)
-            deck = decks if isinstance(decks, Deck) else decks[item.id]
-            g = grade(item, response, _fact_of(item, deck), deck)
-            now = clock()
-            card = _record(store, item, g, now)
-            session.record(g, card.due)
-            ui.feedback(item, g, feedback_lines(item, g))
-    except EOFError:
-        pass
-    except KeyboardInterrupt:
-        session.interrupted = True
-    ui.summary(session.summary(clock()).lines())
+    with ExitStack() as stack:
+        if interrupts is None and (interrupts := owner()) is not None:
+            stack.enter_context(interrupts)
+        check = interrupts.check if interrupts is not None else _no_check
+        try:
+            while not session.done:
+                check()
+                item = session.current
+                # Text the terminal gave in another encoding is kept as \xNN, so it can be stored and shown.
+                response = storable(ui.ask(item, session))
+                deck = decks if isinstance(decks, Deck) else decks[item.id]
+                g = grade(item, response, _fact_of(item, deck), deck)
+                now = clock()
+                card = _record(store, item, g, now)
+                session.record(g, card.due)
+                check()  # the answer is saved and counted: a Ctrl-C meanwhile ends the quiz here
+                ui.feedback(item, g, feedback_lines(item, g))
+            check()
+        except EOFError:
+            pass
+        except KeyboardInterrupt:
+            session.interrupted = True
+        ui.summary(session.summary(clock()).lines())
     return session
+
+
+def _no_check() -> None:
+    pass
 
 
 def _fact_of(item: Item, deck: Deck) -> Fact | None:

@@ -39,6 +39,33 @@ class Grade:
         return self.verdict in (RIGHT, TYPO)
 
 
+# --- answers as typed --------------------------------------------------------------------------
+
+# Bytes standard input could not decode come in as lone surrogates (errors="surrogateescape"): U+DC80 to
+# U+DCFF stand for the bytes 0x80 to 0xFF. SQLite (UTF-8) and the terminal cannot hold a lone surrogate.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def escape_undecodable(text: str) -> str:
+    """`text` with every lone surrogate shown as `\\xNN` (an undecodable byte) or `\\uXXXX` (any other),
+    so an answer typed in another encoding can be graded, shown and stored as what was typed."""
+
+    def shown(m: re.Match[str]) -> str:
+        n = ord(m.group())
+        return f"\\x{n - 0xDC00:02x}" if 0xDC80 <= n <= 0xDCFF else f"\\u{n:04x}"
+
+    return _SURROGATE_RE.sub(shown, text)
+
+
+def storable(response: Response) -> Response:
+    """A response with its text made storable (escape_undecodable), whatever its form."""
+    if isinstance(response, str):
+        return escape_undecodable(response)
+    if isinstance(response, tuple):
+        return tuple(escape_undecodable(r) for r in response)
+    return response
+
+
 # --- normalising text --------------------------------------------------------------------------
 
 _ARTICLES = {"a", "an", "the"}

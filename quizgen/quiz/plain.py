@@ -6,12 +6,14 @@ again; the end of input raises EOFError, which ends the session with its summary
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TextIO
 
 from ..controls import printable
 from ..model import Item
-from .grading import DATE_CONVENTION, Grade, Response, normalize
+from .grading import DATE_CONVENTION, Grade, Response, escape_undecodable, normalize
+from .interrupt import read_line
 from .session import Session
 
 _TRUE = {"t", "true", "y", "yes", "1"}
@@ -20,7 +22,7 @@ _FALSE = {"f", "false", "n", "no", "0"}
 
 class PlainUI:
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
-        self.stdin = stdin or sys.stdin
+        self.stdin = stdin or _keeping_undecodable(sys.stdin)
         self.stdout = stdout or sys.stdout
 
     def say(self, text: str = "") -> None:
@@ -29,11 +31,11 @@ class PlainUI:
     def read(self, prompt: str) -> str:
         self.stdout.write(printable(prompt))
         self.stdout.flush()
-        line = self.stdin.readline()
+        line = read_line(self.stdin)  # Ctrl-C ends the wait (interrupt.py)
         if not line:
             self.say()
             raise EOFError
-        return line.strip()
+        return escape_undecodable(line.strip())
 
     def ask(self, item: Item, session: Session) -> Response:
         self.say(session.header())
@@ -88,6 +90,17 @@ class PlainUI:
     def summary(self, lines: list[str]) -> None:
         for line in lines:
             self.say(line)
+
+
+def _keeping_undecodable(stream: TextIO) -> TextIO:
+    """Standard input read with errors="surrogateescape": a byte the locale's encoding cannot decode (a
+    Latin-1 terminal, a pasted binary) must not end the quiz with UnicodeDecodeError; the answer keeps it,
+    escaped as \\xNN by escape_undecodable."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a stream that cannot change is read as it is
+            reconfigure(errors="surrogateescape")
+    return stream
 
 
 def _wants_date(item: Item) -> bool:

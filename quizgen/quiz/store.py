@@ -4,7 +4,9 @@ One transaction per answer (BEGIN IMMEDIATE … COMMIT), so an answer is on disk
 given and Ctrl-C or a closed terminal loses nothing. WAL mode and a busy timeout let two quizzes run
 at once: the second writer waits its turn instead of failing, and each review reads the card inside
 its own transaction, so neither overwrites the other's review. A file that is not a quizgen store is
-reported, never deleted or "repaired".
+reported, never deleted or "repaired"; and an SQLite error is reported as its real cause (explain): a
+read-only folder, a full disk or a damaged file is not "not a store", and no message suggests deleting a
+store that could be read. `stats` opens the store read-only, so it reads a store it cannot write.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import stat
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import QuizgenError
-from .scheduler import CardState
+from . import store_rows as rows
+from .grading import VERDICTS, escape_undecodable
+from .scheduler import LEARNING, RELEARNING, REVIEW, CardState
 
 SCHEMA_VERSION = 1
 ENV_VAR = "QUIZGEN_STORE"
@@ -88,19 +94,138 @@ def _iso(t: dt.datetime) -> str:
     return t.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
-def _time(s: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(s) if s else None
+# --- what went wrong -----------------------------------------------------------------------------
+
+_FIX_BY_HAND = (
+    "the store was changed outside quizgen and is left as it is: put that right with an SQLite tool, or "
+    "restore a backup"
+)
+
+
+def explain(exc: sqlite3.Error, path: Path, writing: bool = True) -> QuizgenError:
+    """The real cause of an SQLite error on the store at `path`, as one error the user can act on.
+
+    SQLite's own words ("unable to open database file", "attempt to write a readonly database") hide the
+    cause, and taking every error for "not a store" would invite deleting good data. The extended error
+    code (Python 3.11's sqlite_errorcode) says what happened; the file system says why. Only a file that is
+    not an SQLite database is "not a quizgen review store"; nothing here suggests deleting a store."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    primary = code & 0xFF if isinstance(code, int) else None
+    sqlite_says = f"(SQLite: {exc}, {name})"
+    where = str(path)
+    if primary in (_READONLY, _CANTOPEN, _PERM):
+        obstacle = _obstacle(path, writing)
+        if writing and obstacle != _UNREADABLE:
+            if obstacle is None:
+                return QuizgenError(f"cannot open it for writing {sqlite_says}", where=where)
+            reader = " (`quizgen stats` can still read the store)" if path.exists() else ""
+            return QuizgenError(
+                f"cannot write here: {obstacle}; the quiz saves every answer as it is given, so it needs to "
+                f"write{reader}",
+                where=where,
+            )
+        return QuizgenError(f"cannot read it: {obstacle or sqlite_says}", where=where)
+    if primary == _FULL:
+        return QuizgenError(
+            "the disk is full; free some space and run again (what was saved before is kept)", where=where
+        )
+    if primary == _CORRUPT:
+        return QuizgenError(
+            f"the review store is damaged {sqlite_says}; it is left as it is: keep a copy, and "
+            f"`sqlite3 {path} .recover` may save its reviews",
+            where=where,
+        )
+    if primary == _NOTADB:
+        return not_a_store("not an SQLite database", path)
+    if primary in (_BUSY, _LOCKED):
+        return QuizgenError(
+            f"the review store is busy: another program has held it locked for over {_BUSY_TIMEOUT_MS // 1000} s; "
+            "try again when it is done",
+            where=where,
+        )
+    if primary == _IOERR:
+        return QuizgenError(f"cannot read or write the file: a disk input/output error {sqlite_says}", where=where)
+    return QuizgenError(f"cannot use the review store {sqlite_says}", where=where)
+
+
+# SQLite's primary result codes (sqlite3.h); the extended code's low byte is one of them.
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB, _PERM = 5, 6, 8, 10, 11, 13, 14, 26, 3
+
+
+_UNREADABLE = "permission denied (check the file's permissions)"
+
+
+def _obstacle(path: Path, writing: bool) -> str | None:
+    """Why the file system keeps SQLite from the store, in words, or None when it does not seem to.
+
+    SQLite writes its journal (-wal and -shm files) beside the store, so a store needs a writable folder as
+    well as a writable file; the folder is that of the real file when `path` is a symbolic link."""
+    real = Path(os.path.realpath(path))
+    folder = real.parent
+    if real.exists():
+        if not os.access(real, os.R_OK):
+            return _UNREADABLE
+        if writing and not os.access(real, os.W_OK):
+            return "the file is read-only"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"its folder {folder} is read-only, and SQLite writes its journal (-wal, -shm files) beside the store"
+    return None
+
+
+def not_a_store(why: str, path: Path) -> QuizgenError:
+    return QuizgenError(
+        f"not a quizgen review store ({why}); name another file with --store or $QUIZGEN_STORE, or move this one "
+        "aside to start afresh",
+        where=str(path),
+    )
+
+
+def _refuse_special(path: Path) -> None:
+    """A store must be a regular file (or not exist yet). SQLite opened on /dev/full or /dev/null fails
+    with errors that read like a broken store, and a FIFO would block."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise QuizgenError(f"cannot look at it: {exc.strerror}", where=str(path)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise QuizgenError("is a folder, not a review store", where=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise QuizgenError(
+            "not a regular file (a device, pipe or socket); the review store must be a file", where=str(path)
+        )
+
+
+def _cannot_share(exc: sqlite3.Error) -> bool:
+    """SQLite could not make the -shm file it shares a WAL store by (a read-only folder)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (_READONLY, _CANTOPEN)
+
+
+def _wal_waiting(path: Path) -> bool:
+    """Whether answers wait in the store's -wal file, not yet copied into the store itself."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 class Store:
-    """An open review store. Use as a context manager, or call close()."""
+    """An open review store. Use as a context manager, or call close().
 
-    def __init__(self, path: Path | str, create_folder: bool = False) -> None:
+    With `readonly`, the store is only read (for `stats`), never created or changed: a store that does
+    not exist yet reads as empty, a read-only file is read, and a store in a read-only folder is read as
+    immutable (SQLite cannot share it there: it needs a writable folder for its -shm file), as long as no
+    answers wait in its -wal file."""
+
+    def __init__(self, path: Path | str, create_folder: bool = False, readonly: bool = False) -> None:
         self.path = Path(path)
+        self.readonly = readonly
         shown = str(self.path)
-        if self.path.is_dir():
-            raise QuizgenError("is a folder, not a review store", where=shown)
-        if create_folder:
+        _refuse_special(self.path)
+        if create_folder and not readonly:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -108,53 +233,113 @@ class Store:
         elif not self.path.parent.is_dir():
             raise QuizgenError("folder does not exist", where=str(self.path.parent))
         existed = self.path.exists() and self.path.stat().st_size > 0
-        if self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK):
-            raise QuizgenError("cannot read and write the review store: check its permissions", where=shown)
-        try:
-            self.db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise QuizgenError(f"cannot open the review store: {exc}", where=shown) from None
-        try:
-            self._prepare(existed)
-        except sqlite3.DatabaseError as exc:
-            self.db.close()
-            raise self._not_a_store(str(exc)) from None
-        except QuizgenError:
-            self.db.close()
-            raise
+        if readonly and not existed:
+            # Nothing to read: an empty store in memory, so nothing is created on disk.
+            self.db = sqlite3.connect(":memory:", isolation_level=None)
+            self._create_schema()
+            return
+        # Reading: as a writer would open it (so SQLite tidies its -wal and -shm files away on closing),
+        # else read-only, else as immutable: in a read-only folder SQLite cannot make the -shm file by which
+        # it shares a store, and immutable needs none. Immutable ignores a -wal file, so not with one waiting.
+        modes = ["rw", "ro", "immutable"] if readonly else [None]
+        for mode in modes:
+            try:
+                self.db = self._connect(mode)
+            except sqlite3.Error as exc:
+                raise explain(exc, self.path, writing=not readonly) from None
+            try:
+                self._prepare(existed)
+                return
+            except sqlite3.Error as exc:
+                self.db.close()
+                if mode is None or not _cannot_share(exc):
+                    raise explain(exc, self.path, writing=not readonly) from None
+                if mode == "ro" and _wal_waiting(self.path):
+                    raise QuizgenError(
+                        f"cannot read it: answers not yet copied into the store wait in {self.path}-wal, and its "
+                        "folder is read-only; run quizgen once where it can write, or copy both files elsewhere",
+                        where=shown,
+                    ) from None
+                if mode == "immutable":
+                    raise explain(exc, self.path, writing=False) from None
+            except QuizgenError:
+                self.db.close()
+                raise
 
-    def _not_a_store(self, why: str) -> QuizgenError:
-        return QuizgenError(
-            f"not a quizgen review store ({why}); move it aside or delete it to start afresh", where=str(self.path)
-        )
+    def _connect(self, mode: str | None) -> sqlite3.Connection:
+        if mode is None:
+            return sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        # A URI names the mode; as_uri() percent-encodes a name with "?" or "#" in it.
+        query = "immutable=1" if mode == "immutable" else f"mode={mode}"
+        uri = f"{self.path.resolve().as_uri()}?{query}"
+        return sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+    def _create_schema(self) -> None:
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+        self.db.execute("INSERT INTO quizgen_schema (version) VALUES (?)", (SCHEMA_VERSION,))
 
     def _prepare(self, existed: bool) -> None:
         self.db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
         tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
             if existed:
-                raise self._not_a_store("an SQLite file without quizgen's tables")
+                raise not_a_store("an SQLite database without quizgen's tables", self.path)
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 # Another quiz may have created the schema while we waited for the lock.
                 if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'quizgen_schema'").fetchone():
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            self.db.execute(statement)
-                    self.db.execute("INSERT INTO quizgen_schema (version) VALUES (?)", (SCHEMA_VERSION,))
+                    self._create_schema()
                 self.db.execute("COMMIT")
             except BaseException:
-                self.db.execute("ROLLBACK")
+                self._rollback()
                 raise
             return
         if not {"quizgen_schema", "cards", "reviews"} <= tables:
-            raise self._not_a_store("an SQLite file without quizgen's tables")
+            raise not_a_store("an SQLite database without quizgen's tables", self.path)
+        self._check_columns()
         row = self.db.execute("SELECT version FROM quizgen_schema").fetchone()
-        if row is None or row[0] != SCHEMA_VERSION:
-            found = "none" if row is None else row[0]
-            raise self._not_a_store(f"schema version {found}, this quizgen reads {SCHEMA_VERSION}")
-        self.db.execute("PRAGMA journal_mode = WAL")
+        if row is None:
+            raise QuizgenError(f"table quizgen_schema is empty; {_FIX_BY_HAND}", where=str(self.path))
+        if row[0] != SCHEMA_VERSION:
+            if isinstance(row[0], int) and row[0] > SCHEMA_VERSION:
+                raise QuizgenError(
+                    f"made by a newer quizgen (schema version {row[0]}, this quizgen reads {SCHEMA_VERSION}); "
+                    "upgrade quizgen to use it",
+                    where=str(self.path),
+                )
+            raise QuizgenError(
+                f"schema version {row[0]!r} is not one quizgen wrote (this quizgen reads {SCHEMA_VERSION}); "
+                + _FIX_BY_HAND,
+                where=str(self.path),
+            )
+        if not self.readonly:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self._check_writable()
+
+    def _check_columns(self) -> None:
+        """Every column quizgen reads is there (a column dropped by hand is one error, not a traceback)."""
+        for table, wanted in rows.COLUMNS.items():
+            have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            missing = [c for c in wanted if c not in have]
+            if missing:
+                raise QuizgenError(
+                    f"table {table} has no column {', '.join(missing)}; {_FIX_BY_HAND}", where=str(self.path)
+                )
+
+    def _check_writable(self) -> None:
+        """Fail now, before a question is asked, if the store cannot take an answer: SQLite opens a
+        read-only file without complaint and refuses only the first write, when an answer would be lost."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("UPDATE quizgen_schema SET version = version")
+        finally:
+            self._rollback()
+
+    def _bad_row(self, table: str, rowid: object, exc: rows.BadValue) -> QuizgenError:
+        return QuizgenError(f"row {rowid} of {table}: {exc}; {_FIX_BY_HAND}", where=str(self.path))
 
     def close(self) -> None:
         self.db.close()
@@ -167,30 +352,60 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------
 
+    _CARD_COLUMNS = "rowid, item_id, card_json, state, due, last_review, reps, lapses"
+
     def cards(self, item_ids: Iterable[str] | None = None) -> dict[str, CardState]:
         """Card states by item id (all of them, or those of `item_ids`); new items have none."""
-        rows = self.db.execute("SELECT item_id, card_json, state, due, last_review, reps, lapses FROM cards").fetchall()
+        rows_ = self._read(f"SELECT {self._CARD_COLUMNS} FROM cards")
         wanted = set(item_ids) if item_ids is not None else None
-        return {r[0]: self._card(r) for r in rows if wanted is None or r[0] in wanted}
+        return {r[1]: self._card(r) for r in rows_ if wanted is None or r[1] in wanted}
 
     def _card(self, r: tuple) -> CardState:
-        return CardState(
-            item_id=r[0], card_json=r[1], state=r[2], due=_time(r[3]), last_review=_time(r[4]), reps=r[5], lapses=r[6]
-        )
+        try:
+            return CardState(
+                item_id=rows.text("item_id", r[1]),
+                card_json=rows.card_json("card_json", r[2]),
+                state=rows.one_of("state", r[3], (LEARNING, REVIEW, RELEARNING)),
+                due=rows.time("due", r[4]),
+                last_review=rows.optional_time("last_review", r[5]),
+                reps=rows.whole("reps", r[6]),
+                lapses=rows.whole("lapses", r[7]),
+            )
+        except rows.BadValue as exc:
+            raise self._bad_row("cards", r[0], exc) from None
 
     def reviews(self, item_ids: Iterable[str] | None = None, last: int | None = None) -> list[ReviewRecord]:
         """Reviews, newest first."""
-        rows = self.db.execute(
-            "SELECT item_id, fact, kind, type, reviewed_at, rating, verdict, correct, response, due_after "
+        rows_ = self._read(
+            "SELECT id, item_id, fact, kind, type, reviewed_at, rating, verdict, correct, response, due_after "
             "FROM reviews ORDER BY id DESC"
-        ).fetchall()
+        )
         wanted = set(item_ids) if item_ids is not None else None
-        out = [
-            ReviewRecord(r[0], r[1], r[2], r[3], _time(r[4]), r[5], r[6], bool(r[7]), r[8], _time(r[9]))
-            for r in rows
-            if wanted is None or r[0] in wanted
-        ]
+        out = [self._review(r) for r in rows_ if wanted is None or r[1] in wanted]
         return out[:last] if last is not None else out
+
+    def _review(self, r: tuple) -> ReviewRecord:
+        try:
+            return ReviewRecord(
+                item_id=rows.text("item_id", r[1]),
+                fact=rows.text("fact", r[2]),
+                kind=rows.text("kind", r[3]),
+                type=rows.text("type", r[4]),
+                reviewed_at=rows.time("reviewed_at", r[5]),
+                rating=rows.whole("rating", r[6], 1, 4),
+                verdict=rows.one_of("verdict", r[7], VERDICTS),
+                correct=bool(rows.whole("correct", r[8], 0, 1)),
+                response=rows.text("response", r[9]),
+                due_after=rows.time("due_after", r[10]),
+            )
+        except rows.BadValue as exc:
+            raise self._bad_row("reviews", r[0], exc) from None
+
+    def _read(self, query: str) -> list[tuple]:
+        try:
+            return self.db.execute(query).fetchall()
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path, writing=not self.readonly) from None
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -207,10 +422,10 @@ class Store:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise QuizgenError(f"cannot write to the review store: {exc}", where=str(self.path)) from None
+            raise explain(exc, self.path) from None
         try:
             row = self.db.execute(
-                "SELECT item_id, card_json, state, due, last_review, reps, lapses FROM cards WHERE item_id = ?",
+                f"SELECT {self._CARD_COLUMNS} FROM cards WHERE item_id = ?",
                 (item_id,),
             ).fetchone()
             card = update(self._card(row) if row else None)
@@ -246,22 +461,37 @@ class Store:
                     r.rating,
                     r.verdict,
                     int(r.correct),
-                    r.response,
+                    escape_undecodable(r.response),  # a lone surrogate cannot be stored as UTF-8
                     _iso(r.due_after),
                 ),
             )
             self.db.execute("COMMIT")
+            _test_pause()
         except sqlite3.Error as exc:
-            self.db.execute("ROLLBACK")
-            raise QuizgenError(f"cannot write to the review store: {exc}", where=str(self.path)) from None
+            self._rollback()  # SQLite may have rolled back already (a full disk)
+            raise explain(exc, self.path) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         return card
 
+    def _rollback(self) -> None:
+        # Only while the transaction is open: after COMMIT there is nothing to undo, and ROLLBACK would
+        # raise "no transaction is active" over the exception being handled.
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
-def open_store(option: str | None) -> Store:
-    """Open the store named by --store / $QUIZGEN_STORE / the default, creating the default's folder."""
+
+def _test_pause() -> None:
+    # Tests hold a review just after its commit (QUIZGEN_TEST_RECORD_PAUSE seconds) to land Ctrl-C there.
+    pause = os.environ.get("QUIZGEN_TEST_RECORD_PAUSE")
+    if pause:
+        time.sleep(float(pause))
+
+
+def open_store(option: str | None, readonly: bool = False) -> Store:
+    """Open the store named by --store / $QUIZGEN_STORE / the default, creating the default's folder
+    (`readonly`: only to read it, creating nothing)."""
     path = resolve_store_path(option)
     explicit = bool(option) or bool(os.environ.get(ENV_VAR))
-    return Store(path, create_folder=not explicit)
+    return Store(path, create_folder=not explicit, readonly=readonly)

@@ -1,8 +1,10 @@
 """The interactive quiz, with questionary: a select list, a confirm, a text box, an ordering.
 
 questionary's ask() catches Ctrl-C and returns None (questionary issues #9, #122, #355), which would
-make an interrupt look like an empty answer; unsafe_ask() lets KeyboardInterrupt (and EOFError at
-Ctrl-D) through, and run_quiz turns both into the end of the session, with its summary.
+make an interrupt look like an empty answer. Each question's application is run as unsafe_ask() runs
+it, letting KeyboardInterrupt (and EOFError at Ctrl-D) through, and run_quiz turns both into the end
+of the session, with its summary; a SIGINT (Ctrl-C between two prompts, or `kill -INT`) ends the
+prompt the same way (interrupt.run_prompt).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from prompt_toolkit.styles import Style
 from ..controls import printable
 from ..model import Item
 from .grading import DATE_CONVENTION, RIGHT, TYPO, Grade, Response, parse_date
+from .interrupt import run_prompt
 from .session import Session
 
 STYLE = Style(
@@ -68,8 +71,9 @@ class TerminalUI:
         ).strip()
 
     def _ask(self, question: questionary.Question) -> Any:
-        # unsafe_ask: Ctrl-C raises KeyboardInterrupt instead of returning None.
-        return question.unsafe_ask()
+        # As unsafe_ask() does (Ctrl-C raises KeyboardInterrupt instead of returning None), but with the
+        # quiz's own SIGINT owner, not prompt_toolkit's handler (interrupt.py).
+        return run_prompt(question.application)
 
     def _order(self, item: Item) -> tuple[str, ...]:
         """Put events in order by picking the earliest remaining one until one is left."""
