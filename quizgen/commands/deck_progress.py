@@ -64,7 +64,12 @@ def progress_of(
     now: dt.datetime,
 ) -> DeckProgress:
     recorded = record.item_ids if record else frozenset()
-    items = deck_items(deck) if deck is not None else []
+    items: list[Item] = []
+    if deck is not None:
+        try:
+            items = deck_items(deck)
+        except QuizgenError as exc:  # a deck no item can be made of
+            deck, problem = None, exc.what
     ids = frozenset(i.id for i in items) | recorded
     cards = store.cards(ids)
     stats = compute(items, cards, store.reviews(ids), now) if deck is not None else None

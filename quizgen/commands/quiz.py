@@ -130,14 +130,14 @@ def run(args: argparse.Namespace) -> int:
     decks = [deck for deck, _ in loaded]
     with open_store(args.store) as store:
         pool = LazyItems(args, decks)
-        # The store records each answer under its deck's file (`quizgen decks`, `stats`, `reset`), and a
-        # deck's items reviewed before it recorded decks become the deck's now.
-        refs = {id(deck): DeckRef.of(path, deck.title) for deck, path in loaded}
-        for deck, _ in loaded:
-            store.attach(refs[id(deck)], (i for i in pool.ids if pool.deck_of(i) is deck))
         titles = [d.title for d in decks]
         now = utc_now()
         cards = store.cards(pool.ids)
+        # The store records each answer under its deck's file (`quizgen decks`, `stats`, `reset`); a deck's
+        # items reviewed before the store recorded decks become the deck's now.
+        refs = {id(deck): DeckRef.of(path, deck.title) for deck, path in loaded}
+        for deck, _ in loaded:
+            store.attach(refs[id(deck)], [i for i in cards if pool.deck_of(i) is deck])
         chosen = choose_items(
             pool.ids,
             pool.make,

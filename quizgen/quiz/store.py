@@ -474,8 +474,11 @@ class Store:
             raise self._bad_row("reviews", r[0], exc) from None
 
     def _read(self, query: str) -> list[tuple]:
+        return self._read_with(query, ())
+
+    def _read_with(self, query: str, params: tuple) -> list[tuple]:
         try:
-            return self.db.execute(query).fetchall()
+            return self.db.execute(query, params).fetchall()
         except sqlite3.Error as exc:
             raise explain(exc, self.path, writing=not self.readonly) from None
 
@@ -563,13 +566,11 @@ class Store:
             "INSERT OR IGNORE INTO deck_items (path, item_id) VALUES (?, ?)", ((deck.path, i) for i in item_ids)
         )
 
-    def attach(self, deck: DeckRef, item_ids: Iterable[str]) -> None:
-        """Record reviewed items (those of `item_ids` with a card) as the deck's, if any are not yet: the
-        reviews a version 1 store holds, or made by a quiz on several decks, become the deck's. One
-        transaction; nothing is written when there is nothing to attach."""
-        reviewed = set(self.cards(item_ids))
-        known = next((d for d in self.decks() if d.path == deck.path), None)
-        new = reviewed - (known.item_ids if known else frozenset())
+    def attach(self, deck: DeckRef, reviewed: Iterable[str]) -> None:
+        """Record reviewed items (`reviewed`: the deck's items with a card) as the deck's, those not yet (as
+        the reviews of a version 1 store). One transaction; nothing is written when all are recorded."""
+        mine = {r[0] for r in self._read_with("SELECT item_id FROM deck_items WHERE path = ?", (deck.path,))}
+        new = set(reviewed) - mine
         if not new:
             return
         try:
