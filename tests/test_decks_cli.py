@@ -241,3 +241,20 @@ def test_a_store_from_before_decks_is_read_then_migrated(store):
     listed = run_cli("decks", "--store", str(store)).stdout
     assert "3 reviewed items belong to no deck listed here" in listed
     assert reviews_by_deck(store) == (BUNDLED_ANSWERS, SAMPLE_ANSWERS)
+
+
+def test_a_deck_whose_file_is_gone_is_listed_and_can_be_reset(tmp_path):
+    deck = tmp_path / "mine.yaml"
+    shutil.copy(SAMPLE, deck)
+    store = tmp_path / "reviews.sqlite3"
+    quiz(store, deck, SAMPLE_ANSWERS)
+    deck.unlink()
+    listed = run_cli("decks", "--store", str(store)).stdout
+    assert re.search(rf"New START sample +\? +\? +[0-2] +.* {re.escape(str(deck))} \(file missing\)", listed), listed
+    stats = run_cli("stats", "--store", str(store)).stdout
+    assert f"New START sample: cannot read its deck file {deck} (file missing)" in stats
+    # By its title, from what the store recorded: the file is not needed to clear its progress.
+    result = run_cli("reset", "New START sample", "--yes", "--store", str(store))
+    assert "2 items new again, 2 reviews deleted" in result.stdout, result.stderr
+    with Store(store, readonly=True) as s:
+        assert s.reviews() == [] and s.cards() == {}

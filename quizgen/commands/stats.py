@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
                 out.extend(lines(d.title, d.stats))
             else:
                 out.append(f"{d.title}: cannot read its deck file {d.path} ({d.problem})")
-                out.append(f"  {d.reviewed} items reviewed · due now {d.due}")
+                out.append(f"  reviewed {d.reviewed} · due now {d.due}")
         loose = unattached(store, every) if every else 0
     if loose:
         out.extend(["", unattached_note(loose)])
