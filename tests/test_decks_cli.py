@@ -50,6 +50,7 @@ def test_an_article_given_as_a_deck_is_one_short_line(tmp_path, suffix, head):
         ["export", str(article), "-o", str(tmp_path / "out.apkg")],
         ["check", str(article)],
         ["stats", str(article), "--store", store],
+        ["reset", str(article), "--store", store],
     ):
         line = one_error_line(
             run_cli(*command, input=""),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..errors import QuizgenError
 from .quiz import add_deck_and_store
@@ -30,10 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..controls import printable
+    from ..deck_cache import load_deck_cached
     from ..quiz import utc_now
     from ..quiz.store import open_store, resolve_store_path
 
     path = resolve_store_path(args.store)
+    if Path(args.deck).is_file():
+        load_deck_cached(args.deck)  # an article or a broken deck is its one-line error, store or none
     if not path.exists():
         print(printable(f"No review store at {path} yet: there is no progress to clear."))
         return 0
@@ -74,8 +78,6 @@ def _count(n: int, what: str) -> str:
 
 def _find(store, name: str, now):  # noqa: ANN001, ANN202 - lazy imports
     """The deck named by its file (as given, or as the store recorded it) or by its title."""
-    from pathlib import Path
-
     from ..deck_cache import load_deck_cached
     from ..quiz.store import DeckRef
     from .deck_progress import progress, progress_of
