@@ -6,7 +6,9 @@ at once: the second writer waits its turn instead of failing, and each review re
 its own transaction, so neither overwrites the other's review. A file that is not a quizgen store is
 reported, never deleted or "repaired"; and an SQLite error is reported as its real cause (explain): a
 read-only folder, a full disk or a damaged file is not "not a store", and no message suggests deleting a
-store that could be read. `stats` opens the store read-only, so it reads a store it cannot write.
+store that could be read. `stats` and `decks` open the store read-only, so they read a store they cannot
+write. Each answer is recorded under its deck's file (the decks and deck_items tables, schema version 2),
+for `quizgen decks`, `stats` and `reset`.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ CREATE TABLE deck_items (
 """
 # What each schema version adds to the one before: a store is brought up to date when it is opened to
 # write, in one transaction. Version 2 records the decks quizzed and which reviewed items are whose; the
-# reviews of a version 1 store belong to no deck until a quiz on their deck attaches them (note_deck).
+# reviews of a version 1 store belong to no deck until a quiz on their deck attaches them (Store.attach).
 _MIGRATIONS = {2: _DECKS}
 _SCHEMA = _SCHEMA_V1 + _DECKS
 
