@@ -14,6 +14,7 @@ import yaml
 from . import paths
 from .controls import codepoint, first_control
 from .corpus import ENCODINGS, UTF8, decode
+from .deck_mistakes import article_error, has_article_suffix, looks_like_article
 from .errors import QuizgenError
 from .model import (
     ENTITY_TYPES,
@@ -204,7 +205,9 @@ def _kind_of(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"{type(value).__name__} {value!r}"
+    # Never the whole value: a long string here is a file's text (an article), not a typo to show.
+    shown = repr(value)
+    return f"{type(value).__name__} {shown if len(shown) <= 40 else shown[:37] + '…'}"
 
 
 def load_deck(path: str | os.PathLike[str], verify_sources: bool = False) -> Deck:
@@ -249,6 +252,8 @@ def deck_from_bytes(raw: bytes, shown: str) -> Deck:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if has_article_suffix(shown):  # an article in Latin-1 or Windows-1252
+            raise article_error(shown) from None
         raise QuizgenError(f"not UTF-8 text (byte {exc.start})", where=shown) from None
     return parse_deck(text, shown)
 
@@ -259,17 +264,12 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
         raise QuizgenError("empty deck file", where=path)
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f":{mark.line + 1}" if mark else ""
-        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        raise QuizgenError(f"YAML syntax error: {problem}", where=f"{path}{line}") from None
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise QuizgenError(f"control character {what} is not allowed in a deck", where=f"{path}:{line}") from None
     except yaml.YAMLError as exc:
-        raise QuizgenError(f"YAML error: {' '.join(str(exc).split())}", where=path) from None
+        if looks_like_article(text, path, parsed=False):
+            raise article_error(path) from None
+        raise _yaml_error(exc, text, path) from None
+    if looks_like_article(text, path, data):
+        raise article_error(path)
     r = _Reader(path)
     top = r.mapping(data, 1, "deck")
     r.known_keys(top, "deck", "deck")
@@ -335,6 +335,20 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
         if ref not in seen_ids:
             raise r.fail(line, f"{f}.conflicts", f"no fact with id {ref!r}")
     return Deck(title=title, sources=sources, entities=entities, facts=facts)
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> QuizgenError:
+    """A YAML error as one QuizgenError with its line."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        return QuizgenError(f"YAML syntax error: {problem}", where=f"{path}{line}")
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        return QuizgenError(f"control character {what} is not allowed in a deck", where=f"{path}:{line}")
+    return QuizgenError(f"YAML error: {' '.join(str(exc).split())}", where=path)
 
 
 def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:

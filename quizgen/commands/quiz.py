@@ -60,9 +60,15 @@ def bundled_deck_path() -> Path:
 
 def load_decks(paths: list[str]):  # noqa: ANN201 - lazy imports
     """Load and validate decks (default: the bundled one) before anything slower happens."""
+    return [deck for deck, _ in load_decks_with_paths(paths)]
+
+
+def load_decks_with_paths(paths: list[str]):  # noqa: ANN201 - lazy imports
+    """(deck, its file) for each deck (default: the bundled one)."""
     from ..deck_cache import load_deck_cached as load_deck
 
-    return [load_deck(path) for path in (paths or [str(bundled_deck_path())])]
+    files = paths or [str(bundled_deck_path())]
+    return [(load_deck(path), path) for path in files]
 
 
 def make_deck_items(args: argparse.Namespace, decks: list):  # noqa: ANN001, ANN201
@@ -118,14 +124,20 @@ def run(args: argparse.Namespace) -> int:
     from ..quiz import run_quiz, utc_now
     from ..quiz.interrupt import Interrupts
     from ..quiz.session import choose_items
-    from ..quiz.store import open_store
+    from ..quiz.store import DeckRef, open_store
 
-    decks = load_decks(args.decks)
+    loaded = load_decks_with_paths(args.decks)
+    decks = [deck for deck, _ in loaded]
     with open_store(args.store) as store:
         pool = LazyItems(args, decks)
         titles = [d.title for d in decks]
         now = utc_now()
         cards = store.cards(pool.ids)
+        # The store records each answer under its deck's file (`quizgen decks`, `stats`, `reset`); a deck's
+        # items reviewed before the store recorded decks become the deck's now.
+        refs = {id(deck): DeckRef.of(path, deck.title) for deck, path in loaded}
+        for deck, _ in loaded:
+            store.attach(refs[id(deck)], [i for i in cards if pool.deck_of(i) is deck])
         chosen = choose_items(
             pool.ids,
             pool.make,
@@ -157,5 +169,6 @@ def run(args: argparse.Namespace) -> int:
         # The quiz owns Ctrl-C; once it is over, a second Ctrl-C cannot cut the summary short or turn the
         # exit into a death by the signal.
         with Interrupts(then_ignore=True) as interrupts:
-            session = run_quiz(chosen, by_id, store, ui, interrupts=interrupts)
+            deck_files = {item.id: refs[id(by_id[item.id])] for item in chosen}
+            session = run_quiz(chosen, by_id, store, ui, interrupts=interrupts, deck_files=deck_files)
     return 130 if session.interrupted else 0

@@ -16,7 +16,7 @@ from .grading import NEAR, RIGHT, TYPO, Grade, Response, grade, storable
 from .interrupt import Interrupts, owner
 from .scheduler import CardState, rating_for, review
 from .session import Session, label_for
-from .store import ReviewRecord, Store
+from .store import DeckRef, ReviewRecord, Store
 
 
 class QuizUI(Protocol):
@@ -60,13 +60,15 @@ def run_quiz(
     ui: QuizUI,
     clock: Callable[[], dt.datetime] = utc_now,
     interrupts: Interrupts | None = None,
+    deck_files: Mapping[str, DeckRef] | None = None,
 ) -> Session:
     """Ask every item in order, grading and recording each answer as it is given.
 
     Returns the session; `session.interrupted` is True after Ctrl-C. End of input ends it normally.
     The summary is shown either way. Ctrl-C is taken only at safe points (see interrupt.py): an answer
     given is graded, saved and counted whole, or not at all. `interrupts` is an owner of SIGINT the
-    caller has entered; without one, the quiz owns SIGINT while it runs.
+    caller has entered; without one, the quiz owns SIGINT while it runs. `deck_files` (by item id) are the
+    deck files the store records each answer under, for `quizgen decks`, `stats` and `reset`.
     """
     session = Session(list(items))
     start = clock()
@@ -85,7 +87,7 @@ def run_quiz(
                 deck = decks if isinstance(decks, Deck) else decks[item.id]
                 g = grade(item, response, _fact_of(item, deck), deck)
                 now = clock()
-                card = _record(store, item, g, now)
+                card = _record(store, item, g, now, (deck_files or {}).get(item.id))
                 session.record(g, card.due)
                 check()  # the answer is saved and counted: a Ctrl-C meanwhile ends the quiz here
                 ui.feedback(item, g, feedback_lines(item, g))
@@ -106,7 +108,7 @@ def _fact_of(item: Item, deck: Deck) -> Fact | None:
     return deck.fact(item.fact)
 
 
-def _record(store: Store, item: Item, g: Grade, now: dt.datetime) -> CardState:
+def _record(store: Store, item: Item, g: Grade, now: dt.datetime, deck_file: DeckRef | None) -> CardState:
     rating = rating_for(g)
 
     def make_review(card: CardState) -> ReviewRecord:
@@ -124,7 +126,13 @@ def _record(store: Store, item: Item, g: Grade, now: dt.datetime) -> CardState:
         )
 
     return store.record(
-        item.id, item.fact, item.kind, item.type, lambda prev: review(prev, item.id, rating, now), make_review
+        item.id,
+        item.fact,
+        item.kind,
+        item.type,
+        lambda prev: review(prev, item.id, rating, now),
+        make_review,
+        deck=deck_file,
     )
 
 

@@ -6,7 +6,9 @@ at once: the second writer waits its turn instead of failing, and each review re
 its own transaction, so neither overwrites the other's review. A file that is not a quizgen store is
 reported, never deleted or "repaired"; and an SQLite error is reported as its real cause (explain): a
 read-only folder, a full disk or a damaged file is not "not a store", and no message suggests deleting a
-store that could be read. `stats` opens the store read-only, so it reads a store it cannot write.
+store that could be read. `stats` and `decks` open the store read-only, so they read a store they cannot
+write. Each answer is recorded under its deck's file (the decks and deck_items tables, schema version 2),
+for `quizgen decks`, `stats` and `reset`.
 """
 
 from __future__ import annotations
@@ -25,11 +27,11 @@ from . import store_rows as rows
 from .grading import VERDICTS, escape_undecodable
 from .scheduler import LEARNING, RELEARNING, REVIEW, CardState
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ENV_VAR = "QUIZGEN_STORE"
 _BUSY_TIMEOUT_MS = 10_000
 
-_SCHEMA = """
+_SCHEMA_V1 = """
 CREATE TABLE quizgen_schema (version INTEGER NOT NULL);
 CREATE TABLE cards (
     item_id     TEXT PRIMARY KEY,
@@ -59,6 +61,23 @@ CREATE TABLE reviews (
 );
 CREATE INDEX reviews_item ON reviews (item_id);
 """
+_DECKS = """
+CREATE TABLE decks (
+    path         TEXT PRIMARY KEY,  -- the deck file, absolute
+    title        TEXT NOT NULL,
+    last_studied TEXT               -- ISO 8601 UTC of its last answer (NULL: never, or reset)
+);
+CREATE TABLE deck_items (
+    path        TEXT NOT NULL,      -- decks.path
+    item_id     TEXT NOT NULL,      -- cards.item_id (an item two decks share is in both)
+    PRIMARY KEY (path, item_id)
+);
+"""
+# What each schema version adds to the one before: a store is brought up to date when it is opened to
+# write, in one transaction. Version 2 records the decks quizzed and which reviewed items are whose; the
+# reviews of a version 1 store belong to no deck until a quiz on their deck attaches them (Store.attach).
+_MIGRATIONS = {2: _DECKS}
+_SCHEMA = _SCHEMA_V1 + _DECKS
 
 
 def default_store_path() -> Path:
@@ -212,6 +231,28 @@ def _wal_waiting(path: Path) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class DeckRef:
+    """A deck file as the store records it: its absolute path, and its title when last quizzed."""
+
+    path: str
+    title: str
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str], title: str) -> DeckRef:
+        return cls(str(Path(path).resolve()), title)
+
+
+@dataclass(frozen=True)
+class DeckRecord:
+    """A deck the store knows: one quizzed (or whose reviewed items a quiz attached) and not forgotten."""
+
+    path: str
+    title: str
+    last_studied: dt.datetime | None
+    item_ids: frozenset[str]  # its items with reviews, as quizzes recorded them
+
+
 class Store:
     """An open review store. Use as a context manager, or call close().
 
@@ -219,6 +260,8 @@ class Store:
     not exist yet reads as empty, a read-only file is read, and a store in a read-only folder is read as
     immutable (SQLite cannot share it there: it needs a writable folder for its -shm file), as long as no
     answers wait in its -wal file."""
+
+    version = SCHEMA_VERSION  # of the file; read-only, an older store is read as it is
 
     def __init__(self, path: Path | str, create_folder: bool = False, readonly: bool = False) -> None:
         self.path = Path(path)
@@ -299,29 +342,60 @@ class Store:
             return
         if not {"quizgen_schema", "cards", "reviews"} <= tables:
             raise not_a_store("an SQLite database without quizgen's tables", self.path)
-        self._check_columns()
+        self._check_columns(tables)
         row = self.db.execute("SELECT version FROM quizgen_schema").fetchone()
         if row is None:
             raise QuizgenError(f"table quizgen_schema is empty; {_FIX_BY_HAND}", where=str(self.path))
-        if row[0] != SCHEMA_VERSION:
-            if isinstance(row[0], int) and row[0] > SCHEMA_VERSION:
-                raise QuizgenError(
-                    f"made by a newer quizgen (schema version {row[0]}, this quizgen reads {SCHEMA_VERSION}); "
-                    "upgrade quizgen to use it",
-                    where=str(self.path),
-                )
+        version = row[0]
+        if isinstance(version, int) and version > SCHEMA_VERSION:
             raise QuizgenError(
-                f"schema version {row[0]!r} is not one quizgen wrote (this quizgen reads {SCHEMA_VERSION}); "
+                f"made by a newer quizgen (schema version {version}, this quizgen reads {SCHEMA_VERSION}); "
+                "upgrade quizgen to use it",
+                where=str(self.path),
+            )
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise QuizgenError(
+                f"schema version {version!r} is not one quizgen wrote (this quizgen reads {SCHEMA_VERSION}); "
                 + _FIX_BY_HAND,
                 where=str(self.path),
             )
+        if version >= 2 and not {"decks", "deck_items"} <= tables:
+            missing = sorted({"decks", "deck_items"} - tables)
+            raise QuizgenError(f"table {', '.join(missing)} is missing; {_FIX_BY_HAND}", where=str(self.path))
+        self.version = version
         if not self.readonly:
             self.db.execute("PRAGMA journal_mode = WAL")
             self._check_writable()
+            if version < SCHEMA_VERSION:
+                self._migrate()
+        # Read-only, an older store is read as it is (a version 1 store knows no decks), never changed.
 
-    def _check_columns(self) -> None:
-        """Every column quizgen reads is there (a column dropped by hand is one error, not a traceback)."""
+    def _migrate(self) -> None:
+        """Bring the store up to SCHEMA_VERSION in one transaction: all of it, or nothing."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                # Another quiz may have migrated it while we waited for the lock.
+                version = self.db.execute("SELECT version FROM quizgen_schema").fetchone()[0]
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in _MIGRATIONS[step].split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                self.db.execute("UPDATE quizgen_schema SET version = ?", (SCHEMA_VERSION,))
+                self.db.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+        self.version = SCHEMA_VERSION
+
+    def _check_columns(self, tables: set[str]) -> None:
+        """Every column quizgen reads is there (a column dropped by hand is one error, not a traceback).
+        The deck tables are checked when there: a version 1 store has none."""
         for table, wanted in rows.COLUMNS.items():
+            if table not in tables and table in rows.DECK_TABLES:
+                continue
             have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
             missing = [c for c in wanted if c not in have]
             if missing:
@@ -402,8 +476,11 @@ class Store:
             raise self._bad_row("reviews", r[0], exc) from None
 
     def _read(self, query: str) -> list[tuple]:
+        return self._read_with(query, ())
+
+    def _read_with(self, query: str, params: tuple) -> list[tuple]:
         try:
-            return self.db.execute(query).fetchall()
+            return self.db.execute(query, params).fetchall()
         except sqlite3.Error as exc:
             raise explain(exc, self.path, writing=not self.readonly) from None
 
@@ -417,8 +494,10 @@ class Store:
         type_: str,
         update: Callable[[CardState | None], CardState],
         make_review: Callable[[CardState], ReviewRecord],
+        deck: DeckRef | None = None,
     ) -> CardState:
-        """Review one item in one transaction: read its card, `update` it, write card and log, commit."""
+        """Review one item in one transaction: read its card, `update` it, write card and log, commit.
+        With `deck`, the item is recorded as that deck's, and the deck as studied now."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -465,6 +544,8 @@ class Store:
                     _iso(r.due_after),
                 ),
             )
+            if deck is not None:
+                self._note_deck(deck, [item_id], _iso(r.reviewed_at))
             self.db.execute("COMMIT")
             _test_pause()
         except sqlite3.Error as exc:
@@ -474,6 +555,89 @@ class Store:
             self._rollback()
             raise
         return card
+
+    def _note_deck(self, deck: DeckRef, item_ids: Iterable[str], studied: str | None) -> None:
+        # Inside the caller's transaction. The title is the deck's latest; `studied` only moves forward.
+        self.db.execute(
+            "INSERT INTO decks (path, title, last_studied) VALUES (?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
+            "title = excluded.title, last_studied = coalesce(max(decks.last_studied, excluded.last_studied), "
+            "decks.last_studied, excluded.last_studied)",
+            (deck.path, deck.title, studied),
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO deck_items (path, item_id) VALUES (?, ?)", ((deck.path, i) for i in item_ids)
+        )
+
+    def attach(self, deck: DeckRef, reviewed: Iterable[str]) -> None:
+        """Record reviewed items (`reviewed`: the deck's items with a card) as the deck's, those not yet (as
+        the reviews of a version 1 store). One transaction; nothing is written when all are recorded."""
+        mine = {r[0] for r in self._read_with("SELECT item_id FROM deck_items WHERE path = ?", (deck.path,))}
+        new = set(reviewed) - mine
+        if not new:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                newest = self.reviews(new, last=1)
+                self._note_deck(deck, sorted(new), _iso(newest[0].reviewed_at) if newest else None)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+
+    def decks(self) -> list[DeckRecord]:
+        """The decks the store knows, the most recently studied first (a version 1 store knows none)."""
+        if self.version < 2:
+            return []
+        members: dict[str, set[str]] = {}
+        for rowid, path, item_id in self._read("SELECT rowid, path, item_id FROM deck_items"):
+            try:
+                members.setdefault(rows.text("path", path), set()).add(rows.text("item_id", item_id))
+            except rows.BadValue as exc:
+                raise self._bad_row("deck_items", rowid, exc) from None
+        out = []
+        for rowid, path, title, last in self._read("SELECT rowid, path, title, last_studied FROM decks"):
+            try:
+                path = rows.text("path", path)
+                out.append(
+                    DeckRecord(
+                        path=path,
+                        title=rows.text("title", title),
+                        last_studied=rows.optional_time("last_studied", last),
+                        item_ids=frozenset(members.get(path, ())),
+                    )
+                )
+            except rows.BadValue as exc:
+                raise self._bad_row("decks", rowid, exc) from None
+        never = dt.datetime.min.replace(tzinfo=dt.UTC)
+        return sorted(out, key=lambda d: (-(d.last_studied or never).timestamp(), d.title, d.path))
+
+    def clear(self, deck_path: str | None, item_ids: Iterable[str]) -> tuple[int, int]:
+        """Clear the progress of `item_ids`: delete their reviews and card states (they are new again), in
+        one transaction, and mark the deck at `deck_path` (if known) as never studied. The deck stays known.
+        Returns (card states deleted, reviews deleted)."""
+        ids = sorted(set(item_ids))
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                before = self.db.total_changes
+                self.db.executemany("DELETE FROM reviews WHERE item_id = ?", ((i,) for i in ids))
+                reviews = self.db.total_changes - before
+                before = self.db.total_changes
+                self.db.executemany("DELETE FROM cards WHERE item_id = ?", ((i,) for i in ids))
+                cards = self.db.total_changes - before
+                if deck_path is not None and self.version >= 2:
+                    self.db.execute("DELETE FROM deck_items WHERE path = ?", (deck_path,))
+                    self.db.execute("UPDATE decks SET last_studied = NULL WHERE path = ?", (deck_path,))
+                self.db.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+        return cards, reviews
 
     def _rollback(self) -> None:
         # Only while the transaction is open: after COMMIT there is nothing to undo, and ROLLBACK would

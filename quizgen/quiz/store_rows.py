@@ -29,7 +29,11 @@ COLUMNS = {
         "response",
         "due_after",
     ),
+    "decks": ("path", "title", "last_studied"),
+    "deck_items": ("path", "item_id"),
 }
+# Tables a version 1 store does not have yet (schema version 2 adds them).
+DECK_TABLES = frozenset({"decks", "deck_items"})
 
 
 class BadValue(ValueError):
