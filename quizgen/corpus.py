@@ -15,7 +15,15 @@ from .controls import codepoint, first_control, strip_controls
 from .errors import QuizgenError
 from .model import Article, Source
 from .text import is_furniture, is_headline, paragraph_spans, sentence_spans
-from .webpage import DEFAULT_TIMEOUT, HTML_SUFFIXES, PageText, is_url, looks_like_address, url_source_id
+from .webpage import (
+    DEFAULT_TIMEOUT,
+    HTML_SUFFIXES,
+    NO_ARTICLE,
+    PageText,
+    is_url,
+    looks_like_address,
+    url_source_id,
+)
 
 ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
@@ -283,8 +291,7 @@ def read_article(
         raise QuizgenError(exc.strerror or str(exc), where=where) from None
     recorded = Path(shown).as_posix()
     if path.suffix.lower() in HTML_SUFFIXES:
-        page = read_page_text(data, where, warn=warn)
-        return make_article(page.text, path.stem, recorded, where, published or page.published, title=page.title)
+        return _page_article(read_page_text(data, where, warn=warn), path.stem, recorded, where, published)
     decoded = decode(data, where, warn)
     return make_article(decoded.text, path.stem, recorded, where, published, decoded.encoding)
 
@@ -312,9 +319,15 @@ def read_url_article(
 
     fetched = fetch(url, timeout)
     page = read_page_text(fetched.data, url, fetched.charset, fetched.url, warn)
-    return make_article(
-        page.text, source_id or url_source_id(url), url, url, published or page.published, title=page.title
-    )
+    return _page_article(page, source_id or url_source_id(url), url, url, published)
+
+
+def _page_article(page: PageText, source_id: str, path: str, where: str, published: str | None) -> Article:
+    """A page's Article: its own title and date unless the user gave a date; one message for a page whose
+    main text is no story (trafilatura found none, or only headings and menus)."""
+    if not paragraph_spans(page.text):
+        raise QuizgenError(NO_ARTICLE, where=where)
+    return make_article(page.text, source_id, path, where, published or page.published, title=page.title)
 
 
 def read_articles(

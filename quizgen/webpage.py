@@ -20,6 +20,7 @@ HTML_SUFFIXES = (".html", ".htm")
 MAX_PAGE_BYTES = 10 * 2**20
 DEFAULT_TIMEOUT = 30.0  # seconds, for the whole page: connecting, waiting and reading
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+NO_ARTICLE = "no article text in the page (only headings, menus or page furniture)"
 
 _CHUNK = 64 * 1024
 # (Patterns as strings, compiled on first use by `re`'s cache: `check` and `--help` import this module.)
@@ -219,7 +220,7 @@ def page_text(html: str, where: str, url: str | None = None) -> PageText:
     paragraphs = [" ".join(line.split()) for line in strip_controls(text)[0].splitlines()]
     body = "\n\n".join(p for p in paragraphs if p)
     if not body:
-        raise QuizgenError("no article text in the page", where=where)
+        raise QuizgenError(NO_ARTICLE, where=where)
     title = " ".join(strip_controls(doc.title or "")[0].split()) or None
     return PageText(text=body + "\n", title=title, published=_iso_date(doc.date))
 
