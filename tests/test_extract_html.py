@@ -25,6 +25,15 @@ from quizgen.corpus import read_articles
 PAGES = DATA / "html"
 STORY = (PAGES / "kessel-bay.html").read_bytes()
 NO_STORY = (PAGES / "furniture-only.html").read_bytes()
+# The story in Windows-1252, its apostrophes and quotation marks as bytes, not entities, and no <meta charset>.
+STORY_CP1252 = (
+    STORY.decode("utf-8")
+    .replace('<meta charset="utf-8">', "")
+    .replace("&rsquo;", "’")
+    .replace("&ldquo;", "“")
+    .replace("&rdquo;", "”")
+    .encode("cp1252")
+)
 TITLE = "Velmark and Ostrava sign Kessel Bay treaty"
 PUBLISHED = "2025-03-14"  # the page's article:published_time; "on Thursday" in it is 2025-03-13
 # Words of the menu, header, sidebar and footer around the story: none may reach the deck.
@@ -52,6 +61,8 @@ class Pages(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "/news/kessel-bay.html")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif path == "/windows-1252":
+            self._send(200, "text/html; charset=windows-1252", STORY_CP1252)
         elif path == "/no-story":
             self._send(200, "text/html; charset=utf-8", NO_STORY)
         elif path == "/gone":
@@ -222,6 +233,17 @@ def test_a_redirected_address_is_followed_and_recorded_as_given(site: str, tmp_p
         ("kessel-bay", f"{site}/news/kessel-bay.html", TITLE),
     ]
     assert articles[0].text == articles[1].text
+
+
+def test_a_page_is_read_in_the_charset_its_server_or_its_meta_tag_names(site: str, tmp_path: Path):
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(STORY_CP1252.replace(b"<head>", b'<head>\n<meta charset="windows-1252">'))
+    warnings: list[str] = []
+    articles = read_articles([f"{site}/windows-1252", saved], warn=warnings.append)
+    assert warnings == []  # named, so not guessed (a guess says so in a warning)
+    for article in articles:
+        assert "each country’s fishing fleet" in article.text
+        assert "“This is a good day for the fishermen of both nations,” said Anneke Dorval" in article.text
 
 
 def _refused_port() -> int:
