@@ -20,6 +20,7 @@ from .webpage import (
     HTML_SUFFIXES,
     NO_ARTICLE,
     PageText,
+    check_address,
     is_url,
     looks_like_address,
     url_source_id,
@@ -61,6 +62,7 @@ def find_articles(paths: Iterable[str | os.PathLike[str]]) -> list[Path | str]:
         if isinstance(raw, str) and looks_like_address(raw):
             if not is_url(raw):
                 raise QuizgenError("not an http:// or https:// address (only web pages are fetched)", where=raw)
+            check_address(raw)
             found.append(raw)
             continue
         p = Path(raw)

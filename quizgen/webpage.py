@@ -41,6 +41,21 @@ def looks_like_address(text: str) -> bool:
     return bool(re.match(_SCHEME, text))
 
 
+def check_address(url: str) -> None:
+    """Refuse an http(s) address no request can be made for, before any page is fetched."""
+    from urllib.parse import urlsplit
+
+    if bad := next((ch for ch in url if ch.isspace() or first_control(ch, allowed="")), None):
+        raise QuizgenError(f"not a web address: it holds {'a space' if bad == ' ' else repr(bad)}", where=url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - (raises ValueError for a port out of range)
+    except ValueError as exc:
+        raise QuizgenError(f"not a web address: {str(exc)[:1].lower()}{str(exc)[1:]}", where=url) from None
+    if not parts.hostname:
+        raise QuizgenError("not a web address: no host name", where=url)
+
+
 def url_source_id(url: str) -> str:
     """A source id for a page: the last part of its path without a page suffix ('treaty-signed' for
     …/2025/03/treaty-signed.html), else the host name."""
@@ -73,8 +88,9 @@ class PageText:
 
 
 def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, limit: int = MAX_PAGE_BYTES) -> Fetched:
-    """The page at `url`, or a QuizgenError naming the address and why it cannot be had. `timeout` bounds the
-    whole fetch, not each read, so a server that sends a byte a second does not hold `extract` for ever."""
+    """The page at `url`, or a QuizgenError naming the address and why it cannot be had. `timeout` bounds
+    connecting, each wait for the server, and the reading of the whole page (not only each read), so a server
+    that sends a byte a second does not hold `extract` for ever. (Looking up the host name is the system's.)"""
     import http.client
     import urllib.error
     import urllib.request
@@ -135,8 +151,8 @@ def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, limit: int = MAX_PAGE_BYTE
         raise late from None
     except (OSError, http.client.HTTPException) as exc:
         raise QuizgenError(f"cannot fetch the page: {_reason(exc)}", where=url) from None
-    except ValueError as exc:  # (urllib's word for an address it cannot parse, e.g. "http://")
-        raise QuizgenError(f"not a web address urllib can fetch: {exc}", where=url) from None
+    except ValueError as exc:  # (what check_address let through and urllib cannot parse)
+        raise QuizgenError(f"not a web address: {exc}", where=url) from None
     data = b"".join(chunks)
     if ctype is None and not _looks_like_html(data):
         raise QuizgenError("not an HTML page (the server sent no content type, and no HTML)", where=url)

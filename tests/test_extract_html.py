@@ -265,10 +265,13 @@ def _bad_addresses(site: str) -> list[tuple[str, str]]:
         (f"{site}/drip", f"no complete answer within {TIMEOUT} seconds"),
         (f"{site}/no-story", no_story),
         ("ftp://127.0.0.1/story.html", "not an http:// or https:// address (only web pages are fetched)"),
+        ("http://[::1/story.html", "not a web address: invalid IPv6 URL"),
+        ("http://127.0.0.1/kessel bay.html", "not a web address: it holds a space"),
+        ("http://127.0.0.1:99999/", "not a web address: port out of range 0-65535"),
     ]
 
 
-@pytest.mark.parametrize("n", range(10))
+@pytest.mark.parametrize("n", range(13))
 def test_a_bad_address_is_one_error_line_exit_2_and_writes_nothing(site: str, tmp_path: Path, n: int):
     url, message = _bad_addresses(site)[n]
     out = tmp_path / "deck.yaml"
