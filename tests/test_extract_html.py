@@ -175,7 +175,11 @@ def test_a_folder_of_saved_pages_and_text_articles_reads_both(tmp_path: Path):
         ("kessel-bay", "pages/kessel-bay.htm"),
         ("notes", "pages/notes.txt"),
     ]
-    assert articles[0].source.title == TITLE and "Subscribe" not in articles[0].text
+    page = articles[0]
+    assert page.source.title == TITLE and "Subscribe" not in page.text
+    # The story's five paragraphs, each set off by a blank line, as a .txt article's are; the headline first.
+    assert page.text.startswith(TITLE + "\n\nOn Thursday, Velmark and Ostrava signed")
+    assert [page.text[s:e].split()[0] for s, e in page.paragraphs] == ["On", "The", "“This", "Ostrava’s", "The"]
 
 
 def test_a_page_s_date_places_relative_dates_and_published_overrides_it(tmp_path: Path):
