@@ -5,7 +5,7 @@
 Times, as the median of N fresh processes: `python -c pass`, `quizgen --help`, `quizgen check DECK`
 (default decks/new-start.yaml) and the time until `quizgen quiz` shows its first question (plain mode, a
 fresh temporary store, reading stdout until "Question 1 of" appears). Prints each time, what it costs
-above the bare interpreter (target: under 0.3 s), and whether spaCy or genanki was imported (they must not
+above the bare interpreter (target: under 0.3 s), and whether spaCy, genanki or trafilatura was imported (they must not
 be: `python -X importtime` lists every module a command imports). A benchmark, not a test.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import PY, ROOT, table  # noqa: E402
 
-HEAVY = ("spacy", "genanki", "thinc")
+HEAVY = ("spacy", "genanki", "thinc", "trafilatura", "lxml")
 
 
 def timed(cmd: list[str]) -> float:

@@ -37,7 +37,8 @@ def extract_paths(
     model: str | None = None,
     relative_to: str | os.PathLike[str] | None = None,
 ) -> Deck:
-    """A deck from article files and folders of `.txt` files (as `quizgen extract` reads them)."""
+    """A deck from article files, folders of `.txt` and `.html` files and http(s) addresses of web pages (as
+    `quizgen extract` reads them)."""
     from .extract.nlp import load_pipeline
     from .extract.pipeline import extract_articles
 

@@ -1,4 +1,4 @@
-"""Reading articles from disk: decoding, title and publication date, body paragraphs."""
+"""Reading articles from disk or the web: decoding, title and publication date, body paragraphs."""
 
 from __future__ import annotations
 
@@ -15,8 +15,18 @@ from .controls import codepoint, first_control, strip_controls
 from .errors import QuizgenError
 from .model import Article, Source
 from .text import is_furniture, is_headline, paragraph_spans, sentence_spans
+from .webpage import (
+    DEFAULT_TIMEOUT,
+    HTML_SUFFIXES,
+    NO_ARTICLE,
+    PageText,
+    check_address,
+    is_url,
+    looks_like_address,
+    url_source_id,
+)
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
 _MONTHS = {
     m: i + 1
@@ -44,15 +54,22 @@ _PUBLISHED_RE = re.compile(
 Warn = Callable[[str], None]
 
 
-def find_articles(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files named, and `.txt` files inside folders named (recursively, sorted)."""
-    found: list[Path] = []
+def find_articles(paths: Iterable[str | os.PathLike[str]]) -> list[Path | str]:
+    """Files named, `.txt` and `.html` files inside folders named (recursively, sorted), and http(s)
+    addresses (kept as they are, strings: they are fetched when read)."""
+    found: list[Path | str] = []
     for raw in paths:
+        if isinstance(raw, str) and looks_like_address(raw):
+            if not is_url(raw):
+                raise QuizgenError("not an http:// or https:// address (only web pages are fetched)", where=raw)
+            check_address(raw)
+            found.append(raw)
+            continue
         p = Path(raw)
         if p.is_dir():
             inside = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in ARTICLE_SUFFIXES)
             if not inside:
-                raise QuizgenError("no articles (.txt files) in this folder", where=str(raw))
+                raise QuizgenError("no articles (.txt or .html files) in this folder", where=str(raw))
             found.extend(inside)
         elif p.is_file():
             found.append(p)
@@ -214,9 +231,15 @@ def find_published(text: str) -> str | None:
 
 
 def make_article(
-    text: str, source_id: str, path: str, where: str, published: str | None = None, encoding: str = UTF8
+    text: str,
+    source_id: str,
+    path: str,
+    where: str,
+    published: str | None = None,
+    encoding: str = UTF8,
+    title: str | None = None,
 ) -> Article:
-    """An Article from decoded text (pure: no file access)."""
+    """An Article from decoded text (pure: no file access); `title`, when a web page's metadata gave one."""
     if not text.strip():
         raise QuizgenError("empty article", where=where)
     if why := not_english(text):
@@ -224,7 +247,7 @@ def make_article(
     paragraphs = tuple(paragraph_spans(text))
     if not paragraphs:
         raise QuizgenError("no article text (only headlines or page furniture)", where=where)
-    title = find_title(text)
+    title = title or find_title(text)
     if title is None:
         title = _first_sentence(text, paragraphs)
     source = Source(
@@ -268,8 +291,45 @@ def read_article(
         data = path.read_bytes()
     except OSError as exc:
         raise QuizgenError(exc.strerror or str(exc), where=where) from None
+    recorded = Path(shown).as_posix()
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _page_article(read_page_text(data, where, warn=warn), path.stem, recorded, where, published)
     decoded = decode(data, where, warn)
-    return make_article(decoded.text, path.stem, Path(shown).as_posix(), where, published, decoded.encoding)
+    return make_article(decoded.text, path.stem, recorded, where, published, decoded.encoding)
+
+
+def read_page_text(
+    data: bytes, where: str, charset: str | None = None, url: str | None = None, warn: Warn | None = None
+) -> PageText:
+    """A saved or fetched page's main text, title and date (`extract` and `check` both read pages here)."""
+    from .webpage import decode_page, page_text
+
+    return page_text(decode_page(data, where, charset, warn), where, url)
+
+
+def read_url_article(
+    url: str,
+    published: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    source_id: str | None = None,
+    warn: Warn | None = None,
+) -> Article:
+    """The article on the web page at `url`: the deck records the address as the source's path."""
+    if bad := first_control(url, allowed=""):
+        raise QuizgenError(f"control character {codepoint(bad)} in the address", where=url)
+    from .webpage import fetch
+
+    fetched = fetch(url, timeout)
+    page = read_page_text(fetched.data, url, fetched.charset, fetched.url, warn)
+    return _page_article(page, source_id or url_source_id(url), url, url, published)
+
+
+def _page_article(page: PageText, source_id: str, path: str, where: str, published: str | None) -> Article:
+    """A page's Article: its own title and date unless the user gave a date; one message for a page whose
+    main text is no story (trafilatura found none, or only headings and menus)."""
+    if not paragraph_spans(page.text):
+        raise QuizgenError(NO_ARTICLE, where=where)
+    return make_article(page.text, source_id, path, where, published or page.published, title=page.title)
 
 
 def read_articles(
@@ -278,17 +338,35 @@ def read_articles(
     published: dict[str, str] | None = None,
     default_published: str | None = None,
     warn: Warn | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> list[Article]:
-    """Read every article under `paths`; source paths are written relative to `relative_to`."""
+    """Read every article under `paths` and at the addresses among them; source paths are written relative to
+    `relative_to`, addresses as given. `timeout`: for each web page, in seconds."""
     published = published or {}
+    found = find_articles(paths)
+    # Files keep their names' stems as ids (two files alike are refused: the user can rename one); a page
+    # whose address ends like another's, or like a file's, is numbered instead, in the order given.
+    ids: dict[str, Path | str] = {}
+    for p in found:
+        if isinstance(p, Path):
+            if p.stem in ids and ids[p.stem] != p and Path(ids[p.stem]).resolve() != p.resolve():
+                raise QuizgenError(f"two articles share the id {p.stem!r} ({ids[p.stem]})", where=str(p))
+            ids.setdefault(p.stem, p)
+    for p in found:
+        if isinstance(p, str) and p not in ids.values():
+            sid = base = url_source_id(p)
+            n = 1
+            while sid in ids:
+                n += 1
+                sid = f"{base}-{n}"
+            ids[sid] = p
     articles: list[Article] = []
-    seen: dict[str, Path] = {}
-    for p in find_articles(paths):
-        if p.stem in seen:
-            if seen[p.stem].resolve() == p.resolve():
-                continue
-            raise QuizgenError(f"two articles share the id {p.stem!r} ({seen[p.stem]})", where=str(p))
-        seen[p.stem] = p
-        pub = published.get(p.stem) or published.get(p.name) or default_published
-        articles.append(read_article(p, relative_to, pub, warn))
+    first = {p: i for i, p in reversed(list(enumerate(found)))}
+    for sid, p in sorted(ids.items(), key=lambda item: first[item[1]]):  # (read in the order given)
+        if isinstance(p, str):
+            pub = published.get(p) or published.get(sid) or default_published
+            articles.append(read_url_article(p, pub, timeout, sid, warn))
+        else:
+            pub = published.get(p.stem) or published.get(p.name) or default_published
+            articles.append(read_article(p, relative_to, pub, warn))
     return articles

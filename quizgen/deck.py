@@ -13,7 +13,7 @@ import yaml
 
 from . import paths
 from .controls import codepoint, first_control
-from .corpus import ENCODINGS, UTF8, decode
+from .corpus import ENCODINGS, UTF8, decode, read_page_text
 from .deck_mistakes import article_error, has_article_suffix, looks_like_article
 from .errors import QuizgenError
 from .model import (
@@ -29,6 +29,7 @@ from .model import (
     Source,
 )
 from .paths import FileTooLarge, NotARegularFile, read_regular
+from .webpage import HTML_SUFFIXES, is_url
 
 FORMAT_VERSION = 1
 # The largest deck file read (a 50,000-fact deck is about 32 MB) and the largest source `check` reads.
@@ -436,9 +437,13 @@ def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
 
 
 def verify_evidence(deck: Deck, base: Path, shown: str, read: Callable[[Path], str] | None = None) -> list[str]:
-    """Check every evidence text against its source article; return the sources that were not found."""
+    """Check every evidence text against its source article; return the sources that were not found. A web
+    page's address is not fetched (the page may have changed since, or be gone): it counts as not found."""
     texts: dict[str, str | None] = {}
     for s in deck.sources:
+        if is_url(s.path):
+            texts[s.id] = None
+            continue
         candidate = base / s.path
         try:
             # Read as extract read it: the recorded encoding, control characters removed.
@@ -459,7 +464,10 @@ def verify_evidence(deck: Deck, base: Path, shown: str, read: Callable[[Path], s
 
 
 def _source_text(path: Path, encoding: str | None) -> str:
-    return decode(read_regular(path, MAX_SOURCE_BYTES), str(path), encoding=encoding or UTF8).text
+    data = read_regular(path, MAX_SOURCE_BYTES)
+    if path.suffix.lower() in HTML_SUFFIXES:  # the page's main text, as extract read it
+        return read_page_text(data, str(path)).text
+    return decode(data, str(path), encoding=encoding or UTF8).text
 
 
 def deck_to_data(deck: Deck) -> dict[str, Any]:

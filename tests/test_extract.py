@@ -157,10 +157,10 @@ def test_help_and_check_load_neither_spacy_nor_the_extraction_model():
         "    try:\n        main(['--help'])\n    except SystemExit:\n        pass\n"
         "    main(['check', 'decks/new-start.yaml'])\n"
         "print(*(m in sys.modules for m in ('spacy', 'genanki', 'questionary', 'quizgen.extract.decide',"
-        " 'sklearn')))\n"
+        " 'sklearn', 'trafilatura', 'lxml', 'urllib.request')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False"] * 5
+    assert out.stdout.split() == ["False"] * 8
 
 
 # -- the command and its bad input --------------------------------------------------------------------
@@ -195,7 +195,10 @@ def _bad_inputs(tmp: Path) -> list[tuple[list[str], str]]:
     out = str(tmp / "d.yaml")
     return [
         (["extract", str(tmp / "missing.txt"), "-o", out], f"{tmp / 'missing.txt'}: no such file or folder"),
-        (["extract", str(tmp / "empty"), "-o", out], f"{tmp / 'empty'}: no articles (.txt files) in this folder"),
+        (
+            ["extract", str(tmp / "empty"), "-o", out],
+            f"{tmp / 'empty'}: no articles (.txt or .html files) in this folder",
+        ),
         (["extract", str(tmp / "blank.txt"), "-o", out], f"{tmp / 'blank.txt'}: empty article"),
         (["extract", str(tmp / "bin.txt"), "-o", out], f"{tmp / 'bin.txt'}: binary file, not a text article"),
         (

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..deck import load_deck, verify_evidence
 from ..model import KINDS
+from ..webpage import is_url
 
 MAX_NAMED = 5  # missing sources named one by one
 
@@ -25,6 +26,13 @@ def run(args: argparse.Namespace) -> int:
     for path in args.decks:
         deck = load_deck(path)
         missing = verify_evidence(deck, Path(path).parent, path)
+        # Web pages are not fetched: the page may have changed since, or be gone. Said once per deck.
+        pages = [s.id for s in deck.sources if s.id in missing and is_url(s.path)]
+        if pages:
+            named = ", ".join(repr(sid) for sid in pages[:MAX_NAMED])
+            more = f" and {len(pages) - MAX_NAMED} more" if len(pages) > MAX_NAMED else ""
+            warn(f"{path}: evidence from web pages is not checked (check does not fetch them): {named}{more}")
+            missing = [sid for sid in missing if sid not in pages]
         # A deck moved away from its articles misses them all: name a few, count the rest.
         for sid in missing[:MAX_NAMED]:
             warn(f"{path}: source {sid!r} not found; its evidence was not checked")

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..errors import QuizgenError
 from ..model import Article
+from ..webpage import DEFAULT_TIMEOUT
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "extract",
         help="read articles and write a fact deck",
-        description="Read news articles (.txt files or folders of them) and write a deck of facts, "
-        "each with the sentence that states it.",
+        description="Read news articles (.txt files, saved .html pages, folders of them, or http(s):// "
+        "addresses of web pages) and write a deck of facts, each with the sentence that states it.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders of .txt articles")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files (.txt, .html), folders of them, or web page addresses (http:// or https://)",
+    )
     p.add_argument("-o", "--output", required=True, metavar="DECK", help="deck file to write (YAML)")
     p.add_argument("--title", help="deck title (default: from the output file name)")
     p.add_argument(
@@ -28,7 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="[SOURCE=]DATE",
         help="publication date YYYY-MM-DD, for every article or, as SOURCE=DATE, for one "
-        "(SOURCE is the file name or its stem); used to resolve 'Thursday', 'next year'",
+        "(SOURCE is the file name or its stem, or a page's address); used to resolve 'Thursday', 'next year'; "
+        "a web page's own date is used when this is not given",
     )
     p.add_argument(
         "--model",
@@ -49,6 +57,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="reuse parses and results from this folder (default: $QUIZGEN_CACHE, else the user cache folder)",
     )
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"give up on a web page not fetched whole in this time (default {DEFAULT_TIMEOUT:g})",
+    )
     p.set_defaults(run=run)
 
 
@@ -82,12 +97,19 @@ def run(args: argparse.Namespace) -> int:
         raise QuizgenError("folder does not exist", where=str(out.parent) or ".")
     if args.jobs < 0:
         raise QuizgenError(f"must be 0 or more, not {args.jobs}", where="--jobs")
+    if not (args.timeout > 0 and math.isfinite(args.timeout)):  # (also nan and inf)
+        raise QuizgenError(f"must be a number of seconds more than 0, not {args.timeout:g}", where="--timeout")
     jobs = args.jobs or os.cpu_count() or 1
     default_pub, per_source = parse_published(args.published)
     files = find_articles(args.paths)  # (found once: read_articles takes the files as they are)
-    refuse_input_as_output(out, files)
+    refuse_input_as_output(out, [f for f in files if isinstance(f, Path)])
     articles = read_articles(
-        files, relative_to=out.parent.resolve(), published=per_source, default_published=default_pub, warn=warn
+        files,
+        relative_to=out.parent.resolve(),
+        published=per_source,
+        default_published=default_pub,
+        warn=warn,
+        timeout=args.timeout,
     )
     title = args.title or out.stem.replace("-", " ").replace("_", " ")
     if bad := first_control(title, allowed=""):
