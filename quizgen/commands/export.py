@@ -70,12 +70,14 @@ def split_choices(values: Sequence[str] | None, allowed: Sequence[str], option: 
 def run(args: argparse.Namespace) -> int:
     from ..anki import DeckExport, check_output, default_deck_name, export_apkg, normalize_deck_name
     from ..cli import warn
-    from ..controls import printable
+    from ..controls import describe, first_unfit, printable
     from ..deck_cache import load_deck_cached as load_deck
     from ..paths import refuse_input_as_output
 
     types = split_choices(args.types, ITEM_TYPES, "--types")
     kinds = split_choices(args.kinds, KINDS, "--kinds")
+    if args.deck_name is not None and (bad := first_unfit(args.deck_name)):
+        raise QuizgenError(f"{describe(bad)} in the deck name", where="--deck-name")
     name = normalize_deck_name(args.deck_name) if args.deck_name is not None else None
     if not str(args.output).lower().endswith(".apkg"):
         raise QuizgenError("the package name must end in .apkg", where=str(args.output))
