@@ -543,10 +543,20 @@ def export_time() -> float:
     fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if fixed:
         try:
-            return float(int(fixed))
+            seconds = int(fixed)
         except ValueError:
             raise QuizgenError(f"not a whole number of seconds: {fixed!r}", where="SOURCE_DATE_EPOCH") from None
+        if not 0 <= seconds <= LATEST_EPOCH:
+            raise QuizgenError(
+                f"expected seconds since 1970 up to the year 9999 ({LATEST_EPOCH}), found {seconds}",
+                where="SOURCE_DATE_EPOCH",
+            )
+        return float(seconds)
     return time.time()
+
+
+# 9999-12-31 23:59:59 UTC: later stamps overflow the note ids derived from them (milliseconds under 2**62).
+LATEST_EPOCH = 253_402_300_799
 
 
 def check_output(path: str | os.PathLike[str]) -> tuple[Path, Path]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from . import __version__, streams
-from .controls import printable
+from .controls import one_line
 from .errors import QuizgenError
 
 # Subcommand modules, in the order `--help` lists them.
@@ -38,8 +38,8 @@ def build_parser() -> ArgumentParser:
 
 
 def warn(message: str) -> None:
-    # printable: a file name or a deck's text may hold escape sequences a terminal would obey.
-    print(f"quizgen: warning: {printable(message)}", file=sys.stderr)
+    # one_line: a file name or a deck's text may hold escape sequences a terminal would obey, or line breaks.
+    print(f"quizgen: warning: {one_line(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a full disk shows here, as one error line, not at exit
         return status
     except QuizgenError as exc:
-        print(f"quizgen: error: {printable(str(exc))}", file=sys.stderr)
+        print(f"quizgen: error: {one_line(str(exc))}", file=sys.stderr)
         if exc.where == streams.WHERE:
             streams.discard(stdout)
         return 2

@@ -17,7 +17,13 @@ _CONTROL_CLASS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 # byte), OSC (ESC ] … BEL or ESC \), and the two-byte ones (ESC and one character).
 _SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
 _CONTROL_RE = re.compile(f"[{_CONTROL_CLASS}]")
-_SHOWN_RE = re.compile(f"[{_CONTROL_CLASS}\r\u2028\u2029]")
+# Also shown escaped: the bidirectional overrides and isolates, which reorder what follows on screen ("Trojan
+# Source"), and the lone surrogates by which Python keeps bytes that are not UTF-8 in file names and arguments
+# (printed raw they are an encoding error, not text).
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_UNDECODABLE = "\udc80-\udcff"
+_SHOWN_RE = re.compile(f"[{_CONTROL_CLASS}\r\u2028\u2029{_BIDI}\ud800-\udfff]")
+_UNFIT_RE = re.compile(f"[{_CONTROL_CLASS}\t\n\r\ud800-\udfff]")
 
 
 def strip_controls(text: str) -> tuple[str, int]:
@@ -42,6 +48,20 @@ def first_control(text: str, allowed: str = _KEPT) -> str | None:
     return None
 
 
+def first_unfit(text: str) -> str | None:
+    """The first character that a name (a title, a file name) must not hold: a control character, a line
+    break, or a byte that is not UTF-8 (a file name from an old archive, kept by Python as a surrogate)."""
+    m = _UNFIT_RE.search(text)
+    return m.group() if m else None
+
+
+def describe(ch: str) -> str:
+    """What `first_unfit` found, as an error message names it."""
+    if "\udc80" <= ch <= "\udcff":
+        return f"byte \\x{ord(ch) - 0xDC00:02x} that is not UTF-8"
+    return f"control character {codepoint(ch)}"
+
+
 def codepoint(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
@@ -49,4 +69,17 @@ def codepoint(ch: str) -> str:
 def printable(text: str) -> str:
     """Text safe to print to a terminal: control characters other than tab and line feed (carriage return
     included: it overwrites a line) shown escaped, ESC as \\x1b, so a deck or a file name cannot drive it."""
-    return _SHOWN_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _SHOWN_RE.sub(_escaped, text)
+
+
+def one_line(text: str) -> str:
+    """`printable`, with line feeds escaped too: an error or a warning is one line, whatever file name it
+    quotes."""
+    return printable(text).replace("\n", "\\n")
+
+
+def _escaped(m: re.Match[str]) -> str:
+    ch = m.group()
+    if "\udc80" <= ch <= "\udcff":
+        return f"\\x{ord(ch) - 0xDC00:02x}"  # the byte it stands for
+    return ch.encode("unicode_escape", "backslashreplace").decode("ascii")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .controls import codepoint, first_control, strip_controls
+from .controls import describe, first_unfit, strip_controls
 from .errors import QuizgenError
 from .model import Article, Source
 from .text import is_furniture, is_headline, paragraph_spans, sentence_spans
@@ -284,9 +284,9 @@ def read_article(
 ) -> Article:
     where = str(path)
     shown = os.path.relpath(path, relative_to) if relative_to else str(path)
-    if bad := first_control(shown, allowed=""):
-        # The deck records the path, and the deck reader refuses control characters.
-        raise QuizgenError(f"control character {codepoint(bad)} in the file name; rename the file", where=where)
+    if bad := first_unfit(shown):
+        # The deck records the path as UTF-8 text, and the deck reader refuses control characters.
+        raise QuizgenError(f"{describe(bad)} in the file name; rename the file", where=where)
     try:
         data = path.read_bytes()
     except OSError as exc:

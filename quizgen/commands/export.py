@@ -95,13 +95,15 @@ def split_choices(values: Sequence[str] | None, allowed: Sequence[str], option: 
 def run(args: argparse.Namespace) -> int:
     from ..anki import DeckExport, check_output, default_deck_name, export_apkg, normalize_deck_name
     from ..cli import warn
-    from ..controls import printable
+    from ..controls import describe, first_unfit, printable
     from ..deck_cache import load_deck_cached as load_deck
     from ..paths import refuse_input_as_output
     from ..text_export import check_target, output_format
 
     types = split_choices(args.types, ITEM_TYPES, "--types")
     kinds = split_choices(args.kinds, KINDS, "--kinds")
+    if args.deck_name is not None and (bad := first_unfit(args.deck_name)):
+        raise QuizgenError(f"{describe(bad)} in the deck name", where="--deck-name")
     name = normalize_deck_name(args.deck_name) if args.deck_name is not None else None
     fmt = output_format(str(args.output), args.format)
     if fmt == "apkg" and args.target is not None:

@@ -85,7 +85,7 @@ def parse_published(values: list[str]) -> tuple[str | None, dict[str, str]]:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import warn
-    from ..controls import codepoint, first_control, printable
+    from ..controls import describe, first_unfit, printable
     from ..corpus import find_articles, read_articles
     from ..deck import dump_deck, write_atomic
     from ..extract.cache import Cache, cache_dir, deck_key
@@ -112,9 +112,9 @@ def run(args: argparse.Namespace) -> int:
         timeout=args.timeout,
     )
     title = args.title or out.stem.replace("-", " ").replace("_", " ")
-    if bad := first_control(title, allowed=""):
-        # The deck reader refuses such a title, so the deck must not be written with one.
-        raise QuizgenError(f"control character {codepoint(bad)} in the title", where="--title" if args.title else "-o")
+    if bad := first_unfit(title):
+        # The deck reader refuses such a title (and a deck is UTF-8), so the deck must not be written with one.
+        raise QuizgenError(f"{describe(bad)} in the title", where="--title" if args.title else "-o")
     _warn_overlong(articles, warn)
     cache = None if args.no_cache else Cache(cache_dir(args.cache))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
 
 from ..model import Item
@@ -19,7 +20,8 @@ def quality(text: str) -> float:
 
 
 def whole_number(minimum: int, bound: str) -> Callable[[str], int]:
-    """An argument type: a whole number of at least `minimum` (`bound` says so in the error)."""
+    """An argument type: a whole number of at least `minimum` (`bound` says so in the error). A count past
+    what any list can hold means as many as there are (`-n 9223372036854775808` broke islice)."""
 
     def parse(text: str) -> int:
         try:
@@ -28,7 +30,7 @@ def whole_number(minimum: int, bound: str) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
         if n < minimum:
             raise argparse.ArgumentTypeError(f"expected {bound}, found {n}")
-        return n
+        return min(n, sys.maxsize)
 
     return parse
 

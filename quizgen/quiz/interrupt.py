@@ -15,6 +15,7 @@ does.
 from __future__ import annotations
 
 import contextlib
+import functools
 import signal
 import threading
 from collections.abc import Callable
@@ -106,9 +107,10 @@ def owner(then_ignore: bool = False) -> Interrupts | None:
     return Interrupts(then_ignore)
 
 
-def read_line(stream: TextIO) -> str:
-    """`stream.readline()`, which Ctrl-C ends with KeyboardInterrupt."""
-    return _active.read(stream.readline) if _active is not None else stream.readline()
+def read_line(stream: TextIO, limit: int = -1) -> str:
+    """`stream.readline(limit)`, which Ctrl-C ends with KeyboardInterrupt."""
+    read = functools.partial(stream.readline, limit)
+    return _active.read(read) if _active is not None else read()
 
 
 def run_prompt(app: Any) -> Any:

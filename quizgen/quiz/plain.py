@@ -11,6 +11,7 @@ import sys
 from typing import TextIO
 
 from ..controls import printable
+from ..errors import QuizgenError
 from ..model import Item
 from .grading import DATE_CONVENTION, Grade, Response, escape_undecodable, normalize
 from .interrupt import read_line
@@ -20,9 +21,13 @@ _TRUE = {"t", "true", "y", "yes", "1"}
 _FALSE = {"f", "false", "n", "no", "0"}
 
 
+# The longest answer line read. An answer is a few words; a whole article pasted in is 10,000 characters.
+MAX_ANSWER = 10_000
+
+
 class PlainUI:
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
-        self.stdin = stdin or _keeping_undecodable(sys.stdin)
+        self.stdin: TextIO | None = stdin or _keeping_undecodable(sys.stdin)
         self.stdout = stdout or sys.stdout
 
     def say(self, text: str = "") -> None:
@@ -31,10 +36,20 @@ class PlainUI:
     def read(self, prompt: str) -> str:
         self.stdout.write(printable(prompt))
         self.stdout.flush()
-        line = read_line(self.stdin)  # Ctrl-C ends the wait (interrupt.py)
+        if self.stdin is None:  # started with standard input closed (`<&-`): no answers to read
+            self.say()
+            raise EOFError
+        line = read_line(self.stdin, MAX_ANSWER + 1)  # Ctrl-C ends the wait (interrupt.py)
         if not line:
             self.say()
             raise EOFError
+        if len(line) > MAX_ANSWER and not line.endswith("\n"):
+            # Read in full, /dev/zero or a binary file would grow one line until memory runs out.
+            self.say()
+            raise QuizgenError(
+                f"an answer of over {MAX_ANSWER:,} characters on one line; this is not a quiz's answers",
+                where="standard input",
+            )
         return escape_undecodable(line.strip())
 
     def ask(self, item: Item, session: Session) -> Response:
@@ -92,7 +107,7 @@ class PlainUI:
             self.say(line)
 
 
-def _keeping_undecodable(stream: TextIO) -> TextIO:
+def _keeping_undecodable(stream: TextIO | None) -> TextIO | None:
     """Standard input read with errors="surrogateescape": a byte the locale's encoding cannot decode (a
     Latin-1 terminal, a pasted binary) must not end the quiz with UnicodeDecodeError; the answer keeps it,
     escaped as \\xNN by escape_undecodable."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -84,7 +85,8 @@ def choose_items(
     for phase in phases:
         items: Iterable[Item] = made(phase)
         if score is not None and phase is new:
-            wanted = None if count is None else NEW_POOL * (count - len(chosen))
+            # (capped: islice takes no stop past sys.maxsize, and `-n` may be any size)
+            wanted = None if count is None else min(sys.maxsize, NEW_POOL * (count - len(chosen)))
             pool = list(islice(items, wanted))
             best = sorted(range(len(pool)), key=lambda n: (-round(score(pool[n]), 6), n))  # ties: seeded order
             items = [pool[n] for n in best]
