@@ -315,8 +315,8 @@ def read_url_article(
     warn: Warn | None = None,
 ) -> Article:
     """The article on the web page at `url`: the deck records the address as the source's path."""
-    if bad := first_control(url, allowed=""):
-        raise QuizgenError(f"control character {codepoint(bad)} in the address", where=url)
+    if bad := first_unfit(url):
+        raise QuizgenError(f"{describe(bad)} in the address", where=url)
     from .webpage import fetch
 
     fetched = fetch(url, timeout)
