@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..errors import QuizgenError
 from ..model import ITEM_TYPES, KINDS
+from ..plural import counted
 from .selection import add_options, choose
 
 
@@ -107,5 +108,5 @@ def run(args: argparse.Namespace) -> int:
     with Progress("export", 2 * sum(len(e.items) for e in exports)) as bar:
         notes = export_apkg(exports, args.output, progress=bar.advance, notes=args.notes)
     names = sorted({e.name for e in exports if e.items})
-    print(printable(f"{args.output}: {notes} notes in {', '.join(names)}"))
+    print(printable(f"{args.output}: {counted(notes, 'note')} in {', '.join(names)}"))
     return 0

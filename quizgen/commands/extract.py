@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import QuizgenError
 from ..model import Article
+from ..plural import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
                 head, _, data = hit.partition(b"\n")
                 if head.isdigit():
                     write_atomic(out, data)
-                    print(printable(f"{out}: {int(head)} facts from {len(articles)} article(s)"))
+                    print(printable(f"{out}: {counted(int(head), 'fact')} from {counted(len(articles), 'article')}"))
                     return 0
 
     from ..extract.nlp import load_pipeline
@@ -122,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     write_atomic(out, data)
     if cache is not None and key is not None:
         cache.put("deck", key, f"{len(deck.facts)}\n".encode() + data)
-    print(printable(f"{out}: {len(deck.facts)} facts from {len(articles)} article(s)"))
+    print(printable(f"{out}: {counted(len(deck.facts), 'fact')} from {counted(len(articles), 'article')}"))
     return 0
 
 
