@@ -145,3 +145,21 @@ def test_typo_is_forgiven_and_shown(tmp_path):
     child.send(CTRL_C)
     child.expect("Quiz interrupted")
     child.expect(pexpect.EOF)
+
+
+def test_a_bare_enter_does_not_answer_a_true_false_question(tmp_path):
+    """A bare Enter (#13, item 7) asks again; it used to answer "true" and be graded."""
+    items = sample_items()
+    child = spawn(tmp_path / "s.sqlite3", "--types", "true_false", "--count", "1")
+    item = next_item(child, items)
+    assert item.type == "true_false"
+    child.send(ENTER)
+    assert child.expect([re.escape("Please press y (true) or n (false)."), "✓ Right", "✗ Wrong"]) == 0
+    child.expect(re.escape(item.prompt))  # the same question again
+    answer(child, item, right=True)
+    child.expect("✓ Right")
+    child.expect(r"Quiz finished: 1 of 1 right")
+    child.expect(pexpect.EOF)
+    child.close()
+    with Store(tmp_path / "s.sqlite3") as store:
+        assert [r.correct for r in store.reviews()] == [True]
