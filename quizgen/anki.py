@@ -254,20 +254,19 @@ _TAG_DROP = re.compile(r'[{}\[\]\\<>"]')
 
 def tags_for(item: Item, subjects: Mapping[str, str]) -> tuple[str, ...]:
     facts = item.facts or (item.fact,)
-    return _tags(item.type, item.kind, tuple(subjects.get(f, "") for f in facts), item.source_title, item.tags)
+    # Only the documented `quizgen` tags: the item's own labels (`kind:…`, `source:<id>`) are for the review
+    # sheet, and in Anki they only doubled these under undocumented names.
+    return _tags(item.type, item.kind, tuple(subjects.get(f, "") for f in facts), item.source_title)
 
 
 @lru_cache(maxsize=1 << 12)  # the items of one fact, or one article, share their tags
-def _tags(
-    type_: str, kind: str | None, subjects: tuple[str, ...], source_title: str, extra: tuple[str, ...]
-) -> tuple[str, ...]:
+def _tags(type_: str, kind: str | None, subjects: tuple[str, ...], source_title: str) -> tuple[str, ...]:
     out = ["quizgen", f"quizgen::type::{tag(type_)}"]
     if kind:
         out.append(f"quizgen::kind::{tag(kind)}")
     out.extend(f"quizgen::subject::{tag(s)}" for s in subjects if s and tag(s))
     if source_title and tag(source_title):
         out.append(f"quizgen::source::{tag(source_title)}")
-    out.extend(t for t in (tag(x) for x in extra) if t)
     return tuple(dict.fromkeys(out))  # unique, order kept
 
 
