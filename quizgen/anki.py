@@ -37,6 +37,7 @@ import genanki
 
 from .errors import QuizgenError
 from .model import Item
+from .paths import new_file_mode
 
 # Fixed note type ids: Anki ties notes to note types by id, so these must never change.
 MODEL_IDS: dict[str, int] = {
@@ -595,7 +596,10 @@ def write_apkg(
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise QuizgenError(f"cannot write: {exc.strerror}", where=str(folder)) from None
-    os.close(fd)
+    try:
+        os.fchmod(fd, new_file_mode())  # the umask's mode, as a file open() made, not mkstemp's 0600
+    finally:
+        os.close(fd)
     tmp = Path(tmp_name)
     try:
         with tempfile.TemporaryDirectory(prefix="quizgen-apkg-") as work:

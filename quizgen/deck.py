@@ -27,7 +27,7 @@ from .model import (
     Quantity,
     Source,
 )
-from .paths import FileTooLarge, NotARegularFile, read_regular
+from .paths import FileTooLarge, NotARegularFile, new_file_mode, read_regular
 
 FORMAT_VERSION = 1
 # The largest deck file read (a 50,000-fact deck is about 32 MB) and the largest source `check` reads.
@@ -535,6 +535,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise QuizgenError(f"cannot write: {exc.strerror}", where=str(folder)) from None
     try:
+        os.fchmod(fd, new_file_mode())  # the umask's mode, as a file open() made, not mkstemp's 0600
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)

@@ -28,6 +28,14 @@ def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str 
             raise QuizgenError(f"is also an input{shown}; writing here would replace it", where=str(output))
 
 
+def new_file_mode() -> int:
+    """The mode a file created with open() gets: 0o666 less the umask. mkstemp makes its files 0600, and a
+    deck or package renamed from one would stay private whatever the user's umask says."""
+    umask = os.umask(0o077)  # reading the umask means setting it; set back at once (quizgen writes from one thread)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 class NotARegularFile(OSError):
     """A device, a pipe or a socket where a file was expected."""
 
