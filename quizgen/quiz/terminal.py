@@ -19,6 +19,7 @@ from ..model import Item
 from .grading import DATE_CONVENTION, RIGHT, TYPO, Grade, Response, parse_date
 from .interrupt import run_prompt
 from .session import Session
+from .wrap import wrap
 
 STYLE = Style(
     [
@@ -38,7 +39,7 @@ def _choices(options: tuple[str, ...] | list[str]) -> list[questionary.Choice]:
 
 
 def _print(text: str, style: str | None = None) -> None:
-    questionary.print(printable(text), style=style)
+    questionary.print(wrap(printable(text)), style=style)
 
 
 class TerminalUI:
@@ -46,7 +47,7 @@ class TerminalUI:
 
     def ask(self, item: Item, session: Session) -> Response:
         _print(session.header(), style="bold fg:ansiblue")
-        prompt = printable(item.prompt)
+        prompt = wrap(printable(item.prompt), indent=2)  # after questionary's "? "
         if item.type == "true_false":
             return self._true_or_false(prompt)
         if item.type == "timeline":
