@@ -338,3 +338,16 @@ def test_plain_true_false_has_no_default():
     out = io.StringIO()
     assert PlainUI(io.StringIO("\nf\n"), out).ask(item, Session([item])) is False
     assert out.getvalue().count("Please answer t (true) or f (false).") == 1
+
+
+def test_feedback_shows_the_source_once():
+    """An explanation that is only its source line ("Source: “…” — title") was shown twice, as the 'Why' and
+    as the source (#13, item 2, in the quiz)."""
+    from dataclasses import replace
+
+    item = ITEMS[0]
+    source = f"Source: “{item.evidence.text}” — {item.source_title}"
+    for explanation, why in ((source, None), (f"It ends then.\n{source}", "  Why: It ends then.")):
+        lines = feedback_lines(replace(item, explanation=explanation), Grade(RIGHT, "x"))
+        assert sum(item.source_title in line for line in lines) == 1, lines
+        assert [line for line in lines if line.startswith("  Why:")] == ([why] if why else [])
