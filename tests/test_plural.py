@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
 
 from quizgen.plural import counted
@@ -44,3 +45,17 @@ def test_check_counts_one_more_missing_source(tmp_path: Path):
     result = run_cli("check", str(tmp_path / "d.yaml"))
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1].endswith("1 more source not found; its evidence was not checked")
+
+
+def test_no_new_item_of_one():
+    from quiz_items import sample_items
+
+    from quizgen.errors import QuizgenError
+    from quizgen.quiz.scheduler import CardState
+    from quizgen.quiz.session import select_items
+
+    item = sample_items()[0]
+    now = dt.datetime(2026, 12, 2, tzinfo=dt.UTC)
+    card = CardState(item.id, "{}", "review", now + dt.timedelta(days=3), now, reps=1)
+    with pytest.raises(QuizgenError, match="no new items: the one item has been reviewed; the next is due in 3 days"):
+        select_items([item], {item.id: card}, now, new_only=True)

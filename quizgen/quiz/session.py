@@ -112,7 +112,8 @@ def _empty_reason(
     scheduled = [cards[i].due for i in ids if i in cards]
     when = f"; the next is due {describe_due(min(scheduled), now)}" if scheduled else ""
     if new_only:
-        return f"no new items: all {len(ids)} have been reviewed{when} (drop --new-only, or add --all)"
+        reviewed = "the one item has" if len(ids) == 1 else f"all {len(ids)} have"
+        return f"no new items: {reviewed} been reviewed{when} (drop --new-only, or add --all)"
     if due_only:
         return f"no items are due{when}"
     return f"nothing is due and nothing is new{when}; --all practises anyway"
