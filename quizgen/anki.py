@@ -255,20 +255,19 @@ _TAG_DROP = re.compile(r'[{}\[\]\\<>"]')
 
 def tags_for(item: Item, subjects: Mapping[str, str]) -> tuple[str, ...]:
     facts = item.facts or (item.fact,)
-    return _tags(item.type, item.kind, tuple(subjects.get(f, "") for f in facts), item.source_title, item.tags)
+    # Only the documented `quizgen` tags: the item's own labels (`kind:…`, `source:<id>`) are for the review
+    # sheet, and in Anki they only doubled these under undocumented names.
+    return _tags(item.type, item.kind, tuple(subjects.get(f, "") for f in facts), item.source_title)
 
 
 @lru_cache(maxsize=1 << 12)  # the items of one fact, or one article, share their tags
-def _tags(
-    type_: str, kind: str | None, subjects: tuple[str, ...], source_title: str, extra: tuple[str, ...]
-) -> tuple[str, ...]:
+def _tags(type_: str, kind: str | None, subjects: tuple[str, ...], source_title: str) -> tuple[str, ...]:
     out = ["quizgen", f"quizgen::type::{tag(type_)}"]
     if kind:
         out.append(f"quizgen::kind::{tag(kind)}")
     out.extend(f"quizgen::subject::{tag(s)}" for s in subjects if s and tag(s))
     if source_title and tag(source_title):
         out.append(f"quizgen::source::{tag(source_title)}")
-    out.extend(t for t in (tag(x) for x in extra) if t)
     return tuple(dict.fromkeys(out))  # unique, order kept
 
 
@@ -298,12 +297,26 @@ def _html_list(entries: Sequence[str], cls: str, ordered: bool = True, right: in
     return f'<{tag_name} class="qg-list {cls}">{"".join(lis)}</{tag_name}>'
 
 
+def _why(item: Item, sentence: str, title: str) -> str:
+    """The item's explanation without its closing "Source: “sentence” — title" line when that is the source the
+    back shows from its Sentence and Article fields: the back shows the source once."""
+    source = f"Source: “{sentence}” — {title}"
+    if item.explanation == source:
+        return ""
+    return item.explanation.removesuffix("\n" + source)
+
+
 def note_for(item: Item, subjects: Mapping[str, str] | None = None) -> NoteSpec:
     """The Anki note for one item. Pure and deterministic."""
     model = NOTE_TYPE_OF.get(item.type)
     if model is None:
         raise QuizgenError(f"unknown item type {item.type!r}", where=item.id)
-    source = (esc(item.explanation), esc(item.evidence.text), esc(item.source_title))
+    if model == "basic" and item.evidence.text in item.explanation:
+        # A timeline's explanation gives each event's sentence and article; the back shows no other source.
+        source = (esc(item.explanation), "", "")
+    else:
+        sentence, title = item.evidence.text, item.source_title
+        source = (esc(_why(item, sentence, title)), esc(sentence), esc(title))
     if model == "choice":
         choices = item.choices or (("True", "False") if item.type == "true_false" else (item.answer,))
         options = [esc(c) for c in choices]
@@ -337,7 +350,7 @@ def fact_note(items: Sequence[Item], statement: str, subjects: Mapping[str, str]
             raise QuizgenError("an item of another fact, or of several, in a fact's note", where=item.id)
         if item.type in slots:
             raise QuizgenError(f"two {item.type} items of one fact", where=item.id)
-        slots[item.type] = _slot(item)
+        slots[item.type] = _slot(item, items[0].evidence.text, items[0].source_title)
     fields = [esc(statement)]
     for item_type, _label in FACT_SLOTS:
         fields.extend(slots.get(item_type, ("", "", "", "")))
@@ -347,8 +360,9 @@ def fact_note(items: Sequence[Item], statement: str, subjects: Mapping[str, str]
     return NoteSpec("fact", note_guid(f"fact:{fact}"), tuple(fields), tags, ",".join(i.id for i in items))
 
 
-def _slot(item: Item) -> tuple[str, str, str, str]:
-    """An item as its slot of a fact note: question, options, back, explanation (HTML)."""
+def _slot(item: Item, sentence: str, title: str) -> tuple[str, str, str, str]:
+    """An item as its slot of a fact note: question, options, back, explanation (HTML). `sentence` and `title`:
+    the source the note's back shows."""
     kind = NOTE_TYPE_OF.get(item.type)
     if kind is None or item.type not in _SLOT_TYPES:
         raise QuizgenError(f"no slot for item type {item.type!r} in a fact's note", where=item.id)
@@ -364,7 +378,7 @@ def _slot(item: Item) -> tuple[str, str, str, str]:
         back = _CLOZE_RE.sub(lambda m: f'<span class="cloze">{m.group(2)}</span>', esc_cloze(item.cloze))
     else:  # typed: the answer is what Anki compares the typed words with
         front, back = "", esc(item.answer)
-    return esc(item.prompt), front, back, esc(item.explanation)
+    return esc(item.prompt), front, back, esc(_why(item, sentence, title))
 
 
 def deck_id(name: str) -> int:

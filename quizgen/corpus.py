@@ -247,17 +247,29 @@ def make_article(
     paragraphs = tuple(paragraph_spans(text))
     if not paragraphs:
         raise QuizgenError("no article text (only headlines or page furniture)", where=where)
-    title = title or find_title(text)
-    if title is None:
-        title = _first_sentence(text, paragraphs)
+    headline = title or find_title(text)  # a web page's own title first
     source = Source(
         id=source_id,
         path=path,
-        title=title,
+        # Not the first sentence: under every card of the article it reads as the source of the card's words
+        # ("— Last week, US National Security Adviser Robert O’Brien announced …" under another's quotation).
+        title=headline or title_from_name(path),
         published=published or find_published(text),
         encoding=None if encoding == UTF8 else encoding,  # UTF-8 goes without saying
     )
-    return Article(source=source, text=text, paragraphs=paragraphs)
+    return Article(source=source, text=text, paragraphs=paragraphs, lead=headline or _first_sentence(text, paragraphs))
+
+
+def title_from_name(path: str) -> str:
+    """The title of an article with no headline, from its file name: 'new-start-extension.txt' → 'New start
+    extension' (separators become spaces, the first letter a capital, the rest as written). A name without a
+    word ('000_a3db5a43.txt', 'a1.txt') stays the file's name: it still says which file the card is from."""
+    name = Path(path).name
+    words = [w for w in re.split(r"[\s_.-]+", Path(path).stem) if w]
+    if not any(w.isalpha() and len(w) > 1 for w in words):
+        return name
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
 
 
 def _first_sentence(text: str, paragraphs: tuple[tuple[int, int], ...]) -> str:

@@ -35,6 +35,9 @@ class Article:
     text: str
     # Character spans (start, end) of paragraphs that are body text, not page furniture.
     paragraphs: tuple[tuple[int, int], ...] = ()
+    # What extraction reads as the headline (the treaty it names is the article's): the headline, or without
+    # one the first sentence. Not shown: an article without a headline is titled by its file name.
+    lead: str = ""
 
 
 @dataclass(frozen=True)

@@ -363,3 +363,27 @@ def test_a_fact_note_is_updated_in_place_and_gains_a_card_for_a_new_way_of_askin
     kept = next(c for c in cards if c.id == card.id)
     assert kept.ivl == 10 and kept.type == 2  # the studied card keeps its history
     assert any(second.prompt in visible(c.question()) for c in cards if c.id != card.id)
+
+
+@pytest.mark.parametrize("notes", ["fact", "item"])
+def test_every_back_shows_its_source_once(tmp_path, col, notes):
+    """#13, item 2: the back showed the source twice, at the end of the explanation and from the Sentence and
+    Article fields. Items as `quizgen questions` makes them, whose explanations end with their source."""
+    from conftest import DATA
+
+    from quizgen import load_deck
+    from quizgen.questions import make_items
+
+    deck = load_deck(DATA / "sample-deck.yaml")
+    items = make_items(deck)
+    assert any(i.explanation.endswith(f"Source: “{i.evidence.text}” — {i.source_title}") for i in items)
+    path = tmp_path / "deck.apkg"
+    write_apkg(plan_notes([DeckExport(DECK, items, subjects())], notes=notes)[0], path, timestamp=T0)
+    import_apkg(col, path)
+    backs = [visible(col.get_card(cid).answer()) for cid in col.find_cards("")]
+    assert len(backs) == len(items)
+    titles = {i.source_title for i in items}
+    for back in backs:
+        # the source block: the sentence, then "— title"; the explanation keeps what is not the source
+        assert "Source:" not in back, back
+        assert sum(back.count(f"— {t}") for t in titles) == 1, back

@@ -80,6 +80,17 @@ def test_tags_have_anki_syntax():
     assert "quizgen::source::US_Rejects_Key_Talks_on_New_START" in tags
 
 
+def test_notes_carry_only_the_documented_tags():
+    """#13, item 3: notes also carried the items' own labels, `kind:…`, `subject:…`, `source:…`, which the
+    README does not name; only `quizgen` and `quizgen::{kind,type,subject,source}::…` are documented."""
+    documented = re.compile(r"quizgen(?:::(?:kind|type|subject|source)::\S+)?")
+    items = [replace(i, tags=(f"kind:{i.kind}", "subject:new-start", "source:000_a3db")) for i in sample_items()]
+    notes = [note_for(i, subjects()) for i in items]
+    notes += [n for _, ns in plan_notes([DeckExport("D", items, subjects())])[0] for n in ns]
+    for note in notes:
+        assert note.tags and all(documented.fullmatch(t) for t in note.tags), note.tags
+
+
 def test_timeline_tags_every_subject_and_lists_the_order():
     timeline = next(i for i in sample_items() if i.type == "timeline")
     note = note_for(timeline, {"date-new-start-signing": "New START", "date-new-start-expiry": "Treaty X"})

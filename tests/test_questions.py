@@ -965,3 +965,36 @@ def test_a_passer_by_s_words_and_job_are_not_asked_and_premier_is_prime_minister
     assert fact_failure(ctx, facts[0]) and fact_failure(ctx, facts[1])
     assert fact_failure(ctx, facts[2]) is None
     assert role_key("Premier") == role_key("Prime Minister") != role_key("Deputy Premier")
+
+
+def test_a_relation_to_another_person_is_never_a_role():
+    """#13, item 9: 'Dmitry Medvedev: Russian counterpart.' in an explanation. A counterpart, colleague,
+    predecessor or successor is someone beside another person, not an office: never a role's answer, a wrong
+    option, a false version or a person's description."""
+    people = [
+        ("Ivan Orlov", "Russian Foreign Minister"),
+        ("Oleg Sayin", "Kremlin spokesman"),
+        ("Ann Price", "US Secretary of State"),
+        ("Pavel Dorn", "Russian counterpart"),
+        ("Lev Stroy", "predecessor"),
+        ("Mia Hart", "US colleague"),
+    ]
+    facts = [
+        Fact(f"r{n}", "role", who, office, f"{who} is the {office}.", [Evidence("a", f"The {office}, {who}, spoke.")],
+             entity=who)
+        for n, (who, office) in enumerate(people)
+    ]  # fmt: skip
+    for n, who in enumerate(("Pavel Dorn", "Lev Stroy", "Mia Hart")):
+        said = f"{who} signed the Harbour Accord for Russia in 203{n}."
+        facts.append(Fact(f"s{n}", "signatory", "Harbour Accord", who, said, [Evidence("a", said)], entity=who,
+                          party="Russia"))  # fmt: skip
+    entities = [Entity(who, "person") for who, _ in people] + [Entity("Russia", "country")]
+    deck = Deck("t", [Source("a", "a.txt", "Harbour")], entities, facts)
+    relation = re.compile(r"\b(?:counterpart|predecessor|colleague)\b", re.IGNORECASE)
+    items = [item for seed in range(20) for item in make_items(deck, seed=seed)]
+    assert any(i.kind == "role" for i in items)
+    for item in items:
+        shown = [item.answer, *item.choices, item.explanation.split("\nSource:")[0]]
+        if item.kind == "role":
+            shown.append(item.prompt)
+        assert not any(relation.search(s) for s in shown), (item.id, shown)

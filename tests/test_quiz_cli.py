@@ -78,7 +78,7 @@ def test_plain_cli_quiz_and_stats(tmp_path, sample_deck_path):
     assert "Question 1 of 3" in result.stdout and "Quiz finished: 0 of 1 right (0%), 2 not asked" in result.stdout
     stats = run_cli("stats", str(sample_deck_path), "--store", store)
     assert stats.returncode == 0, stats.stderr
-    assert "learning 1" in stats.stdout and "retention: 0% right over the last 1 reviews" in stats.stdout
+    assert "learning 1" in stats.stdout and "retention: 0% right over the last 1 review" in stats.stdout
     assert "Upcoming reviews" in stats.stdout
 
 

@@ -191,3 +191,27 @@ def test_dates_read_back_in_every_form(d):
         return  # four-digit years only
     for text in (d.isoformat(), f"{d.day}/{d.month}/{d.year}", d.strftime("%d %B %Y"), d.strftime("%b %d, %Y")):
         assert parse_date(text) == want, text
+
+
+@pytest.mark.parametrize(
+    "response", ["President Putin", "Russian President Putin", "President Vladimir Putin", "Mr. Putin", "Mr Putn"]
+)
+def test_an_office_or_honorific_with_the_surname_names_a_person(response):
+    """#13, item 9: "President Putin" was graded wrong for Vladimir Putin."""
+    assert grade_typed("Vladimir Putin", response, None, DECK).correct
+
+
+@pytest.mark.parametrize("response", ["President Medvedev", "President", "Russian President", "Putin President"])
+def test_an_office_does_not_make_another_name_right(response):
+    assert not grade_typed("Vladimir Putin", response, None, DECK).correct
+
+
+def test_a_near_miss_names_only_the_parts_the_date_has():
+    """#13, item 10: a date with no year is not 'right month and year'."""
+    g = grade_typed("5 February", "6 February", None, DECK)
+    assert (g.verdict, g.note) == (NEAR, "close: right month, wrong day")
+    g = grade_typed("5 February 2021", "6 February 2021", None, DECK)
+    assert (g.verdict, g.note) == (NEAR, "close: right month and year, wrong day")
+    assert grade_typed("February", "March", None, DECK).verdict == WRONG  # no year to be right about
+    g = grade_typed("February 2021", "March 2021", None, DECK)
+    assert (g.verdict, g.note) == (NEAR, "close: right year, wrong month")

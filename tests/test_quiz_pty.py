@@ -145,3 +145,92 @@ def test_typo_is_forgiven_and_shown(tmp_path):
     child.send(CTRL_C)
     child.expect("Quiz interrupted")
     child.expect(pexpect.EOF)
+
+
+def test_a_bare_enter_does_not_answer_a_true_false_question(tmp_path):
+    """A bare Enter (#13, item 7) asks again; it used to answer "true" and be graded."""
+    items = sample_items()
+    child = spawn(tmp_path / "s.sqlite3", "--types", "true_false", "--count", "1")
+    item = next_item(child, items)
+    assert item.type == "true_false"
+    child.send(ENTER)
+    assert child.expect([re.escape("Please press y (true) or n (false)."), "✓ Right", "✗ Wrong"]) == 0
+    child.expect(re.escape(item.prompt))  # the same question again
+    answer(child, item, right=True)
+    child.expect("✓ Right")
+    child.expect(r"Quiz finished: 1 of 1 right")
+    child.expect(pexpect.EOF)
+    child.close()
+    with Store(tmp_path / "s.sqlite3") as store:
+        assert [r.correct for r in store.reviews()] == [True]
+
+
+def screen_rows(output: str, width: int) -> list[str]:
+    """The rows a terminal `width` columns wide shows after `output`: enough of a VT100 for what prompt_toolkit
+    and print() send (text, CR, LF, cursor moves, erase below, auto-wrap on and off)."""
+    rows: dict[int, list[str]] = {}
+    row = col = 0
+    autowrap, pending = True, False
+    for m in re.finditer(r"\x1b\[(\??)([0-9;]*)([A-Za-z])|\x1b[()][A-Za-z0-9]|(.)", output, re.S):
+        if m.group(4) is None:
+            private, args, op = m.group(1), m.group(2), m.group(3)
+            n = int(args.split(";")[0] or 1) if op in "ABCD" else 0
+            if private and args == "7":
+                autowrap = op == "h"
+            elif op == "A":
+                row = max(row - n, 0)
+            elif op == "B":
+                row += n
+            elif op == "C":
+                col = min(col + n, width - 1)
+            elif op == "D":
+                col = max(col - n, 0)
+            elif op == "J":
+                rows = {r: (cells[:col] if r == row else cells) for r, cells in rows.items() if r <= row}
+            pending = pending and op not in "ABCD"
+            continue
+        ch = m.group(4)
+        if ch == "\r":
+            col, pending = 0, False
+        elif ch == "\n":
+            row, pending = row + 1, False
+        elif ch >= " ":
+            if pending and autowrap:
+                row, col, pending = row + 1, 0, False
+            cells = rows.setdefault(row, [])
+            cells.extend(" " * (col + 1 - len(cells)))
+            cells[col] = ch
+            if col == width - 1:
+                pending = True
+            else:
+                col += 1
+    return ["".join(rows.get(r, [])).rstrip() for r in range(max(rows, default=-1) + 1)]
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_long_prompts_wrap_between_words_at_the_terminal_width(tmp_path, plain):
+    """#13, item 5: a prompt longer than the terminal was broken in the middle of a word ("d" / "eployed")."""
+    width = 50
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
+    args = [
+        str(APP),
+        str(tmp_path / "s.sqlite3"),
+        "--types",
+        "true_false",
+        "--count",
+        "1",
+        *(["--plain"] if plain else []),
+    ]
+    child = pexpect.spawn(sys.executable, args, env=env, encoding="utf-8", timeout=20, dimensions=(40, width))
+    item = next(i for i in sample_items() if i.type == "true_false")
+    assert len(item.prompt) > 1.5 * width
+    child.expect(r"\(y = true, n = false\)" if not plain else re.escape("[t/f]: "))
+    rows = screen_rows(child.before + child.after, width)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    shown = [w for r in rows for w in r.split()]
+    missing = [w for w in item.prompt.split() if w not in shown]
+    assert not missing, rows
+    assert all(len(r) <= width for r in rows)

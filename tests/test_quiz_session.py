@@ -330,3 +330,24 @@ def test_items_are_made_only_when_chosen_and_unmakeable_ones_are_passed_over():
     assert len(made) <= 3  # two made, and at most the one that could not be
     with pytest.raises(QuizgenError, match="no questions can be made"):
         choose_items([ITEMS[0].id], make, {}, T0)
+
+
+def test_plain_true_false_has_no_default():
+    """A bare Enter on a true/false question asks again (#13, item 7); it is never taken as an answer."""
+    item = next(i for i in ITEMS if i.type == "true_false")
+    out = io.StringIO()
+    assert PlainUI(io.StringIO("\nf\n"), out).ask(item, Session([item])) is False
+    assert out.getvalue().count("Please answer t (true) or f (false).") == 1
+
+
+def test_feedback_shows_the_source_once():
+    """An explanation that is only its source line ("Source: “…” — title") was shown twice, as the 'Why' and
+    as the source (#13, item 2, in the quiz)."""
+    from dataclasses import replace
+
+    item = ITEMS[0]
+    source = f"Source: “{item.evidence.text}” — {item.source_title}"
+    for explanation, why in ((source, None), (f"It ends then.\n{source}", "  Why: It ends then.")):
+        lines = feedback_lines(replace(item, explanation=explanation), Grade(RIGHT, "x"))
+        assert sum(item.source_title in line for line in lines) == 1, lines
+        assert [line for line in lines if line.startswith("  Why:")] == ([why] if why else [])

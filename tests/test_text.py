@@ -128,14 +128,22 @@ def test_a_photo_caption_is_furniture():
     assert not is_furniture("The photo shows nothing new, officials said.")
 
 
-def test_an_article_without_a_headline_is_titled_by_its_first_real_sentence():
-    """A numbered statement ("1. The two sides …") was titled "1.", and every card of it said "— 1."."""
+def test_an_article_without_a_headline_is_titled_by_its_file_name():
+    """#13, item 1: a headline-less article was titled by its first sentence, and under every card of it that
+    sentence read as the source of the card's words ("— Last week, … O'Brien announced that Russian…" under
+    Zarif's quotation). Extraction still reads the first real sentence as the headline (a numbered statement's
+    "1. The two sides …" was read as "1.")."""
     from quizgen.corpus import make_article
 
     text = "JOINT STATEMENT\n\n1. The two sides signed the Harbour Accord in Port Arden today.\n\n2. They met.\n"
-    assert (
-        make_article(text, "a", "a.txt", "a").source.title
-        == "The two sides signed the Harbour Accord in Port Arden today."
-    )
+    article = make_article(text, "harbour-accord", "news/harbour-accord_signing.txt", "a")
+    assert article.source.title == "Harbour accord signing"
+    assert article.lead == "The two sides signed the Harbour Accord in Port Arden today."
     plain = "The two sides signed the Harbour Accord. They met again.\n"
-    assert make_article(plain, "a", "a.txt", "a").source.title == "The two sides signed the Harbour Accord."
+    article = make_article(plain, "a", "Harbour-Accord.txt", "a")
+    assert (article.source.title, article.lead) == ("Harbour Accord", "The two sides signed the Harbour Accord.")
+    # A name of no words says at least which file it is.
+    assert make_article(plain, "000_a3db5a43", "seeds/000_a3db5a43.txt", "a").source.title == "000_a3db5a43.txt"
+    # A headline is still the title.
+    headed = "Harbour Accord Signed In Port Arden\n\nThe two sides signed the Harbour Accord. They met again.\n"
+    assert make_article(headed, "a", "x.txt", "a").source.title == "Harbour Accord Signed In Port Arden"

@@ -18,7 +18,7 @@ def article_treaty(*texts: str) -> str | None:
     names = treaty_names(articles)
     a = articles[0]
     ctx = ArticleContext(a.source.id, None, names, a.text, a.paragraphs)
-    ctx.learn_title(a.source.title or "")
+    ctx.learn_title(a.lead)
     for i, (s, e, p) in enumerate(sentence_plan(a)):
         ctx.learn_treaties(Sentence(a.source.id, i, s, e, a.text[s:e], None, [], p))
     return ctx.treaty()

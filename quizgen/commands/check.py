@@ -22,6 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..cli import warn
     from ..controls import printable
+    from ..plural import counted
 
     for path in args.decks:
         deck = load_deck(path)
@@ -37,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
         for sid in missing[:MAX_NAMED]:
             warn(f"{path}: source {sid!r} not found; its evidence was not checked")
         if len(missing) > MAX_NAMED:
-            warn(f"{path}: {len(missing) - MAX_NAMED} more sources not found; their evidence was not checked")
+            more = len(missing) - MAX_NAMED
+            its = "its" if more == 1 else "their"
+            warn(f"{path}: {counted(more, 'more source')} not found; {its} evidence was not checked")
         kinds = Counter(f.kind for f in deck.facts)
         conflicts = sum(1 for f in deck.facts if f.conflicts)
         per_kind = ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k])

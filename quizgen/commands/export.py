@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import QuizgenError
 from ..model import ITEM_TYPES, KINDS
+from ..plural import counted
 from ..text_export import FORMATS, TARGETS
 from .selection import add_options, choose
 
@@ -146,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
 
     with Progress("export", 2 * sum(len(e.items) for e in exports)) as bar:
         notes = export_apkg(exports, args.output, progress=bar.advance, notes=args.notes or "fact")
-    print(printable(f"{args.output}: {notes} notes in {', '.join(names)}"))
+    print(printable(f"{args.output}: {counted(notes, 'note')} in {', '.join(names)}"))
     return 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import QuizgenError
 from ..model import Article
+from ..plural import counted
 from ..webpage import DEFAULT_TIMEOUT
 
 
@@ -129,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
                 head, _, data = hit.partition(b"\n")
                 if head.isdigit():
                     write_atomic(out, data)
-                    print(printable(f"{out}: {int(head)} facts from {len(articles)} article(s)"))
+                    print(printable(f"{out}: {counted(int(head), 'fact')} from {counted(len(articles), 'article')}"))
                     return 0
 
     from ..extract.nlp import load_pipeline
@@ -144,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
     write_atomic(out, data)
     if cache is not None and key is not None:
         cache.put("deck", key, f"{len(deck.facts)}\n".encode() + data)
-    print(printable(f"{out}: {len(deck.facts)} facts from {len(articles)} article(s)"))
+    print(printable(f"{out}: {counted(len(deck.facts), 'fact')} from {counted(len(articles), 'article')}"))
     return 0
 
 

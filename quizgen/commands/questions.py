@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from ..model import ITEM_TYPES, KINDS, Item
+from ..plural import counted
 from .selection import add_options, choose
 
 FORMATS = ("text", "yaml", "json")
@@ -94,7 +95,7 @@ _TYPE_LABEL = {
 def review_sheet(path: str, title: str, items: list[Item], seed: int) -> str:
     """Numbered items for a person to read top to bottom: prompt, options with the answer marked,
     the answer and its source."""
-    lines = [f"{title} — {len(items)} items from {path} (seed {seed})", ""]
+    lines = [f"{title} — {counted(len(items), 'item')} from {path} (seed {seed})", ""]
     width = len(str(len(items)))
     pad = " " * (width + 2)
     for n, item in enumerate(items, 1):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import QuizgenError
+from ..plural import counted
 from .selection import whole_number
 
 
@@ -162,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
 
             ui = TerminalUI()
         print(
-            printable(f"{' + '.join(titles)}: {len(chosen)} questions ({due} due, {new} new). ")
+            printable(f"{' + '.join(titles)}: {counted(len(chosen), 'question')} ({due} due, {new} new). ")
             + "Answers are saved as you go; Ctrl-C ends the quiz.",
             flush=True,
         )

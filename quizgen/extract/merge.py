@@ -103,7 +103,7 @@ def _with_subject(c: Candidate, titles: dict[str, str]) -> Candidate:
 
 def merge(cands: Sequence[Candidate], articles: Sequence[Article], treaties: TreatyNames, title: str) -> Deck:
     order = {a.source.id: i for i, a in enumerate(articles)}
-    titles = {a.source.id: a.source.title or "" for a in articles}
+    titles = {a.source.id: a.lead or a.source.title or "" for a in articles}
     cands = sorted((_with_subject(c, titles) for c in cands), key=lambda c: (order[c.source], c.sentence))
     groups: list[list[Candidate]] = []
     for g in _group(list(cands)):

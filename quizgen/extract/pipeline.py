@@ -85,7 +85,7 @@ def propose_article(
         sents.append(Sentence(article.source.id, i, s, e, text[s:e], doc, quoted, p))
     published = DateValue.parse(article.source.published) if article.source.published else None
     ctx = ArticleContext(article.source.id, published, treaties, text, article.paragraphs)
-    ctx.learn_title(article.source.title or "")
+    ctx.learn_title(article.lead or article.source.title or "")
     for sent in sents:
         ctx.learn_people(sent)
         ctx.learn_treaties(sent)

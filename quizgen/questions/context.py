@@ -12,7 +12,7 @@ from typing import Any
 from ..model import Deck, Evidence, Fact, Item
 from ..text import normalize, slug
 from .gates import DOUBLED
-from .tables import COUNTRIES, MONTHS
+from .tables import COUNTRIES, MONTHS, relation
 
 _ACRONYM_RE = re.compile(r"^[A-Z.]{2,6}$")
 # "its 88 members", "ratified by 164 states": a count of parties, so more than the article lists
@@ -166,11 +166,12 @@ class Context:
         return self.memo["several-stories"]
 
     def offices_of(self, person: str) -> list[str]:
-        """The offices the deck gives a person ("Kremlin spokesman", "researcher at …")."""
+        """The offices the deck gives a person ("Kremlin spokesman", "researcher at …"); not a relation to
+        someone else ("Russian counterpart"), which is no office."""
         if "offices" not in self.memo:
             offices: dict[str, list[str]] = {}
             for f in self.deck.facts:
-                if f.kind == "role":
+                if f.kind == "role" and not relation(f.answer):
                     offices.setdefault(self.names.key(f.entity or f.subject), []).append(f.answer)
             self.memo["offices"] = offices
         return self.memo["offices"].get(self.names.key(person), [])

@@ -13,7 +13,7 @@ import re
 
 from ..model import Item
 from ..text import normalize
-from .tables import MONTHS, profession
+from .tables import MONTHS, profession, relation
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # quotations are the speaker's words: their "this" is theirs
 
@@ -433,7 +433,9 @@ def failure(item: Item, several_treaties: bool = True) -> str | None:
         # "… “will not be a walk in the park.”": the quotation ends the reporter's sentence it began inside
         if _QUOTE_FRAGMENT.match(said) or (said[:1].islower() and said.rstrip().endswith(".")):
             return "a quotation that starts in the middle of the speaker's sentence"
-    if item.kind == "role" and re.search(r"\b(?:counterpart|administration)\b", item.prompt + " " + item.answer):
+    if item.kind == "role" and (
+        relation(item.prompt + " " + item.answer) or re.search(r"\badministration\b", item.prompt + " " + item.answer)
+    ):
         return "a relation or a fragment, not an office"
     if item.kind == "role" and item.type != "true_false" and item.answer[:1].islower() and " at " in item.answer:
         return "an affiliation, not an office"  # "water-governance researcher at the Great Lakes Institute"

@@ -14,7 +14,7 @@ from ..extract.statements import with_the as shared_with_the
 from ..model import DateValue, Fact
 from ..text import normalize
 from .context import Context
-from .tables import AUXILIARIES, IRREGULAR_PAST, MONTHS, profession
+from .tables import AUXILIARIES, IRREGULAR_PAST, MONTHS, profession, relation
 
 # Answer types; distractors are drawn per type.
 PERSON, COUNTRY, ORGANIZATION, TREATY, OTHER = "person", "country", "organization", "treaty", "other"
@@ -302,7 +302,7 @@ def stem_limit(ctx: Context, fact: Fact) -> Stem | None:
 def not_an_office(role: str) -> bool:
     """'Russian counterpart' names an office only beside someone else's; 'administration of US President' is a
     fragment of a phrase."""
-    if re.search(r"\b(?:counterpart|administration)\b", role, re.IGNORECASE):
+    if relation(role) or re.search(r"\badministration\b", role, re.IGNORECASE):
         return True
     if re.match(r"(?:another|other|fellow|last|next|this|that)\b", role, re.IGNORECASE):
         return True  # "Another speaker": a place in a line, not an office

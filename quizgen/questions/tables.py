@@ -168,6 +168,16 @@ _PROFESSION = re.compile(
 )
 
 
+# Words that name a person by their relation to another ("his Russian counterpart", "her predecessor"): true
+# of one person beside another, no office of their own, so never a role's answer, option or description.
+_RELATION = re.compile(r"\b(?:counterparts?|colleagues?|predecessors?|successors?)\b", re.IGNORECASE)
+
+
+def relation(role: str) -> bool:
+    """'Russian counterpart', 'his predecessor': a relation to someone else, not an office."""
+    return bool(_RELATION.search(role))
+
+
 def profession(role: str) -> bool:
     """'Canberra historian', 'chemicals-policy researcher': what a commentator is, not an office they hold."""
     return bool(_PROFESSION.search(role))

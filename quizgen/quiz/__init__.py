@@ -45,7 +45,9 @@ def feedback_lines(item: Item, g: Grade) -> list[str]:
     else:
         head = "✗ Wrong."
     lines = [head, f"  Answer: {item.answer}"]
-    why, _, source = (item.explanation or "").partition("\nSource: ")
+    # An explanation may be its source line alone (a statement cut from a clause is left out of it)
+    why, _, source = ("\n" + (item.explanation or "")).partition("\nSource: ")
+    why = why.strip("\n")
     if why:
         lines.append(f"  Why: {why}")
     # The explanation names its source; otherwise the item's evidence does.

@@ -2,10 +2,11 @@
 
 Typed answers are compared by meaning, not by spelling: case, punctuation and articles are ignored;
 dates match at the fact's precision in any common form (numeric dates are read day-first, 5/2/2021 is
-5 February); numbers match as digits, with separators or in words; a surname alone names a person;
-aliases from the deck match; a small typo is forgiven but pointed out. A near miss (right month and
-year but wrong day, a number within 10 %, a misspelling too large to forgive) is graded wrong but shown
-as close, so the feedback is honest about how far off the answer was.
+5 February); numbers match as digits, with separators or in words; a surname alone names a person, and so
+does an office or honorific with it ("President Putin"); aliases from the deck match; a small typo is
+forgiven but pointed out. A near miss (right month and year but wrong day, a number within 10 %, a
+misspelling too large to forgive) is graded wrong but shown as close, so the feedback is honest about how
+far off the answer was.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..countries import country_of_demonym
+from ..extract.lexicon import HONORIFICS, TITLE_MODIFIERS, TITLE_WORDS
 from ..model import DateValue, Deck, Fact, Item
 from ..numbers import parse_number
 
@@ -163,9 +166,10 @@ def _grade_date(want: DateValue, got: DateValue) -> tuple[str, str | None]:
         return RIGHT, None
     if not wrong:
         return NEAR, f"close, but the {' and '.join(missing)} is missing"
+    # The note names only the parts the fact has: "5 February" has no year to be right about.
     if wrong == ["day"] and not missing:
-        return NEAR, "close: right month and year, wrong day"
-    if wrong == ["month"] and not missing and want.day is None:
+        return NEAR, f"close: right month{' and year' if want.year is not None else ''}, wrong day"
+    if wrong == ["month"] and not missing and want.day is None and want.year is not None:
         return NEAR, "close: right year, wrong month"
     return WRONG, None
 
@@ -175,13 +179,33 @@ def _grade_date(want: DateValue, got: DateValue) -> tuple[str, str | None]:
 # --- names -------------------------------------------------------------------------------------
 
 
+def _is_person(answer: str, deck: Deck) -> bool:
+    entity = next((e for e in deck.entities if answer == e.name or answer in e.aliases), None)
+    return entity is not None and entity.type == "person"
+
+
 def accepted_names(answer: str, deck: Deck) -> set[str]:
     """Every normalised way to say `answer`: its aliases, and for a person the surname alone."""
     names = {answer, *deck.aliases_of(answer)}
-    entity = next((e for e in deck.entities if answer == e.name or answer in e.aliases), None)
-    if entity is not None and entity.type == "person":
+    if _is_person(answer, deck):
         names |= {n.split()[-1] for n in list(names) if n.split()}
     return {normalize(n) for n in names if normalize(n)}
+
+
+# Words of an office or honorific a person may be named by: "President Putin", "Russian Foreign Minister
+# Lavrov", "Mr Lavrov". Whether the office is the person's is not graded: the question asked for the person.
+_TITLE_HEADS = TITLE_WORDS | HONORIFICS
+_TITLE_PARTS = _TITLE_HEADS | TITLE_MODIFIERS
+
+
+def without_title(got: str) -> str:
+    """A normalised answer without the office or honorific before a name: 'president putin' → 'putin'.
+    Unchanged when no office word leads, or when nothing would be left."""
+    words = got.split()
+    n = 0
+    while n < len(words) - 1 and (words[n] in _TITLE_PARTS or country_of_demonym(words[n])):
+        n += 1
+    return " ".join(words[n:]) if any(w in _TITLE_HEADS for w in words[:n]) else got
 
 
 def _typo_allowance(length: int) -> int:
@@ -267,6 +291,8 @@ def grade_typed(answer: str, response: str, fact: Fact | None, deck: Deck) -> Gr
             if abs(got_number - want_number) <= 0.1 * abs(want_number):
                 return Grade(NEAR, shown, "close, but not the exact number")
             return Grade(WRONG, shown)
+    if _is_person(answer, deck):
+        got = without_title(got)
     verdict, note = _grade_text(accepted_names(answer, deck), got)
     if verdict == TYPO:
         note = f"almost — you wrote {shown!r}"

@@ -16,6 +16,7 @@ from ..model import Item
 from .grading import DATE_CONVENTION, Grade, Response, escape_undecodable, normalize
 from .interrupt import read_line
 from .session import Session
+from .wrap import wrap
 
 _TRUE = {"t", "true", "y", "yes", "1"}
 _FALSE = {"f", "false", "n", "no", "0"}
@@ -31,7 +32,9 @@ class PlainUI:
         self.stdout = stdout or sys.stdout
 
     def say(self, text: str = "") -> None:
-        print(printable(text), file=self.stdout, flush=True)
+        text = printable(text)
+        # On a terminal, lines break between words; piped or scripted output keeps each line whole.
+        print(wrap(text) if _is_terminal(self.stdout) else text, file=self.stdout, flush=True)
 
     def read(self, prompt: str) -> str:
         self.stdout.write(printable(prompt))
@@ -116,6 +119,14 @@ def _keeping_undecodable(stream: TextIO | None) -> TextIO | None:
         with contextlib.suppress(ValueError, OSError):  # a stream that cannot change is read as it is
             reconfigure(errors="surrogateescape")
     return stream
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False
 
 
 def _wants_date(item: Item) -> bool:

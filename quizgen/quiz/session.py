@@ -14,6 +14,7 @@ from itertools import islice
 
 from ..errors import QuizgenError
 from ..model import KINDS, Item
+from ..plural import counted
 from .grading import Grade
 from .scheduler import CardState
 
@@ -113,7 +114,8 @@ def _empty_reason(
     scheduled = [cards[i].due for i in ids if i in cards]
     when = f"; the next is due {describe_due(min(scheduled), now)}" if scheduled else ""
     if new_only:
-        return f"no new items: all {len(ids)} have been reviewed{when} (drop --new-only, or add --all)"
+        reviewed = "the one item has" if len(ids) == 1 else f"all {len(ids)} have"
+        return f"no new items: {reviewed} been reviewed{when} (drop --new-only, or add --all)"
     if due_only:
         return f"no items are due{when}"
     return f"nothing is due and nothing is new{when}; --all practises anyway"
@@ -123,7 +125,7 @@ def label_for(card: CardState | None, now: dt.datetime) -> str:
     """How an item stands before it is asked: new, or reviewed and when it was due."""
     if card is None:
         return "new"
-    times = f"reviewed {card.reps} time{'s' if card.reps != 1 else ''}"
+    times = f"reviewed {counted(card.reps, 'time')}"
     return f"{times}, due {describe_due(card.due, now)}" if card.due > now else f"{times}, due now"
 
 
@@ -244,9 +246,9 @@ def describe_due(due: dt.datetime, now: dt.datetime) -> str:
         return "now"
     minutes = max(round(seconds / 60), 1)
     if minutes < 60:
-        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+        return f"in {counted(minutes, 'minute')}"
     hours = round(seconds / 3600)
     if hours < 24:
-        return f"in {hours} hour{'s' if hours != 1 else ''}"
+        return f"in {counted(hours, 'hour')}"
     days = round(seconds / 86400)
-    return f"in {days} day{'s' if days != 1 else ''}"
+    return f"in {counted(days, 'day')}"

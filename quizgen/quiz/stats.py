@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Item
+from ..plural import counted
 from .scheduler import LEARNING, RELEARNING, REVIEW, CardState
 from .store import ReviewRecord
 
@@ -78,13 +79,13 @@ def chart(upcoming: Sequence[tuple[dt.date, int]], width: int = 40) -> list[str]
 
 
 def lines(title: str, s: Stats) -> list[str]:
-    out = [f"{title}: {s.items} items"]
+    out = [f"{title}: {counted(s.items, 'item')}"]
     out.append(f"  new {s.new} · learning {s.learning} · review {s.review}")
     out.append(f"  due now {s.due_now} · due today {s.due_today} · due this week {s.due_week}")
     if s.retention is None:
         out.append("  retention: no reviews yet")
     else:
-        out.append(f"  retention: {round(100 * s.retention)}% right over the last {s.recent} reviews")
-    out.append(f"Upcoming reviews (next {len(s.upcoming)} days):")
+        out.append(f"  retention: {round(100 * s.retention)}% right over the last {counted(s.recent, 'review')}")
+    out.append(f"Upcoming reviews (next {counted(len(s.upcoming), 'day')}):")
     out.extend(chart(s.upcoming))
     return out

@@ -19,6 +19,7 @@ from ..model import Item
 from .grading import DATE_CONVENTION, RIGHT, TYPO, Grade, Response, parse_date
 from .interrupt import run_prompt
 from .session import Session
+from .wrap import wrap
 
 STYLE = Style(
     [
@@ -38,7 +39,7 @@ def _choices(options: tuple[str, ...] | list[str]) -> list[questionary.Choice]:
 
 
 def _print(text: str, style: str | None = None) -> None:
-    questionary.print(printable(text), style=style)
+    questionary.print(wrap(printable(text)), style=style)
 
 
 class TerminalUI:
@@ -46,14 +47,9 @@ class TerminalUI:
 
     def ask(self, item: Item, session: Session) -> Response:
         _print(session.header(), style="bold fg:ansiblue")
-        prompt = printable(item.prompt)
+        prompt = wrap(printable(item.prompt), indent=2)  # after questionary's "? "
         if item.type == "true_false":
-            return bool(
-                self._ask(
-                    # the item's prompt already asks "True or false? …" (questions/true_false.py)
-                    questionary.confirm(prompt, default=True, instruction="(y = true, n = false) ", style=STYLE)
-                )
-            )
+            return self._true_or_false(prompt)
         if item.type == "timeline":
             return self._order(item)
         if item.type in ("multiple_choice", "who_said") and item.choices:
@@ -74,6 +70,18 @@ class TerminalUI:
         # As unsafe_ask() does (Ctrl-C raises KeyboardInterrupt instead of returning None), but with the
         # quiz's own SIGINT owner, not prompt_toolkit's handler (interrupt.py).
         return run_prompt(question.application)
+
+    def _true_or_false(self, prompt: str) -> bool:
+        # No default: a bare Enter (a habit from the text questions) must not answer "true" and be graded.
+        # With default=None, questionary's confirm returns None at a bare Enter, and the question is asked again.
+        while True:
+            reply = self._ask(
+                # the item's prompt already asks "True or false? …" (questions/true_false.py)
+                questionary.confirm(prompt, default=None, instruction="(y = true, n = false) ", style=STYLE)  # type: ignore[arg-type]
+            )
+            if reply is not None:
+                return bool(reply)
+            _print("Please press y (true) or n (false).", style="fg:ansiyellow")
 
     def _order(self, item: Item) -> tuple[str, ...]:
         """Put events in order by picking the earliest remaining one until one is left."""
