@@ -14,7 +14,7 @@ from .controls import printable
 from .errors import QuizgenError
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ("extract", "check", "questions", "quiz", "stats", "export")
+COMMANDS = ("extract", "check", "questions", "quiz", "stats", "export", "push")
 
 
 class ArgumentParser(argparse.ArgumentParser):
