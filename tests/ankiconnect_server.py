@@ -2,11 +2,12 @@
 
 An HTTP server on 127.0.0.1 (a free port) over a real collection opened with the official `anki` package. It
 answers the protocol-6 requests `push` makes (`version`, `requestPermission`, `importPackage`, `findNotes`,
-`notesInfo`) as the add-on documents them: a reply `{"result", "error"}`, an error reply for a wrong key
-("valid api key must be provided") or an unknown action, `null` for a body that is not JSON. `importPackage`
-imports through the importer the add-on calls, `anki.importing.AnkiPackageImporter(col, path).run()`, which
-in current Anki is the package importer with the add-on's options (merge note types, with scheduling),
-updating a note only when the package's copy is newer.
+`notesInfo`, `modelTemplates`, `modelStyling`) as the add-on documents and implements them: a reply
+`{"result", "error"}`, an error reply for a wrong key ("valid api key must be provided") or an unknown
+action, `null` for a body that is not JSON. `importPackage` imports through the importer the add-on calls,
+`anki.importing.AnkiPackageImporter(col, path).run()`: in current Anki, the package importer with the
+add-on's options (merge note types, with scheduling), which updates a note only when the package's copy is
+newer.
 """
 
 from __future__ import annotations
@@ -115,6 +116,19 @@ class AnkiConnectServer:
                 }
             )
         return out
+
+    def action_modelTemplates(self, modelName: str) -> dict[str, dict[str, str]]:
+        model = self._model(modelName)
+        return {t["name"]: {"Front": t["qfmt"], "Back": t["afmt"]} for t in model["tmpls"]}
+
+    def action_modelStyling(self, modelName: str) -> dict[str, str]:
+        return {"css": self._model(modelName)["css"]}
+
+    def _model(self, name: str) -> dict[str, Any]:
+        model = self.col.models.by_name(name)
+        if model is None:
+            raise Exception(f"model was not found: {name}")
+        return model
 
     # ---- HTTP -------------------------------------------------------------------------------------------
 

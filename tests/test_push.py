@@ -63,7 +63,7 @@ def assert_clean_failure(result, tmp: Path, *expected: str) -> str:
 
 def state(col: Collection) -> dict[str, object]:
     """Everything a push could change: notes (id, GUID, time, fields, tags), cards and their scheduling, the
-    review log, the decks."""
+    review log, the note types and the decks."""
     notes = {}
     for nid in col.find_notes(""):
         note = col.get_note(nid)
@@ -73,8 +73,10 @@ def state(col: Collection) -> dict[str, object]:
         c = col.get_card(cid)
         cards[cid] = (c.nid, c.did, c.ord, c.mod, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses)
     revlog = col.db.all("select id, cid, ease, ivl from revlog order by id")
-    decks = sorted(d.name for d in col.decks.all_names_and_ids())
-    return {"notes": notes, "cards": cards, "revlog": revlog, "decks": decks}
+    # Read from the database: the `anki` package's Python side caches note types.
+    notetypes = col.db.all("select id, name, mtime_secs, usn from notetypes order by id")
+    decks = col.db.all("select id, name, mtime_secs, usn from decks order by id")
+    return {"notes": notes, "cards": cards, "revlog": revlog, "notetypes": notetypes, "decks": decks}
 
 
 def review_a_card(col: Collection, query: str = "") -> int:
@@ -132,7 +134,29 @@ def test_push_fills_anki_and_a_second_push_changes_nothing(sample_deck_path, tmp
         assert after == before
         assert_pushed(second, tmp, new=0, updated=0, unchanged=n)
         assert any(card[0] == reviewed and card[9] == 1 for card in after["cards"].values())
+        # Anki holds every note and note type as they are: nothing was sent to it.
+        assert [r["action"] for r in server.requests].count("importPackage") == 1
+
+
+def test_a_note_type_with_another_style_is_restyled_and_its_notes_left_alone(sample_deck_path, tmp, col):
+    from quizgen.anki import CSS, MODEL_NAMES
+
+    with AnkiConnectServer(col) as server:
+        assert push(tmp, str(sample_deck_path), "--url", server.url).returncode == 0
+        # As an older quizgen left it: another style, another back of one card.
+        model = col.models.by_name(MODEL_NAMES["fact"])
+        model["css"] = ".card { color: gray; }"
+        model["tmpls"][0]["afmt"] = "{{Fact}}"
+        col.models.update_dict(model)
+        before = state(col)
+        result = push(tmp, str(sample_deck_path), "--url", server.url)
+        after = state(col)
+        assert_pushed(result, tmp, new=0, updated=0, unchanged=len(before["notes"]))
         assert [r["action"] for r in server.requests].count("importPackage") == 2
+    assert {k: v for k, v in after.items() if k != "notetypes"} == {k: v for k, v in before.items() if k != "notetypes"}
+    col.models._clear_cache()  # the `anki` package caches note types; the import changed the database
+    model = col.models.by_name(MODEL_NAMES["fact"])
+    assert model["css"] == CSS and model["tmpls"][0]["afmt"] != "{{Fact}}"
 
 
 def test_an_edited_deck_updates_its_notes_in_place_and_keeps_their_reviews(sample_deck_path, tmp_path, tmp, col):

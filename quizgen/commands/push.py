@@ -2,11 +2,15 @@
 
 The notes are exactly `quizgen export`'s, in an `.apkg` written to a private temporary folder and handed to
 AnkiConnect's `importPackage`, so Anki's own importer does the updating: notes are matched by GUID, updated
-in place, their cards and review history kept. One difference from importing a fresh export: Anki's
-importer takes every note newer than its own copy even when nothing in it changed, which would stamp every
-note as modified on each push (and make a sync upload them all). So the notes Anki already holds word for
-word (found with `findNotes`/`notesInfo`) go into the package with Anki's own modification time, which the
-importer leaves alone; a second push of the same decks changes no note.
+in place, their cards and review history kept. Two differences from importing a fresh export, both so that
+a second push of the same decks changes nothing:
+- Anki's importer takes every note newer than its own copy, even when nothing in it changed (which would
+  mark every note modified on each push, and make a sync upload them all). So the notes Anki already holds
+  word for word (`findNotes`, `notesInfo`) go into the package with Anki's own modification time, which the
+  importer leaves alone.
+- The add-on's importer saves every note type in a package anew. So when Anki holds every note as it is and
+  every note type with this quizgen's templates and style (`modelTemplates`, `modelStyling`), no package is
+  sent at all.
 """
 
 from __future__ import annotations
@@ -134,6 +138,24 @@ def unchanged(plan: Sequence[tuple[str, Sequence[Any]]], held: Mapping[int, Anki
     return out
 
 
+def current_note_types(client: Any, keys: Iterable[str]) -> set[str]:
+    """Of the note types `keys` (MODEL_NAMES keys), those Anki holds with exactly this quizgen's templates and
+    style (`modelTemplates`, `modelStyling`). While one differs, a push is sent even when no note changed,
+    so that a restyled quizgen restyles the cards already in Anki."""
+    from ..anki import MODEL_NAMES, anki_model
+
+    out: set[str] = set()
+    for key in keys:
+        model = anki_model(key)
+        ours = {t["name"]: {"Front": t["qfmt"], "Back": t["afmt"]} for t in model.templates}
+        if client.call("modelTemplates", modelName=MODEL_NAMES[key]) != ours:
+            continue
+        styling = client.call("modelStyling", modelName=MODEL_NAMES[key])
+        if isinstance(styling, dict) and styling.get("css") == model.css:
+            out.add(key)
+    return out
+
+
 # ---- the package ----------------------------------------------------------------------------------------
 
 
@@ -163,9 +185,25 @@ def write_package(plan: Sequence[tuple[str, Sequence[Any]]], path: Path, stamp: 
 # ---- the command ----------------------------------------------------------------------------------------
 
 
+def send(client: Any, plan: Sequence[tuple[str, Sequence[Any]]], stamp: float, kept: Mapping[str, int]) -> None:
+    """The package of `plan` imported by Anki. Anki runs on this machine and reads it itself; the folder is
+    private and goes away, whatever happens, with the package in it."""
+    from ..ankiconnect import IMPORT_TIMEOUT
+
+    with tempfile.TemporaryDirectory(prefix="quizgen-push-") as folder:
+        package = Path(folder) / "quizgen.apkg"
+        try:
+            write_package(plan, package, stamp, kept)
+        except OSError as exc:
+            raise QuizgenError(f"cannot write the package: {exc.strerror or exc}", where=folder) from None
+        done = client.call("importPackage", timeout=IMPORT_TIMEOUT, path=str(package))
+    if done is not True:  # the add-on's answer when no collection is open
+        raise QuizgenError("Anki has no collection open: open a profile in Anki, then push again", where=client.url)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..anki import DeckExport, default_deck_name, normalize_deck_name, plan_notes
-    from ..ankiconnect import IMPORT_TIMEOUT, from_options
+    from ..ankiconnect import from_options
     from ..cli import warn
     from ..controls import printable
     from ..deck_cache import load_deck_cached as load_deck
@@ -201,20 +239,13 @@ def run(args: argparse.Namespace) -> int:
 
     before = anki_notes(client)
     kept = unchanged(plan, before)
-    # Newer than every note it replaces, even if a clock was ahead when Anki last saved one.
-    stamp = max([time.time()] + [n.mod + 1 for n in before.values() if n.mod is not None])
-    # Anki runs on this machine and reads the package itself; the folder is private and goes away, whatever
-    # happens, with the package in it.
-    with tempfile.TemporaryDirectory(prefix="quizgen-push-") as folder:
-        package = Path(folder) / "quizgen.apkg"
-        try:
-            write_package(plan, package, stamp, kept)
-        except OSError as exc:
-            raise QuizgenError(f"cannot write the package: {exc.strerror or exc}", where=folder) from None
-        done = client.call("importPackage", timeout=IMPORT_TIMEOUT, path=str(package))
-    if done is not True:  # the add-on's answer when no collection is open
-        raise QuizgenError("Anki has no collection open: open a profile in Anki, then push again", where=client.url)
-
+    types = {spec.model for spec in planned}
+    # The add-on's importer saves every note type in a package anew (merging it), even one it already holds
+    # as is: so when Anki holds every note and note type as they are here, nothing is sent at all.
+    if len(kept) < len(planned) or current_note_types(client, sorted(types)) != types:
+        # Newer than every note it replaces, even if a clock was ahead when Anki last saved one.
+        stamp = max([time.time()] + [n.mod + 1 for n in before.values() if n.mod is not None])
+        send(client, plan, stamp, kept)
     after = anki_notes(client)
     new = [nid for nid in after if nid not in before]
     updated = [nid for nid in after if nid in before and after[nid] != before[nid]]
