@@ -206,6 +206,15 @@ def test_api_key_from_the_environment(sample_deck_path, tmp, col):
         assert all(r.get("key") == "s3cret" for r in server.requests if r["action"] != "requestPermission")
 
 
+def test_a_key_anki_does_not_ask_for_is_not_sent(sample_deck_path, tmp, col):
+    # The add-on refuses any key when its configuration sets none: a key left in the environment must not
+    # stop a push to an Anki without one.
+    with AnkiConnectServer(col) as server:
+        result = push(tmp, str(sample_deck_path), "--url", server.url, env={KEY_ENV: "old-key"})
+        assert result.returncode == 0, result.stderr
+        assert col.note_count() > 0 and not any("key" in r for r in server.requests)
+
+
 # ---- errors: one line, exit status 2, nothing left behind, nothing imported ------------------------------------
 
 
@@ -271,6 +280,26 @@ def test_a_server_that_is_not_ankiconnect(sample_deck_path, tmp):
         httpd.server_close()
         thread.join()
     assert_clean_failure(result, tmp, url, "not AnkiConnect's", "start Anki with the AnkiConnect add-on")
+
+
+def test_a_program_that_does_not_speak_http(sample_deck_path, tmp):
+    """Another kind of server on the port: it greets in its own protocol and hangs up."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+
+        def greet() -> None:
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(65536)
+                conn.sendall(b"SSH-2.0-OpenSSH_9.2\r\n")
+
+        thread = threading.Thread(target=greet, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        result = push(tmp, str(sample_deck_path), "--url", url)
+        thread.join()
+    assert_clean_failure(result, tmp, url, "not AnkiConnect", "start Anki with the AnkiConnect add-on")
 
 
 def test_a_url_that_is_not_http(sample_deck_path, tmp):

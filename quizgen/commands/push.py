@@ -21,12 +21,16 @@ import tempfile
 import time
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import QuizgenError
+
+if TYPE_CHECKING:
+    from ..anki import NoteSpec, Plan
+    from ..ankiconnect import AnkiConnect
 
 # The options of `quizgen export` that choose the questions and shape the notes: push takes them from export's
 # own definitions, so the two commands choose alike and their help cannot drift apart.
@@ -90,7 +94,7 @@ def signature(model: str, fields: Iterable[str], tags: Iterable[str]) -> Signatu
     )
 
 
-def anki_notes(client: Any) -> dict[int, AnkiNote]:
+def anki_notes(client: AnkiConnect) -> dict[int, AnkiNote]:
     """The notes of quizgen's note types in Anki's open collection, by note id."""
     from ..anki import MODEL_IDS
 
@@ -117,13 +121,13 @@ def anki_notes(client: Any) -> dict[int, AnkiNote]:
     return out
 
 
-def spec_signature(spec: Any) -> Signature:
+def spec_signature(spec: NoteSpec) -> Signature:
     from ..anki import MODEL_NAMES
 
     return signature(MODEL_NAMES[spec.model], spec.fields, spec.tags)
 
 
-def unchanged(plan: Sequence[tuple[str, Sequence[Any]]], held: Mapping[int, AnkiNote]) -> dict[str, int]:
+def unchanged(plan: Plan, held: Mapping[int, AnkiNote]) -> dict[str, int]:
     """GUID → Anki's modification time, for each planned note Anki already holds word for word."""
     mods: dict[Signature, int] = {}
     for note in held.values():
@@ -138,7 +142,7 @@ def unchanged(plan: Sequence[tuple[str, Sequence[Any]]], held: Mapping[int, Anki
     return out
 
 
-def current_note_types(client: Any, keys: Iterable[str]) -> set[str]:
+def current_note_types(client: AnkiConnect, keys: Iterable[str]) -> set[str]:
     """Of the note types `keys` (MODEL_NAMES keys), those Anki holds with exactly this quizgen's templates and
     style (`modelTemplates`, `modelStyling`). While one differs, a push is sent even when no note changed,
     so that a restyled quizgen restyles the cards already in Anki."""
@@ -159,7 +163,7 @@ def current_note_types(client: Any, keys: Iterable[str]) -> set[str]:
 # ---- the package ----------------------------------------------------------------------------------------
 
 
-def write_package(plan: Sequence[tuple[str, Sequence[Any]]], path: Path, stamp: float, kept: Mapping[str, int]) -> None:
+def write_package(plan: Plan, path: Path, stamp: float, kept: Mapping[str, int]) -> None:
     """The `.apkg` of `plan`, as `quizgen export` writes it, but with the notes in `kept` (GUID → time)
     stamped with that time instead of `stamp`: Anki's importer takes a note only when it is newer than its
     own copy."""
@@ -185,7 +189,7 @@ def write_package(plan: Sequence[tuple[str, Sequence[Any]]], path: Path, stamp: 
 # ---- the command ----------------------------------------------------------------------------------------
 
 
-def send(client: Any, plan: Sequence[tuple[str, Sequence[Any]]], stamp: float, kept: Mapping[str, int]) -> None:
+def send(client: AnkiConnect, plan: Plan, stamp: float, kept: Mapping[str, int]) -> None:
     """The package of `plan` imported by Anki. Anki runs on this machine and reads it itself; the folder is
     private and goes away, whatever happens, with the package in it."""
     from ..ankiconnect import IMPORT_TIMEOUT
@@ -239,12 +243,14 @@ def run(args: argparse.Namespace) -> int:
 
     before = anki_notes(client)
     kept = unchanged(plan, before)
-    types = {spec.model for spec in planned}
+    note_types = {spec.model for spec in planned}
     # The add-on's importer saves every note type in a package anew (merging it), even one it already holds
     # as is: so when Anki holds every note and note type as they are here, nothing is sent at all.
-    if len(kept) < len(planned) or current_note_types(client, sorted(types)) != types:
-        # Newer than every note it replaces, even if a clock was ahead when Anki last saved one.
-        stamp = max([time.time()] + [n.mod + 1 for n in before.values() if n.mod is not None])
+    if len(kept) < len(planned) or current_note_types(client, sorted(note_types)) != note_types:
+        # Anki's importer takes a note or note type only when it is newer, in whole seconds: so newer than
+        # anything saved this second (a note type restyled by hand, say), and than every note it replaces,
+        # even if a clock was ahead when Anki saved one.
+        stamp = max([int(time.time()) + 1] + [n.mod + 1 for n in before.values() if n.mod is not None])
         send(client, plan, stamp, kept)
     after = anki_notes(client)
     new = [nid for nid in after if nid not in before]
