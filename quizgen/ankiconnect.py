@@ -98,8 +98,8 @@ class AnkiConnect:
             raise QuizgenError(f"the reply is not AnkiConnect's: {START_ANKI}", where=self.url)
         if answer["permission"] != "granted":
             raise QuizgenError(
-                "AnkiConnect denied access: allow it when Anki asks, or remove this program from the add-on's "
-                "ignoreOriginList",
+                "AnkiConnect denied access: allow it when Anki asks (the add-on's webCorsOriginList and "
+                "ignoreOriginList say who may ask)",
                 where=self.url,
             )
         self.send_key = bool(answer.get("requireApikey"))
