@@ -15,7 +15,7 @@ from .controls import one_line
 from .errors import QuizgenError
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ("extract", "check", "questions", "quiz", "stats", "decks", "reset", "export")
+COMMANDS = ("extract", "check", "questions", "quiz", "stats", "decks", "reset", "export", "push")
 
 
 class ArgumentParser(argparse.ArgumentParser):
