@@ -140,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
     names = sorted({e.name for e in exports if e.items})
     if fmt != "apkg":
         rows = write_text(exports, args.output, fmt, args.target or "anki")
-        print(printable(f"{args.output}: {rows} cards in {', '.join(names)}"))
+        print(printable(f"{args.output}: {counted(rows, 'card')} in {', '.join(names)}"))
         return 0
 
     from ..progress import Progress

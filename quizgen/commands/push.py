@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import QuizgenError
+from ..plural import counted
 
 if TYPE_CHECKING:
     from ..anki import NoteSpec, Plan
@@ -258,11 +259,11 @@ def run(args: argparse.Namespace) -> int:
     present = {note.signature for note in after.values()}
     missing = sum(spec_signature(spec) not in present for spec in planned)
     if missing:
-        warn(f"{missing} of the {len(planned)} notes are not in Anki as sent (Anki's importer kept its own)")
+        warn(f"{missing} of the {counted(len(planned), 'note')} are not in Anki as sent (Anki's importer kept its own)")
     names = ", ".join(dict.fromkeys(deck for deck, specs in plan if specs))
     print(
         printable(
-            f"pushed {len(planned)} notes to Anki ({len(new)} new, {len(updated)} updated, "
+            f"pushed {counted(len(planned), 'note')} to Anki ({len(new)} new, {len(updated)} updated, "
             f"{len(kept)} unchanged) in {names}"
         )
     )
