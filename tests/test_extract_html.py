@@ -156,7 +156,8 @@ def test_a_saved_page_gives_a_titled_dated_deck_of_the_story_alone(tmp_path: Pat
     result = run_cli("extract", str(page), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # (nothing from trafilatura's loggers either)
-    assert result.stdout.strip() == f"{out}: {len(quizgen.load_deck(out).facts)} facts from 1 article(s)"
+    facts = len(quizgen.load_deck(out).facts)
+    assert result.stdout.strip() == f"{out}: {facts} fact{'s' * (facts != 1)} from 1 article"
     _check_story_deck(quizgen.load_deck(out), "kessel-bay.html")
     # check rereads the page as extract read it: "country’s" is "country&rsquo;s" in the file itself.
     checked = run_cli("check", str(out))

@@ -330,3 +330,63 @@ def test_undecodable_answer_is_graded_shown_and_saved(tmp_path, locale):
     db = sqlite3.connect(store)
     assert db.execute("SELECT response, verdict FROM reviews").fetchall() == [("\\xff\\xfe x", "wrong")]
     db.close()
+
+
+# --- NEW-9: stats of a read-only store creates nothing; a read-only -shm left behind is named ------------
+
+
+def test_stats_of_read_only_store_file_creates_nothing_and_the_quiz_then_works(answered, permissions_bind):
+    """stats made -wal and -shm files beside a read-only store, read-only like it; once the store was made
+    writable again, every quiz failed with SQLite's "attempt to write a readonly database"."""
+    before = answered.read_bytes()
+    answered.chmod(0o444)
+    try:
+        stats = run("stats", str(DECK), "--store", str(answered), unprivileged=True)
+        assert stats.returncode == 0 and STATS_OF_TWO in stats.stdout, stats.stderr
+        assert sorted(p.name for p in answered.parent.iterdir()) == [answered.name]
+    finally:
+        answered.chmod(0o644)
+    assert answered.read_bytes() == before
+    assert "over the last 3 reviews" in answer_one(answered)
+
+
+def answer_one(store: Path) -> str:
+    """Answer one question (wrongly) as a user would, then what stats says."""
+    quiz = run(
+        "quiz",
+        str(DECK),
+        "--store",
+        str(store),
+        "--plain",
+        "--types",
+        "typed",
+        "-n",
+        "1",
+        stdin=b"x\n",
+        unprivileged=True,
+    )
+    assert quiz.returncode == 0 and "Quiz finished: 0 of 1 right" in quiz.stdout, quiz.stderr
+    stats = run("stats", str(DECK), "--store", str(store), unprivileged=True)
+    assert stats.returncode == 0, stats.stderr
+    return stats.stdout
+
+
+def test_quiz_names_the_read_only_journal_files_left_beside_the_store(answered, permissions_bind):
+    """What stats of quizgen 0.2 left when it read a read-only store: -shm and -wal files, read-only like
+    it (a read-only SQLite connection cannot remove them; SQLite itself puts right the mode of the empty
+    -wal, not of the -shm). Once the store is writable again, the quiz must say which file is in the way,
+    not just SQLite's "attempt to write a readonly database"."""
+    answered.chmod(0o444)
+    old_stats = sqlite3.connect(f"{answered.resolve().as_uri()}?mode=ro", uri=True)
+    old_stats.execute("SELECT count(*) FROM reviews").fetchone()
+    old_stats.close()
+    answered.chmod(0o644)
+    shm = Path(f"{answered}-shm")
+    assert shm.stat().st_size and shm.stat().st_mode & 0o777 == 0o444, "no stale -shm file to test with"
+    line = one_error(
+        run("quiz", str(DECK), "--store", str(answered), "--plain", unprivileged=True, stdin=b"x\n"),
+        f"{answered}: cannot write here: its file {shm} is read-only; remove it or make it writable",
+    )
+    assert "not a quizgen review store" not in line
+    shm.unlink()  # as the message says; then the quiz works
+    assert "over the last 3 reviews" in answer_one(answered)

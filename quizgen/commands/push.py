@@ -237,7 +237,7 @@ def run(args: argparse.Namespace) -> int:
         subjects = {fact.id: fact.subject for fact in deck.facts}
         statements = {fact.id: fact.statement for fact in deck.facts}
         exports.append(DeckExport(name or default_deck_name(deck.title), items, subjects, statements))
-    plan, _ = plan_notes(exports, notes=args.notes)
+    plan, _ = plan_notes(exports, notes=args.notes or "fact")  # export leaves --notes unset for text files
     planned = [spec for _, specs in plan for spec in specs]
     if not planned:
         raise QuizgenError("no questions to push: the filters select no items")

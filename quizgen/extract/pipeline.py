@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +19,7 @@ from .context import ArticleContext, Candidate, Sentence, as_written, find_treat
 from .decide import Model, Scored, choose, load_model
 from .features import ArticleStats, Proposal, features
 from .merge import merge
+from .orphans import die_with_parent
 from .protocol import Learner, extractors
 from .syntax import ents
 from .treaties import TreatyNames, organisation_acronyms
@@ -376,7 +378,12 @@ def _run(
     _WORKER = (nlp, treaties, batch_size, keep, rules_only)
     try:
         # fork: the workers share the loaded pipeline instead of each loading (or unpickling) it.
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             yield from pool.map(_in_worker, work, chunksize=max(1, min(8, len(work) // (jobs * 8))))
     finally:
         _WORKER = None

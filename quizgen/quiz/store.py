@@ -187,9 +187,22 @@ def _obstacle(path: Path, writing: bool) -> str | None:
             return _UNREADABLE
         if writing and not os.access(real, os.W_OK):
             return "the file is read-only"
+        # A read-only -shm (or -wal) beside a writable store, as `stats` of quizgen 0.2 left after reading
+        # a read-only store, made SQLite refuse every write with only "attempt to write a readonly database".
+        stuck = [side for side in (Path(f"{real}-shm"), Path(f"{real}-wal")) if _read_only(side)]
+        if stuck:
+            names, it = " and ".join(map(str, stuck)), "them" if len(stuck) > 1 else "it"
+            what = f"its files {names} are" if len(stuck) > 1 else f"its file {names} is"
+            if _wal_waiting(real) and _read_only(Path(f"{real}-wal")):  # answers not yet in the store: keep it
+                return f"{what} read-only; make {it} writable (the -wal file holds answers)"
+            return f"{what} read-only; remove {it} or make {it} writable"
     if not os.access(folder, os.W_OK | os.X_OK):
         return f"its folder {folder} is read-only, and SQLite writes its journal (-wal, -shm files) beside the store"
     return None
+
+
+def _read_only(path: Path) -> bool:
+    return path.exists() and not os.access(path, os.W_OK)
 
 
 def not_a_store(why: str, path: Path) -> QuizgenError:
@@ -285,6 +298,12 @@ class Store:
         # else read-only, else as immutable: in a read-only folder SQLite cannot make the -shm file by which
         # it shares a store, and immutable needs none. Immutable ignores a -wal file, so not with one waiting.
         modes = ["rw", "ro", "immutable"] if readonly else [None]
+        if readonly and not os.access(self.path, os.W_OK) and not _wal_waiting(self.path):
+            # A store file this process cannot write: opened any other way, SQLite makes -wal and -shm files
+            # beside it (read-only like it, which later made quizgen's writes fail) and cannot remove them.
+            # Immutable makes none, and is safe here: nobody writes a read-only file (unless its owner makes
+            # it writable while stats reads it; stats then shows the store as it was, or fails).
+            modes = ["immutable"]
         for mode in modes:
             try:
                 self.db = self._connect(mode)
