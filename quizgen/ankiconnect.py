@@ -9,12 +9,9 @@ fix.
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,9 +63,16 @@ class AnkiConnect:
         return reply["result"]
 
     def _post(self, data: bytes, timeout: float) -> bytes:
+        # Imported here: `push --help` and the other commands' start-up need none of the HTTP client.
+        import http.client
+        import urllib.error
+        import urllib.request
+
         request = urllib.request.Request(self.url, data=data, headers={"Content-Type": "application/json"})
+        # No proxy from http_proxy and the like: AnkiConnect is reached directly, and its key goes nowhere else.
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         try:
-            with _OPENER.open(request, timeout=timeout) as response:
+            with opener.open(request, timeout=timeout) as response:
                 return response.read()
         except urllib.error.HTTPError as exc:
             raise QuizgenError(f"not AnkiConnect (HTTP status {exc.code}): {START_ANKI}", where=self.url) from None
@@ -115,10 +119,6 @@ class AnkiConnect:
                 f"AnkiConnect is too old (API version {version}; quizgen needs {API_VERSION}): update the add-on",
                 where=self.url,
             )
-
-
-# No proxy from http_proxy and the like: AnkiConnect is reached directly, and its key goes nowhere else.
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def _timed_out(url: str, timeout: float) -> QuizgenError:
