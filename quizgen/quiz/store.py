@@ -13,12 +13,13 @@ for `quizgen decks`, `stats` and `reset`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
 import stat
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -391,22 +392,14 @@ class Store:
 
     def _migrate(self) -> None:
         """Bring the store up to SCHEMA_VERSION in one transaction: all of it, or nothing."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                # Another quiz may have migrated it while we waited for the lock.
-                version = self.db.execute("SELECT version FROM quizgen_schema").fetchone()[0]
-                for step in range(version + 1, SCHEMA_VERSION + 1):
-                    for statement in _MIGRATIONS[step].split(";"):
-                        if statement.strip():
-                            self.db.execute(statement)
-                self.db.execute("UPDATE quizgen_schema SET version = ?", (SCHEMA_VERSION,))
-                self.db.execute("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
-        except sqlite3.Error as exc:
-            raise explain(exc, self.path) from None
+        with self._transaction():
+            # Another quiz may have migrated it while we waited for the lock.
+            version = self.db.execute("SELECT version FROM quizgen_schema").fetchone()[0]
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _MIGRATIONS[step].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+            self.db.execute("UPDATE quizgen_schema SET version = ?", (SCHEMA_VERSION,))
         self.version = SCHEMA_VERSION
 
     def _check_columns(self, tables: set[str]) -> None:
@@ -594,17 +587,9 @@ class Store:
         new = set(reviewed) - mine
         if not new:
             return
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                newest = self.reviews(new, last=1)
-                self._note_deck(deck, sorted(new), _iso(newest[0].reviewed_at) if newest else None)
-                self.db.execute("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
-        except sqlite3.Error as exc:
-            raise explain(exc, self.path) from None
+        with self._transaction():
+            newest = self.reviews(new, last=1)
+            self._note_deck(deck, sorted(new), _iso(newest[0].reviewed_at) if newest else None)
 
     def decks(self) -> list[DeckRecord]:
         """The decks the store knows, the most recently studied first (a version 1 store knows none)."""
@@ -638,25 +623,32 @@ class Store:
         one transaction, and mark the deck at `deck_path` (if known) as never studied. The deck stays known.
         Returns (card states deleted, reviews deleted)."""
         ids = sorted(set(item_ids))
+        with self._transaction():
+            before = self.db.total_changes
+            self.db.executemany("DELETE FROM reviews WHERE item_id = ?", ((i,) for i in ids))
+            reviews = self.db.total_changes - before
+            before = self.db.total_changes
+            self.db.executemany("DELETE FROM cards WHERE item_id = ?", ((i,) for i in ids))
+            cards = self.db.total_changes - before
+            if deck_path is not None and self.version >= 2:
+                self.db.execute("DELETE FROM deck_items WHERE path = ?", (deck_path,))
+                self.db.execute("UPDATE decks SET last_studied = NULL WHERE path = ?", (deck_path,))
+        return cards, reviews
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE … COMMIT around the block: all of it or nothing (rolled back on any exception,
+        Ctrl-C included), an SQLite error explained as one line."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                before = self.db.total_changes
-                self.db.executemany("DELETE FROM reviews WHERE item_id = ?", ((i,) for i in ids))
-                reviews = self.db.total_changes - before
-                before = self.db.total_changes
-                self.db.executemany("DELETE FROM cards WHERE item_id = ?", ((i,) for i in ids))
-                cards = self.db.total_changes - before
-                if deck_path is not None and self.version >= 2:
-                    self.db.execute("DELETE FROM deck_items WHERE path = ?", (deck_path,))
-                    self.db.execute("UPDATE decks SET last_studied = NULL WHERE path = ?", (deck_path,))
+                yield
                 self.db.execute("COMMIT")
             except BaseException:
                 self._rollback()
                 raise
         except sqlite3.Error as exc:
             raise explain(exc, self.path) from None
-        return cards, reviews
 
     def _rollback(self) -> None:
         # Only while the transaction is open: after COMMIT there is nothing to undo, and ROLLBACK would
