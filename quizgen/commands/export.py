@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import QuizgenError
@@ -15,6 +16,7 @@ from .selection import add_options, choose
 
 if TYPE_CHECKING:
     from ..anki import DeckExport
+    from ..model import Deck
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -93,19 +95,59 @@ def split_choices(values: Sequence[str] | None, allowed: Sequence[str], option: 
     return out
 
 
+@dataclass
+class Selection:
+    """What `export` and `push` take from their shared options: the question types and fact kinds asked for,
+    and the Anki deck name (None: each deck's own)."""
+
+    types: list[str] | None
+    kinds: list[str] | None
+    name: str | None
+
+    @classmethod
+    def of(cls, args: argparse.Namespace) -> Selection:
+        """Checked before any deck is read, so a mistyped option fails at once."""
+        from ..anki import normalize_deck_name
+        from ..controls import describe, first_unfit
+
+        types = split_choices(args.types, ITEM_TYPES, "--types")
+        kinds = split_choices(args.kinds, KINDS, "--kinds")
+        if args.deck_name is not None and (bad := first_unfit(args.deck_name)):
+            raise QuizgenError(f"{describe(bad)} in the deck name", where="--deck-name")
+        name = normalize_deck_name(args.deck_name) if args.deck_name is not None else None
+        return cls(types, kinds, name)
+
+    def exports(self, decks: Sequence[tuple[str, Deck]], args: argparse.Namespace, verb: str) -> list[DeckExport]:
+        """Each deck's chosen questions, as one Anki deck's notes to make (`verb`: the command, for errors)."""
+        from ..anki import DeckExport, default_deck_name
+        from ..cli import warn
+        from ..questions import make_items
+
+        exports: list[DeckExport] = []
+        for path, deck in decks:
+            try:
+                items = choose(make_items(deck, seed=args.seed, types=self.types, kinds=self.kinds), args)
+            except QuizgenError as exc:
+                # The names were checked before, so this is "nothing matches"; with several decks, one without
+                # matching questions is skipped, not fatal.
+                if len(decks) == 1:
+                    raise QuizgenError(f"no questions to {verb} ({exc.what})", where=path) from None
+                warn(f"{path}: skipped: {exc.what}")
+                continue
+            subjects = {fact.id: fact.subject for fact in deck.facts}
+            statements = {fact.id: fact.statement for fact in deck.facts}
+            exports.append(DeckExport(self.name or default_deck_name(deck.title), items, subjects, statements))
+        return exports
+
+
 def run(args: argparse.Namespace) -> int:
-    from ..anki import DeckExport, check_output, default_deck_name, export_apkg, normalize_deck_name
-    from ..cli import warn
-    from ..controls import describe, first_unfit, printable
+    from ..anki import check_output, export_apkg
+    from ..controls import printable
     from ..deck_cache import load_deck_cached as load_deck
     from ..paths import refuse_input_as_output
     from ..text_export import check_target, output_format
 
-    types = split_choices(args.types, ITEM_TYPES, "--types")
-    kinds = split_choices(args.kinds, KINDS, "--kinds")
-    if args.deck_name is not None and (bad := first_unfit(args.deck_name)):
-        raise QuizgenError(f"{describe(bad)} in the deck name", where="--deck-name")
-    name = normalize_deck_name(args.deck_name) if args.deck_name is not None else None
+    chosen = Selection.of(args)
     fmt = output_format(str(args.output), args.format)
     if fmt == "apkg" and args.target is not None:
         raise QuizgenError("only for a csv or tsv file", where="--for")
@@ -117,23 +159,7 @@ def run(args: argparse.Namespace) -> int:
     refuse_input_as_output(args.output, args.decks)
     check_output(args.output)  # fail before the work, not after it
     decks = [(path, load_deck(path)) for path in args.decks]
-
-    from ..questions import make_items
-
-    exports: list[DeckExport] = []
-    for path, deck in decks:
-        try:
-            items = choose(make_items(deck, seed=args.seed, types=types, kinds=kinds), args)
-        except QuizgenError as exc:
-            # The names were checked above, so this is "nothing matches"; with several decks, one without
-            # matching questions is skipped, not fatal.
-            if len(args.decks) == 1:
-                raise QuizgenError(f"no questions to export ({exc.what})", where=path) from None
-            warn(f"{path}: skipped: {exc.what}")
-            continue
-        subjects = {fact.id: fact.subject for fact in deck.facts}
-        statements = {fact.id: fact.statement for fact in deck.facts}
-        exports.append(DeckExport(name or default_deck_name(deck.title), items, subjects, statements))
+    exports = chosen.exports(decks, args, "export")
     if not any(e.items for e in exports):
         raise QuizgenError("no questions to export: the filters select no items")
 

@@ -207,36 +207,18 @@ def send(client: AnkiConnect, plan: Plan, stamp: float, kept: Mapping[str, int])
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..anki import DeckExport, default_deck_name, normalize_deck_name, plan_notes
+    from ..anki import plan_notes
     from ..ankiconnect import from_options
     from ..cli import warn
     from ..controls import printable
     from ..deck_cache import load_deck_cached as load_deck
-    from ..model import ITEM_TYPES, KINDS
-    from .export import split_choices
-    from .selection import choose
+    from .export import Selection
 
-    types = split_choices(args.types, ITEM_TYPES, "--types")
-    kinds = split_choices(args.kinds, KINDS, "--kinds")
-    name = normalize_deck_name(args.deck_name) if args.deck_name is not None else None
+    chosen = Selection.of(args)
     client = from_options(args.url, args.api_key)
     decks = [(path, load_deck(path)) for path in args.decks]
     client.connect()  # before the slow part: a closed Anki is said at once
-
-    from ..questions import make_items
-
-    exports: list[DeckExport] = []
-    for path, deck in decks:
-        try:
-            items = choose(make_items(deck, seed=args.seed, types=types, kinds=kinds), args)
-        except QuizgenError as exc:  # nothing matches the filters: as in export, fatal only for a lone deck
-            if len(args.decks) == 1:
-                raise QuizgenError(f"no questions to push ({exc.what})", where=path) from None
-            warn(f"{path}: skipped: {exc.what}")
-            continue
-        subjects = {fact.id: fact.subject for fact in deck.facts}
-        statements = {fact.id: fact.statement for fact in deck.facts}
-        exports.append(DeckExport(name or default_deck_name(deck.title), items, subjects, statements))
+    exports = chosen.exports(decks, args, "push")
     plan, _ = plan_notes(exports, notes=args.notes or "fact")  # export leaves --notes unset for text files
     planned = [spec for _, specs in plan for spec in specs]
     if not planned:
