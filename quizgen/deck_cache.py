@@ -50,7 +50,7 @@ def load_deck_cached(path: str | os.PathLike[str], cache: Cache | None = None, m
     if len(raw) < min_bytes:
         return deck_from_bytes(raw, str(path))
     cache = cache or Cache(cache_dir())
-    key = hashlib.sha256(fingerprint().encode() + b"\0" + raw).hexdigest()
+    key = _key(raw)
     payload = cache.get(KIND, key)
     if payload is not None:
         try:
@@ -60,6 +60,19 @@ def load_deck_cached(path: str | os.PathLike[str], cache: Cache | None = None, m
     deck = deck_from_bytes(raw, str(path))  # the bytes already read, not the file again
     cache.put(KIND, key, marshal.dumps(encode(deck)))
     return deck
+
+
+def remember(raw: bytes, where: str, cache: Cache | None = None, min_bytes: int = MIN_BYTES) -> None:
+    """Cache the deck whose bytes `extract` has just written, so the first quiz on it does not parse it.
+    Parsed from those bytes, not taken from extract's objects: what is stored is what parsing gives."""
+    if len(raw) < min_bytes:
+        return
+    cache = cache or Cache(cache_dir())
+    cache.put(KIND, _key(raw), marshal.dumps(encode(deck_from_bytes(raw, where))))
+
+
+def _key(raw: bytes) -> str:
+    return hashlib.sha256(fingerprint().encode() + b"\0" + raw).hexdigest()
 
 
 # ---- deck <-> plain tuples ---------------------------------------------------------------------------------

@@ -65,3 +65,25 @@ def test_an_invalid_deck_gives_its_error_and_is_not_cached(tmp_path):
     with pytest.raises(QuizgenError, match="no such file"):
         load_deck_cached(tmp_path / "missing.yaml", cache, min_bytes=0)
     assert entries(cache) == []
+
+
+def test_a_deck_extract_wrote_is_read_from_the_cache_the_first_time(tmp_path):
+    """extract stores the deck it writes (remember), so the first quiz on a large deck does not parse it."""
+    from quizgen.deck_cache import remember
+
+    cache = Cache(tmp_path / "cache")
+    written = tmp_path / "deck.yaml"
+    written.write_bytes(DECK.read_bytes())
+    remember(written.read_bytes(), str(written), cache, min_bytes=0)
+    assert len(entries(cache)) == 1
+    reader = Cache(tmp_path / "cache")
+    assert load_deck_cached(written, reader, min_bytes=0) == load_deck(DECK)
+    assert reader.hits == 1 and reader.misses == 0
+
+
+def test_a_small_deck_extract_wrote_is_not_stored(tmp_path):
+    from quizgen.deck_cache import remember
+
+    cache = Cache(tmp_path / "cache")
+    remember(DECK.read_bytes(), str(DECK), cache)  # 53 KB, under MIN_BYTES
+    assert entries(cache) == []

@@ -145,6 +145,11 @@ def run(args: argparse.Namespace) -> int:
     write_atomic(out, data)
     if cache is not None and key is not None:
         cache.put("deck", key, f"{len(deck.facts)}\n".encode() + data)
+    if cache is not None:
+        from ..deck_cache import remember
+
+        # Where quiz, stats and export look (they take no --cache): a large deck's first quiz reads it parsed.
+        remember(data, str(out))
     print(printable(f"{out}: {counted(len(deck.facts), 'fact')} from {counted(len(articles), 'article')}"))
     return 0
 
