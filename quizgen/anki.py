@@ -37,7 +37,7 @@ import genanki
 
 from .errors import QuizgenError
 from .model import Item
-from .paths import scratch_folder, write_atomic
+from .paths import output_target, scratch_folder, write_atomic
 
 # Fixed note type ids: Anki ties notes to note types by id, so these must never change.
 MODEL_IDS: dict[str, int] = {
@@ -575,16 +575,7 @@ LATEST_EPOCH = 253_402_300_799
 
 def check_output(path: str | os.PathLike[str]) -> tuple[Path, Path]:
     """The target and its folder, after checking the package can be written there."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise QuizgenError("folder does not exist", where=str(folder))
-    try:
-        is_dir = target.is_dir()
-    except OSError as exc:  # a name too long for the file system: Path.is_dir raises rather than answer
-        raise QuizgenError(f"cannot write: {exc.strerror}", where=str(target)) from None
-    if is_dir:
-        raise QuizgenError("is a folder", where=str(target))
+    target, folder = output_target(path)
     if not os.access(folder, os.W_OK | os.X_OK):
         raise QuizgenError("folder is not writable", where=str(folder))
     return target, folder

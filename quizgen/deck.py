@@ -548,11 +548,7 @@ def save_deck(deck: Deck, path: str | os.PathLike[str]) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a deck file through a temporary file beside it (paths.write_atomic); failures are one error."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise QuizgenError("folder does not exist", where=str(folder))
-    if path.is_dir():
-        raise QuizgenError("is a folder", where=str(path))
+    paths.output_target(path)
     try:
         paths.write_atomic(path, data)
     except OSError as exc:

@@ -43,6 +43,22 @@ def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str 
             raise QuizgenError(f"is also an input{shown}; writing here would replace it", where=str(output))
 
 
+def output_target(path: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """The file to write and its folder, after checking that the folder exists and the target is not a
+    folder: one error line each. A name too long for the file system is one too, where Path.is_dir raises."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise QuizgenError("folder does not exist", where=str(folder))
+    try:
+        is_dir = target.is_dir()
+    except OSError as exc:
+        raise QuizgenError(f"cannot write: {exc.strerror}", where=str(target)) from None
+    if is_dir:
+        raise QuizgenError("is a folder", where=str(target))
+    return target, folder
+
+
 class NotARegularFile(OSError):
     """A device, a pipe or a socket where a file was expected."""
 

@@ -210,6 +210,10 @@ def _bad_inputs(tmp: Path) -> list[tuple[list[str], str]]:
             f"{tmp / 'furniture.txt'}: no article text (only headlines or page furniture)",
         ),
         (["extract", ok, "-o", str(tmp / "nope" / "d.yaml")], f"{tmp / 'nope'}: folder does not exist"),
+        (
+            ["extract", ok, "-o", str(tmp / ("n" * 300 + ".yaml")), "--title", "t"],
+            f"{tmp / ('n' * 300 + '.yaml')}: cannot write: File name too long",
+        ),
         (["extract", ok, "-o", out, "--published", "yesterday"], "--published: not a date YYYY-MM-DD: 'yesterday'"),
         (["extract", ok], "the following arguments are required: -o/--output"),
         (["extract", ok, "-o", out, "--frobnicate"], "unrecognized arguments: --frobnicate"),
