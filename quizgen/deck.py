@@ -11,10 +11,11 @@ from typing import Any
 
 import yaml
 
-from . import paths
+from . import deck_yaml, paths
 from .controls import codepoint, first_control
 from .corpus import ENCODINGS, UTF8, decode, read_page_text
 from .deck_mistakes import article_error, has_article_suffix, looks_like_article
+from .deck_yaml import LineDict, kind_of
 from .errors import QuizgenError
 from .model import (
     ENTITY_TYPES,
@@ -71,63 +72,8 @@ _KEYS = {
 VERBATIM_ANSWER_KINDS = frozenset({"date", "signatory", "limit", "role", "event"})
 
 
-class _LineDict(dict):
-    """A mapping that remembers the line of itself and of each key."""
-
-    line: int = 0
-    key_lines: dict[Any, int]
-
-
-# libyaml's C parser and emitter when PyYAML has them (5× faster on large decks); same results.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's C emitter when PyYAML has it (5× faster on large decks); same results.
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
-    """Safe YAML that builds only what a deck holds: mappings, lists, text, numbers, booleans and nothing.
-    Dates stay text (the deck reader checks them as calendar dates), and a value YAML cannot build
-    (`!!int nope`, a timestamp of 30 February) is one error with its line, not a traceback."""
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node.tag in _REFUSED_TAGS:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"a deck holds no {node.tag.rsplit(':', 1)[-1]} values", node.start_mark
-            )
-        try:
-            return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, OverflowError, AttributeError) as exc:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read this value ({exc})", node.start_mark
-            ) from None
-
-
-_REFUSED_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("timestamp", "binary", "set", "omap", "pairs"))
-# Dates are text in a deck: YAML's own conversion would turn "2021-02-30" into a crash, "2021-02-05" into a
-# date object. (The resolvers are per class: a copy, without the timestamp one.)
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    out = _LineDict()
-    out.line = node.start_mark.line + 1
-    out.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            raise yaml.MarkedYAMLError(
-                problem=f"a key must be a name, found {_kind_of(key)}", problem_mark=key_node.start_mark
-            )
-        if key in out:
-            raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.key_lines[key] = key_node.start_mark.line + 1
-    return out
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 
 
 class _Reader:
@@ -139,32 +85,31 @@ class _Reader:
     def fail(self, line: int, field: str, what: str) -> QuizgenError:
         return QuizgenError(f"{field}: {what}", where=f"{self.path}:{line}")
 
-    def mapping(self, value: Any, line: int, field: str) -> _LineDict:
-        if not isinstance(value, _LineDict):
-            raise self.fail(line, field, f"expected a mapping, found {_kind_of(value)}")
+    def mapping(self, value: Any, line: int, field: str) -> LineDict:
+        if not isinstance(value, LineDict):
+            raise self.fail(line, field, f"expected a mapping, found {kind_of(value)}")
         return value
 
-    def items(self, parent: _LineDict, key: str, field: str, required: bool = True) -> list[Any]:
+    def items(self, parent: LineDict, key: str, field: str, required: bool = True) -> list[Any]:
         value = parent.get(key)
         if value is None:
             if required:
                 raise self.fail(parent.line, field, "missing")
             return []
         if not isinstance(value, list):
-            raise self.fail(parent.key_lines[key], field, f"expected a list, found {_kind_of(value)}")
+            raise self.fail(parent.key_lines[key], field, f"expected a list, found {kind_of(value)}")
         return value
 
-    def text(self, parent: _LineDict, key: str, field: str, required: bool = True) -> str | None:
+    def text(self, parent: LineDict, key: str, field: str, required: bool = True) -> str | None:
         value = parent.get(key)
         if value is None:
             if required:
                 raise self.fail(parent.line, f"{field}.{key}", "missing")
             return None
-        if isinstance(value, _dt.date):
-            return value.isoformat()
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail(parent.key_lines[key], f"{field}.{key}", f"expected text, found {_kind_of(value)}")
-        value = str(value)
+        if type(value) is not str:  # (a number is taken as its text: `title: 1979`)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise self.fail(parent.key_lines[key], f"{field}.{key}", f"expected text, found {kind_of(value)}")
+            value = str(value)
         # YAML's "\e" escapes reach here as real control characters; a terminal would obey them.
         if bad := first_control(value, allowed="\t\n"):
             what = f"control character {codepoint(bad)} is not allowed"
@@ -173,7 +118,7 @@ class _Reader:
             raise self.fail(parent.key_lines[key], f"{field}.{key}", "is empty")
         return value
 
-    def known_keys(self, mapping: _LineDict, part: str, field: str) -> None:
+    def known_keys(self, mapping: LineDict, part: str, field: str) -> None:
         """Every key one the part may have; the first unknown one is reported with the nearest known."""
         for key in mapping:
             if key not in _KEYS[part]:
@@ -181,34 +126,22 @@ class _Reader:
                 hint = f"; did you mean {near[0]!r}?" if near else f" (known: {', '.join(_KEYS[part])})"
                 raise self.fail(mapping.key_lines[key], f"{field}.{key}", f"unknown key{hint}")
 
-    def line_of(self, parent: _LineDict, key: str) -> int:
+    def line_of(self, parent: LineDict, key: str) -> int:
         return parent.key_lines.get(key, parent.line)
 
 
-def _check_version(r: _Reader, top: _LineDict) -> None:
+def _check_version(r: _Reader, top: LineDict) -> None:
     version = top.get("quizgen")
     if "quizgen" not in top:
         raise r.fail(top.line, "deck.quizgen", f"missing: the format version (put `quizgen: {FORMAT_VERSION}` first)")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise r.fail(r.line_of(top, "quizgen"), "deck.quizgen", f"expected a format version, found {_kind_of(version)}")
+        raise r.fail(r.line_of(top, "quizgen"), "deck.quizgen", f"expected a format version, found {kind_of(version)}")
     if version != FORMAT_VERSION:
         raise r.fail(
             r.line_of(top, "quizgen"),
             "deck.quizgen",
             f"format version {version} is not one this quizgen reads (it reads {FORMAT_VERSION})",
         )
-
-
-def _kind_of(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    # Never the whole value: a long string here is a file's text (an article), not a typo to show.
-    shown = repr(value)
-    return f"{type(value).__name__} {shown if len(shown) <= 40 else shown[:37] + '…'}"
 
 
 def load_deck(path: str | os.PathLike[str], verify_sources: bool = False) -> Deck:
@@ -264,7 +197,7 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     if not text.strip():
         raise QuizgenError("empty deck file", where=path)
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = deck_yaml.load(text)
     except yaml.YAMLError as exc:
         if looks_like_article(text, path, parsed=False):
             raise article_error(path) from None
@@ -279,6 +212,7 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     assert title is not None
 
     sources: list[Source] = []
+    source_ids: set[str] = set()
     for i, s in enumerate(r.items(top, "sources", "sources")):
         f = f"sources[{i}]"
         s = r.mapping(s, top.key_lines["sources"], f)
@@ -297,10 +231,10 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
                 _dt.date.fromisoformat(src.published)
             except ValueError:
                 raise r.fail(r.line_of(s, "published"), f"{f}.published", "expected a date YYYY-MM-DD") from None
-        if any(o.id == src.id for o in sources):
+        if src.id in source_ids:  # (a set: comparing with every earlier source was quadratic)
             raise r.fail(r.line_of(s, "id"), f"{f}.id", f"duplicate source id {src.id!r}")
         sources.append(src)
-    source_ids = {s.id for s in sources}
+        source_ids.add(src.id)
 
     entities: list[Entity] = []
     for i, e in enumerate(r.items(top, "entities", "entities", required=False)):
@@ -352,7 +286,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> QuizgenError:
     return QuizgenError(f"YAML error: {' '.join(str(exc).split())}", where=path)
 
 
-def _read_fact(r: _Reader, fm: _LineDict, f: str, source_ids: set[str]) -> Fact:
+def _read_fact(r: _Reader, fm: LineDict, f: str, source_ids: set[str]) -> Fact:
     kind = r.text(fm, "kind", f) or ""
     if kind not in KINDS:
         raise r.fail(r.line_of(fm, "kind"), f"{f}.kind", f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
@@ -494,7 +428,7 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
     return out
 
 
-def _confidence(r: _Reader, fm: _LineDict, f: str) -> float | None:
+def _confidence(r: _Reader, fm: LineDict, f: str) -> float | None:
     """The optional `confidence:` of a fact: a number from 0 to 1."""
     if "confidence" not in fm:
         return None

@@ -35,7 +35,7 @@ def fingerprint() -> str:
     builds (a change to either invalidates every entry), and marshal's format (Python's version)."""
     h = hashlib.sha256(f"deck {FORMAT_VERSION} {sys.version_info[:2]} {marshal.version}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("deck.py", "model.py", "deck_cache.py"):
+    for name in ("deck.py", "deck_yaml.py", "model.py", "deck_cache.py"):
         try:
             h.update((here / name).read_bytes())
         except OSError:
