@@ -21,6 +21,7 @@ import hashlib
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import PY, make_corpus, peak_of, quizgen, table  # noqa: E402
@@ -48,46 +49,46 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
         root = Path(tmp)
         for n in sizes:
-            corpus = root / f"c{n}"
-            words = make_corpus(corpus, n)
             if args.only == "rebuilds":
+                make_corpus(root / f"c{n}", n)
                 continue
-            bare, _ = peak_of([PY, "-c", BARE, str(corpus), "1"])
-            one, _ = peak_of(
-                quizgen("extract", str(corpus), "-o", str(root / f"d{n}.yaml"), "--no-cache", "--title", "b")
-            )
-            many, _ = peak_of(
-                quizgen(
-                    "extract",
-                    str(corpus),
-                    "-o",
-                    str(root / f"j{n}.yaml"),
-                    "--no-cache",
-                    "--title",
-                    "b",
-                    "--jobs",
-                    str(args.jobs),
-                )
-            )
-            bare_many, _ = peak_of([PY, "-c", BARE, str(corpus), str(args.jobs)])
-            same = (root / f"d{n}.yaml").read_bytes() == (root / f"j{n}.yaml").read_bytes()
+            f = throughput(root, n, args.jobs)
             rows.append(
                 (
                     n,
-                    words,
-                    f"{words / bare:,.0f}",
-                    f"{words / one:,.0f}",
-                    f"{bare / one:.2f}",
-                    f"{words / bare_many:,.0f}",
-                    f"{words / many:,.0f}",
-                    f"{one / many:.2f}",
-                    "yes" if same else "NO",
+                    f["words"],
+                    f"{f['words'] / f['bare']:,.0f}",
+                    f"{f['words'] / f['one']:,.0f}",
+                    f"{f['bare'] / f['one']:.2f}",
+                    f"{f['words'] / f['bare_many']:,.0f}",
+                    f"{f['words'] / f['many']:,.0f}",
+                    f"{f['one'] / f['many']:.2f}",
+                    "yes" if f["same"] else "NO",
                 )
             )
         if args.only != "rebuilds":
             print_throughput(rows, args.jobs)
         if args.only != "throughput":
             rebuilds(root, sizes[-1])
+
+
+def throughput(root: Path, n: int, jobs: int) -> dict[str, Any]:
+    """Seconds of bare spaCy and of `quizgen extract` (-j1, -jN) on a fresh corpus of n articles, each a fresh
+    process; and whether -j1 and -jN wrote the same deck."""
+    corpus = root / f"c{n}"
+    words = make_corpus(corpus, n)
+    bare, _ = peak_of([PY, "-c", BARE, str(corpus), "1"])
+    deck = str(root / f"d{n}.yaml")
+    one, one_peak = peak_of(quizgen("extract", str(corpus), "-o", deck, "--no-cache", "--title", "b"))
+    many, _ = peak_of(
+        quizgen(
+            "extract", str(corpus), "-o", str(root / f"j{n}.yaml"), "--no-cache", "--title", "b", "--jobs", str(jobs)
+        )
+    )  # fmt: skip
+    bare_many, _ = peak_of([PY, "-c", BARE, str(corpus), str(jobs)])
+    same = (root / f"d{n}.yaml").read_bytes() == (root / f"j{n}.yaml").read_bytes()
+    return {"words": words, "bare": bare, "one": one, "one_peak": one_peak, "many": many, "bare_many": bare_many,
+            "same": same}  # fmt: skip
 
 
 def print_throughput(rows: list[tuple], jobs: int) -> None:

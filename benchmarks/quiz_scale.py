@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import PY, ROOT, big_deck, table  # noqa: E402
-from startup import first_question, timed  # noqa: E402
+from startup import first_question_peak, timed  # noqa: E402
 
 
 def make_store(path: Path, copies: int, reviews: int) -> int:
@@ -100,26 +100,38 @@ def main() -> None:
     reviews = 200 if args.tiny else args.reviews
 
     rows = []
+    for f in scale(sizes, reviews):
+        peak = f"{f['peak']}" if "peak" in f else ""
+        rows.append((f["label"], f"{f['facts']}", f"{f['reviews']}", f"{f['seconds']:.2f}", peak))
+    print("Quiz scale: seconds to the first question (plain mode), and the quiz's peak memory")
+    table(rows, ("deck and store", "facts", "reviews", "seconds", "peak MiB"))
+
+
+def scale(sizes: list[int], reviews: int) -> list[dict]:
+    """The baselines (bare Python, the bundled deck) and, for each size, the first question on a deck of that
+    many facts with a store of `reviews` reviews: parsing the deck (an empty cache), then from the cache."""
+    from quizgen.deck import load_deck
+
+    seed_facts = len(load_deck(ROOT / "decks" / "new-start.yaml").facts)
+    out: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
-        bare = timed([PY, "-c", "pass"])
-        rows.append(("python -c pass", "", "", f"{bare:.2f}"))
-        small, _ = first_question(["decks/new-start.yaml"], f"{tmp}/empty.sqlite3")
-        rows.append(("decks/new-start.yaml, empty store", "72", "0", f"{small:.2f}"))
+        out.append({"label": "python -c pass", "facts": 0, "reviews": 0, "seconds": timed([PY, "-c", "pass"])})
+        small, _, peak = first_question_peak(["decks/new-start.yaml"], f"{tmp}/empty.sqlite3")
+        out.append({"label": "decks/new-start.yaml, empty store", "facts": seed_facts, "reviews": 0, "seconds": small,
+                    "peak": peak})  # fmt: skip
         for n in sizes:
             deck = Path(tmp) / f"deck{n}.yaml"
             facts = big_deck(deck, n)
             store = Path(tmp) / f"store{n}.sqlite3"
             t = time.perf_counter()
-            made = make_store(store, -(-n // 72), reviews)
+            made = make_store(store, facts // seed_facts, reviews)  # (big_deck makes whole copies)
             print(f"(set-up: {facts} facts, {made} reviews in {time.perf_counter() - t:.0f} s)", file=sys.stderr)
             env = {**os.environ, "QUIZGEN_CACHE": str(Path(tmp) / f"cache{n}")}  # empty: the first run parses
-            cold, _ = first_question([str(deck)], str(store), env=env)
-            warm, _ = first_question([str(deck)], str(store), env=env)
-            label = f"{facts:,} facts, {made:,} reviews"
-            rows.append((label + ", first run", f"{facts}", f"{made}", f"{cold:.2f}"))
-            rows.append((label + ", deck cached", f"{facts}", f"{made}", f"{warm:.2f}"))
-    print("Quiz scale: seconds to the first question (plain mode)")
-    table(rows, ("deck and store", "facts", "reviews", "seconds"))
+            for label in ("first run", "deck cached"):
+                seconds, _, peak = first_question_peak([str(deck)], str(store), env=env)
+                out.append({"label": f"{facts:,} facts, {made:,} reviews, {label}", "facts": facts, "reviews": made,
+                            "seconds": seconds, "peak": peak, "cached": label == "deck cached"})  # fmt: skip
+    return out
 
 
 if __name__ == "__main__":
