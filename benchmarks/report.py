@@ -1,0 +1,149 @@
+"""The performance table: every speed figure of issue 14 beside its baseline, measured in one run.
+
+    python benchmarks/report.py [--readme] [--tiny]
+
+Runs the benchmarks at the sizes the README quotes (extract.py: 100 articles, -j1 and -j2, against bare spaCy;
+export.py: 50,000 items against genanki with equal compression; merge.py: 3,200 articles; quiz_scale.py:
+the first question on a 50,000-fact deck with 100,000 reviews, parsed and cached, against the bundled deck)
+and prints one table: each figure, its baseline from the same run, the ratio, and the target. With
+`--readme` the table replaces the one in README.md between its markers, so the README's figures are always
+those of a run of this command. Machines are noisy: run it with nothing else on the machine (the -j2 gain
+needs both cores free).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import export  # noqa: E402
+import extract  # noqa: E402
+import quiz_scale  # noqa: E402
+from _common import ROOT, table  # noqa: E402
+
+START = "<!-- performance table: python benchmarks/report.py --readme -->"
+END = "<!-- end of performance table -->"
+
+
+@dataclass
+class Figure:
+    what: str
+    value: float
+    unit: str
+    baseline_what: str
+    baseline: float | None
+    ratio: str  # how the value compares with the baseline, worded
+    target: str
+    met: bool
+
+
+def extraction(n: int) -> list[Figure]:
+    with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
+        f = extract.throughput(Path(tmp), n, 2)
+    words, bare, one, many = f["words"], f["bare"], f["one"], f["many"]
+    return [
+        Figure(f"extraction, {n} articles, `--jobs 1` (words/s)", words / one, "", "bare spaCy `nlp.pipe`",
+               words / bare, f"{bare / one:.2f}×", "≥ 0.9×", bare / one >= 0.9),
+        Figure(f"extraction, {n} articles, `--jobs 2` (words/s)", words / many, "", "`--jobs 1`", words / one,
+               f"{one / many:.2f}×", "≥ 1.7×", one / many >= 1.7),
+    ]  # fmt: skip
+
+
+def exporting(n: int) -> list[Figure]:
+    f = export.compare(n)
+    base = f["genanki_deflated"][0]
+    return [
+        Figure(f"`export`, {n:,} items, one note per fact (s)", f["facts"][0], "s", "genanki, same compression", base,
+               f"{f['facts'][0] / base:.2f}×", "≤ 1.0×", f["facts"][0] <= base),
+        Figure(f"`export`, {n:,} items, one note per item (s)", f["items"][0], "s", "genanki, same compression", base,
+               f"{f['items'][0] / base:.2f}×", "≤ 1.0×", f["items"][0] <= base),
+    ]  # fmt: skip
+
+
+def quizzing(n: int, reviews: int) -> list[Figure]:
+    rows = quiz_scale.scale([n], reviews)
+    small = next(r for r in rows if r["label"].startswith("decks/"))
+    out = []
+    for r in rows:
+        if r["facts"] <= small["facts"]:
+            continue
+        cached = r.get("cached", False)
+        limit = 1.0 if cached else 3.0
+        what = f"first question, {r['facts']:,} facts, {r['reviews']:,} reviews, {'cached' if cached else 'cold'} (s)"
+        ratio = f"{r['seconds'] / small['seconds']:.0f}×"
+        out.append(Figure(what, r["seconds"], "s", "the bundled deck", small["seconds"], ratio, f"< {limit:.0f} s",
+                          r["seconds"] < limit))  # fmt: skip
+        out.append(Figure("  its peak memory (MiB)", r["peak"], "MiB", "the bundled deck", small["peak"],
+                          f"{r['peak'] / small['peak']:.1f}×", "< 300 MiB", r["peak"] < 300))  # fmt: skip
+    return out
+
+
+def report(parts: list[Callable[[], list[Figure]]]) -> list[Figure]:
+    figures: list[Figure] = []
+    for part in parts:
+        figures += part()
+    return figures
+
+
+def rows_of(figures: list[Figure]) -> list[tuple[str, ...]]:
+    def num(x: float | None) -> str:
+        return "" if x is None else f"{x:,.0f}" if x >= 100 or float(x).is_integer() else f"{x:.2f}"
+
+    return [
+        (f.what, num(f.value), f"{f.baseline_what}: {num(f.baseline)}", f.ratio, f.target, "yes" if f.met else "**no**")
+        for f in figures
+    ]
+
+
+def markdown(figures: list[Figure], when: str) -> str:
+    head = ("figure", "quizgen", "baseline, same run", "ratio", "target", "met")
+    lines = [
+        START,
+        f"Measured {when} on this {os.cpu_count()}-core machine by `python benchmarks/report.py --readme`:",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+        *("| " + " | ".join(r) + " |" for r in rows_of(figures)),
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def write_readme(block: str, readme: Path = ROOT / "README.md") -> None:
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(START), text.find(END)
+    if start < 0 or end < start:
+        raise SystemExit(f"README.md has no performance table markers ({START!r} … {END!r})")
+    readme.write_text(text[:start] + block + text[end + len(END) :], encoding="utf-8")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--readme", action="store_true", help="write the table into README.md")
+    p.add_argument("--tiny", action="store_true", help="tiny sizes (to check the script works; never --readme)")
+    args = p.parse_args()
+    if args.tiny and args.readme:
+        raise SystemExit("--tiny figures do not go into the README")
+    articles, items, facts, reviews = (2, 200, 166, 200) if args.tiny else (100, 50_000, 50_000, 100_000)
+    parts: list[Callable[[], list[Figure]]] = [
+        lambda: extraction(articles),
+        lambda: exporting(items),
+        lambda: quizzing(facts, reviews),
+    ]
+    figures = report(parts)
+    print("Performance (issue 14): each figure beside its baseline, measured in this run")
+    table(rows_of(figures), ("figure", "quizgen", "baseline, same run", "ratio", "target", "met"))
+    if args.readme:
+        write_readme(markdown(figures, dt.date.today().isoformat()))
+        print("README.md: performance table rewritten")
+
+
+if __name__ == "__main__":
+    main()
