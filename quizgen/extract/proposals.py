@@ -663,12 +663,22 @@ _SPAN_LABELS = ("FAC", "EVENT", "ORG", "LOC", "GPE", "LAW", "WORK_OF_ART", "LANG
 
 def _event_answer(verb: Token, sent: Sentence) -> tuple[str, int]:
     """The distinctive span of an event clause: a name it governs, else its object, else the verb. A name
-    inside a clause of its own ('the agreement, signed between Moscow and Washington') is that clause's."""
-    inside = {t.i for t in clause_tokens(verb) if not _nested(t, verb)}
+    inside a clause of its own ('the agreement, signed between Moscow and Washington') is that clause's.
+    Found once per verb (a sentence's root is asked for as a whole and as a clause)."""
+    memo = verb.doc.user_data.setdefault("quizgen.event_answers", {})
+    if verb.i not in memo:
+        memo[verb.i] = _find_event_answer(verb, sent)
+    return memo[verb.i]
+
+
+def _find_event_answer(verb: Token, sent: Sentence) -> tuple[str, int]:
+    clause: set[int] | None = None  # the clause's tokens: made only when a name may be in it
     for ent in ents(sent.doc):
-        governed = ent.root.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
-        if ent.label_ in _SPAN_LABELS and ent.root.i in inside and governed:
-            return ent.text, ent.root.i
+        if ent.label_ in _SPAN_LABELS and ent.root.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
+            if clause is None:
+                clause = {t.i for t in clause_tokens(verb)}
+            if ent.root.i in clause and not _nested(ent.root, verb):
+                return ent.text, ent.root.i
     for c in verb.children:
         if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN"):
             toks = trim(noun_phrase(c))
