@@ -1,11 +1,11 @@
 """Parsed decks, cached: a large deck's YAML is read once, not on every quiz.
 
 Reading and validating YAML costs about 75 µs per fact (3.8 s for a deck of 50,000 facts, most of it
-libyaml's event stream; see deck_yaml.py), the cached deck a fifth of that. The commands that read decks to use them (quiz, stats,
-questions, export) go through `load_deck_cached`: a deck file of at least `MIN_BYTES` is looked up in the
-cache folder by the sha256 of its bytes and the deck code's fingerprint; on a miss it is parsed and
-validated as usual and the result stored. A stored deck is one that validated, so what comes back is what
-parsing would give (a test holds them equal). `quizgen check` always parses.
+libyaml's event stream; see deck_yaml.py), the cached deck a fifth of that. The commands that read decks
+to use them (quiz, stats, questions, export) go through `load_deck_cached`: a deck file of at least
+`MIN_BYTES` is looked up in the cache folder by the sha256 of its bytes and the deck code's fingerprint; on
+a miss it is parsed and validated as usual and the result stored. A stored deck is one that validated, so
+what comes back is what parsing would give (a test holds them equal). `quizgen check` always parses.
 
 Entries are `marshal`led tuples of plain values, not pickles: loading one builds only quizgen's own
 dataclasses, never runs code from the cache folder.

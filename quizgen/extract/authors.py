@@ -12,6 +12,7 @@ from .context import ArticleContext, Candidate, Sentence
 from .lexicon import AUTHOR_NOUNS, HEADER_WORDS, HONORIFICS, ORG_NOUNS, SAYING, TREATY_WORDS
 from .protocol import register
 from .statements import clause_statement, finish, is_verb
+from .syntax import tokens
 
 # "By Losana Tuilagi-Marsh, Research Director, …", "By Maren Ostholt | Civic Wire Europe | 29 Nov. 2026"
 _BY = re.compile(r"^\s*By\s+([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})")
@@ -81,7 +82,7 @@ def _authorial(sent: Sentence) -> str | None:
     root = sent.root
     if root is None or sent.token_quoted(root):
         return None
-    if any(t.lower_ in ("i", "my", "me") and not sent.token_quoted(t) for t in doc):
+    if any(t.lower_ in ("i", "my", "me") and not sent.token_quoted(t) for t in tokens(doc)):
         return "first_person"
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if (
@@ -94,7 +95,7 @@ def _authorial(sent: Sentence) -> str | None:
         return "order"
     if any(t.dep_ == "aux" and t.lower_ in ("should", "must", "ought") for t in root.children):
         return "ought"
-    if sent.quoted or any(t.lemma_ in SAYING for t in doc if t.pos_ == "VERB"):
+    if sent.quoted or any(t.lemma_ in SAYING for t in tokens(doc) if t.pos_ == "VERB"):
         return None  # someone else's words
     return "voice"  # the piece's own statement
 

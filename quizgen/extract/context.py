@@ -15,7 +15,7 @@ from .lexicon import (
     TREATY_ACRONYMS,
 )
 from .people import People, untagged_names
-from .syntax import Token
+from .syntax import Token, tokens
 from .treaties import TreatyNames
 
 
@@ -32,6 +32,11 @@ class Sentence:
 
     def token_quoted(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens (see syntax.tokens): iterate these, not the doc."""
+        return tokens(self.doc)
 
     @cached_property
     def root(self) -> Token | None:

@@ -193,7 +193,7 @@ def _who(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, Token
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and not own_subject:
         # "Under the JCPOA, agreed in Vienna on 14 July 2015, …": the participle tells of the treaty
-        for tok in sent.doc:
+        for tok in sent.tokens:
             if tok.lower_ == "under" and tok.dep_ == "prep":
                 for p in tok.children:
                     treaty = resolve(p, sent, ctx, allow_treaty=True)

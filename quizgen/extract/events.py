@@ -84,7 +84,7 @@ def _compact(head: Token) -> list[Token]:
 @sentence_extractor("events", kind="event")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
-    for verb in sent.doc:
+    for verb in sent.tokens:
         if verb.pos_ not in ("VERB", "AUX") or sent.token_quoted(verb):
             continue
         lemma = verb.lemma_.lower()
@@ -222,7 +222,12 @@ def _made_at(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | No
         if actor is not None and actor.type == "treaty":
             treaty = actor.name
     participle = verb.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    if treaty is None and participle and verb.dep_ in ("advcl", "acl") and any(t.lower_ == "under" for t in sent.doc):
+    if (
+        treaty is None
+        and participle
+        and verb.dep_ in ("advcl", "acl")
+        and any(t.lower_ == "under" for t in sent.tokens)
+    ):
         treaty = ctx.treaty()  # "Under the JCPOA, agreed in Vienna …"
     if treaty is None:
         return None
@@ -589,7 +594,7 @@ def _abeyance(verb: Token, sent: Sentence, ctx: ArticleContext) -> Candidate | N
 def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     """'announced the decision after a meeting of the Cabinet Committee on Security': a meeting of a named body."""
     out = []
-    for prep in sent.doc:
+    for prep in sent.tokens:
         if prep.lower_ not in ("after", "following") or prep.dep_ != "prep" or sent.token_quoted(prep):
             continue
         meeting = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in BODY_MEETINGS), None)
@@ -643,7 +648,7 @@ def _after_meeting(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
 def _talks_at(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     """'Talks at the Asia-Pacific Economic Cooperation summit in Shanghai … failed': talks held at a named summit."""
     out = []
-    for talks in sent.doc:
+    for talks in sent.tokens:
         if talks.lower_ not in TALKS or sent.token_quoted(talks):
             continue
         for prep in talks.children:

@@ -14,7 +14,7 @@ from . import lexicon
 from .clauses import hypothetical, modal, negated
 from .context import Candidate, Sentence, find_treaty_names
 from .lexicon import QUANTIFIERS
-from .syntax import Token, conjuncts, ents
+from .syntax import Token, conjuncts, ents, tokens
 
 
 @dataclass
@@ -193,7 +193,7 @@ def _sentence_features(sent: Sentence, stats: ArticleStats) -> list[str]:
         f"s_dates={min(labels['DATE'], 2)}",
         f"s_orgs={min(labels['ORG'], 3)}",
         f"s_treaty={bool(find_treaty_names(sent.text))}",
-        f"s_first_person={any(t.lower_ in ('i', 'we', 'our', 'my') for t in doc)}",
+        f"s_first_person={any(t.lower_ in ('i', 'we', 'our', 'my') for t in tokens(doc))}",
         f"s_question={sent.text.rstrip().endswith('?')}",
     ]
 
@@ -206,7 +206,7 @@ def _words(sent: Sentence) -> list[str]:
     names are left out (they name this article's world, not a kind of fact). Made once per sentence."""
     words = sent.doc.user_data.get("quizgen.words")
     if words is None:
-        lemmas = {t.lemma_.lower() for t in sent.doc if t.pos_ in _CONTENT and t.is_alpha and len(t.text) > 2}
+        lemmas = {t.lemma_.lower() for t in sent.tokens if t.pos_ in _CONTENT and t.is_alpha and len(t.text) > 2}
         words = sent.doc.user_data["quizgen.words"] = [f"w={w}" for w in sorted(lemmas)]
     return words
 

@@ -44,7 +44,7 @@ def _number_tokens(sent: Sentence) -> list[list[Token]]:
             out.extend([toks[:cut], toks[cut + 1 :]] if cut is not None else [toks])
     out = [g for g in out if not compounded(g)]
     taken = {t.i for grp in out for t in grp}
-    for tok in sent.doc:  # numbers the tagger filed under another label ("one metric ton" as MONEY)
+    for tok in sent.tokens:  # numbers the tagger filed under another label ("one metric ton" as MONEY)
         if (
             tok.like_num
             and tok.i not in taken
@@ -54,7 +54,7 @@ def _number_tokens(sent: Sentence) -> list[list[Token]]:
         ):
             out.append([tok])
             taken.add(tok.i)
-    for tok in sent.doc:
+    for tok in sent.tokens:
         if tok.lower_ in FRACTION_WORDS and tok.i not in taken:
             det = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "one") else None
             out.append([det, tok] if det is not None else [tok])
@@ -155,12 +155,12 @@ def _about_treaty(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | Non
         actor = resolve(subj, sent, ctx, allow_treaty=True)
         if actor is not None and actor.type == "treaty":
             return actor.name
-    for tok in sent.doc:
+    for tok in sent.tokens:
         if tok.lower_ == "under" and tok.dep_ == "prep" and tok.i < verb.i:
             treaty = frame(tok, sent, ctx)
             if treaty:
                 return treaty
-    if find_treaty_names(sent.text, ctx.names) or any(t.lower_ in TREATY_WORDS for t in sent.doc):
+    if find_treaty_names(sent.text, ctx.names) or any(t.lower_ in TREATY_WORDS for t in sent.tokens):
         return ctx.treaty()
     return None
 
@@ -278,7 +278,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out += obligations(sent, ctx, used_nums)
     # "The pact limits the number of nuclear warheads": what is limited, with no number. Only verbs that
     # restrict (not "allows"), said of the treaty by the verb's own subject (not "accused … of restricting").
-    for verb in sent.doc:
+    for verb in sent.tokens:
         if verb.lemma_ not in RESTRICTING or verb.pos_ != "VERB" or verb.i in used_verbs or sent.token_quoted(verb):
             continue
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

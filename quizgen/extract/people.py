@@ -18,7 +18,7 @@ from .lexicon import (
     SAYING_BACK,
     TITLE_WORDS,
 )
-from .syntax import Token, ents
+from .syntax import Token, ents, tokens
 
 if TYPE_CHECKING:
     from .context import Sentence
@@ -52,7 +52,7 @@ def untagged_names(doc: Any) -> list[Any]:
     Prosecutor Karim Khan') or with a title in apposition ('Agnes Callamard, the secretary general of …'):
     people the small tagger missed. Not an organisation's name ('the Prosecutor General's Office')."""
     out = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat") or tok.ent_type_:
             continue
         start = tok.i

@@ -143,7 +143,7 @@ def _token_at(sent: Sentence, answer: str) -> int:
     at = sent.text.find(answer)
     if at < 0:
         return -1
-    return next((t.i for t in sent.doc if t.idx <= at < t.idx + max(1, len(t.text))), -1)
+    return next((t.i for t in sent.tokens if t.idx <= at < t.idx + max(1, len(t.text))), -1)
 
 
 def extract_article(

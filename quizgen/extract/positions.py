@@ -56,7 +56,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     source = according_to(sent, ctx)
     if source is not None:  # "According to Greenpeace USA, the administration must …"
-        main = [t for t in sent.doc if t.dep_ == "ROOT"]
+        main = [t for t in sent.tokens if t.dep_ == "ROOT"]
         if main and not _stance_in(main[0]):
             main = []  # "More than 5,400 people have been killed, according to the UN": a figure, not a stance
         if main:
@@ -64,7 +64,7 @@ def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             text = span_text(trim(clause, drop_det=False)).strip(" ,.")
             statement = f"{source.shown} says {_lower_first(text)}"
             out.append(_candidate(sent, source, "says", statement, main[0], "positions.according_to"))
-    for tok in sent.doc:
+    for tok in sent.tokens:
         if sent.token_quoted(tok):
             continue
         if tok.pos_ in ("VERB", "AUX"):

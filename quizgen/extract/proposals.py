@@ -32,7 +32,7 @@ from .lexicon import (
 )
 from .protocol import sentence_extractor
 from .statements import balanced, clause_head, clause_statement, clause_tokens, finish, is_verb, past, with_the
-from .syntax import SUBJECTS, Token, compact_name, ents, noun_phrase, span_text, trim
+from .syntax import SUBJECTS, Token, compact_name, ents, noun_phrase, span_text, tokens, trim
 
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -288,7 +288,7 @@ def provisions(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     """What a treaty forbids or demands, with no number to it ('bans the placing of nuclear weapons in orbit',
     'states shall not …'): the clause, with what it bears on as the answer. One per sentence is kept."""
     treaty = ctx.treaty() or ""
-    for tok in sent.doc:
+    for tok in sent.tokens:
         binding = any(c.dep_ in ("aux", "auxpass") and c.lower_ in DEONTIC_MODALS for c in tok.children)
         if not is_verb(tok) or sent.token_quoted(tok) or not (tok.lemma_.lower() in PROVIDING or binding):
             continue
@@ -337,7 +337,7 @@ def actor_of(tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[Actor, st
 def _actor_tokens(sent: Sentence) -> Iterator[tuple[Token, Token, str]]:
     """(actor token, the verb or noun it acts on, how) for every subject, agent, possessor and 'according to'
     source outside quotation marks."""
-    for tok in sent.doc:
+    for tok in sent.tokens:
         if sent.token_quoted(tok):
             continue
         if tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
@@ -473,7 +473,7 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     doc = sent.doc
     triggers = [
         t
-        for t in doc
+        for t in tokens(doc)
         if (t.lemma_.lower() in BECOMING_PARTY and t.pos_ in ("VERB", "AUX"))
         or t.lemma_.lower() in PARTY_MARKS
         or t.lower_ in ("signatories", "ratifications")
@@ -486,7 +486,9 @@ def parties(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
     if not triggers and not listed:
         return
     if listed:
-        triggers = [next(t for t in doc if not t.is_punct) if any(not t.is_punct for t in doc) else doc[0]]
+        triggers = [
+            next(t for t in tokens(doc) if not t.is_punct) if any(not t.is_punct for t in tokens(doc)) else doc[0]
+        ]
     treaty = _treaty_in(sent, ctx)
     named = [e for e in ents(doc) if e.label_ in ACTOR_LABELS]
     if listed and not named:  # "- France": too short for the tagger; the item's name is the party
@@ -723,7 +725,7 @@ def happenings(sent: Sentence, ctx: ArticleContext) -> Iterator[Candidate]:
         yield from _verbless(sent, ctx, root)
     elif root is not None:
         yield from _whole(sent, ctx, root)
-    for tok in sent.doc:
+    for tok in sent.tokens:
         lemma = tok.lemma_.lower()
         rule = "happenings.event"
         if is_verb(tok) and lemma in EVENT_VERBS:

@@ -48,7 +48,7 @@ def speaker_in(sent: Sentence, ctx: ArticleContext) -> Actor | None:
 
 def _speaker_in(sent: Sentence, ctx: ArticleContext) -> tuple[Actor | None, str]:
     """The sentence's speaker, and how it was found: 'speech_verb' or 'according_to'."""
-    for tok in sent.doc:
+    for tok in sent.tokens:
         if tok.lemma_ not in SAYING or tok.pos_ not in ("VERB", "AUX") or sent.token_quoted(tok):
             continue
         subj = subject_of(tok)
@@ -64,7 +64,7 @@ def according_to(sent: Sentence, ctx: ArticleContext) -> Actor | None:
     """'According to White House spokeswoman Sarah Sanders, …': the source of the sentence's claim."""
     if "ccording" not in sent.text:
         return None
-    for tok in sent.doc:
+    for tok in sent.tokens:
         if tok.lower_ != "according" or sent.token_quoted(tok):
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -127,7 +127,7 @@ def extract(
 
 def _governing_speaker(sent: Sentence, quote_start: int, ctx: ArticleContext) -> Actor | None:
     offset = quote_start - sent.start
-    first = next((t for t in sent.doc if t.idx >= offset and not t.is_punct), None)
+    first = next((t for t in sent.tokens if t.idx >= offset and not t.is_punct), None)
     if first is None:
         return None
     tok = first
@@ -284,7 +284,7 @@ def speakers(
     wheres = ["same" if n == 0 else "before" if s.start < first.start else "after" for n, s in enumerate(sents)]
     for sent, where in zip(sents, wheres, strict=True):  # "…," a senior EU official said: someone described,
         # not named (also in the sentence before: '"There is no map," one Western official said. "Whoever …"')
-        for tok in sent.doc:
+        for tok in sent.tokens:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SAYING and not sent.token_quoted(tok):
                 described = described_actor(tok)
                 if described is not None:

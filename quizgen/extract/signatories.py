@@ -35,7 +35,7 @@ def _treaty_of(verb: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
         candidates.append(verb.head)
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "relcl"):
         # "Under the JCPOA, agreed in Vienna …": the participle describes the treaty named before it
-        for tok in sent.doc:
+        for tok in sent.tokens:
             if tok.lower_ == "under" and tok.dep_ == "prep":
                 candidates += [p for p in tok.children if p.dep_ == "pobj"]
     for c in verb.children:
@@ -155,7 +155,7 @@ def _puts_name_to(verb: Token) -> bool:
 @sentence_extractor("signatories", kind="signatory")
 def extract(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
-    for verb in sent.doc:
+    for verb in sent.tokens:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -258,7 +258,7 @@ def _bilateral(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     if main is None:
         return []
     out = []
-    for tok in sent.doc:
+    for tok in sent.tokens:
         if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or sent.token_quoted(tok):
             continue
         treaty = resolve(tok, sent, ctx, allow_treaty=True)
@@ -340,7 +340,7 @@ def _party_nouns(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     if treaty is None:
         return []
     out = []
-    for noun in sent.doc:
+    for noun in sent.tokens:
         if noun.lemma_ not in PARTY_NOUNS or noun.pos_ != "NOUN" or sent.token_quoted(noun):
             continue
         named: list[Token] = []

@@ -7,7 +7,7 @@ import re
 
 from .clauses import subject_of
 from .lexicon import DOUBLE_FINAL, IRREGULAR_PAST
-from .syntax import SUBJECTS, Token, noun_phrase, span_text, trim
+from .syntax import SUBJECTS, Token, noun_phrase, span_text, subtree, trim
 
 # Countries whose names take "the" in running text.
 _WITH_THE = re.compile(
@@ -95,7 +95,7 @@ def clause_tokens(verb: Token, keep: int = -1) -> list[Token]:
     """The clause of `verb`: its subtree without the side clauses hanging on its verbs (other conjoined
     clauses, adverbial clauses, asides), except one holding token `keep`."""
     drop: set[int] = set()
-    for c in verb.subtree:
+    for c in subtree(verb):
         if c.i == verb.i or c.i in drop or c.dep_ not in _SIDE or c.left_edge.i <= keep <= c.right_edge.i:
             continue
         if c.dep_ in ("conj", "cc", "appos") and not is_verb(c.head if c.dep_ == "cc" else c):
@@ -108,8 +108,8 @@ def clause_tokens(verb: Token, keep: int = -1) -> list[Token]:
             continue
         if c.dep_ == "ccomp" and c.head.i == verb.i and c.i > verb.i:
             continue  # "said (that) …": what was said is the clause's object
-        drop.update(t.i for t in c.subtree)
-    toks = [t for t in verb.subtree if t.i not in drop]
+        drop.update(t.i for t in subtree(c))
+    toks = [t for t in subtree(verb) if t.i not in drop]
     # a clause opened by a conjunction reads from its subject
     while toks and toks[0].dep_ in ("cc", "mark", "punct") and toks[0].i < verb.i and toks[0].head.i == verb.i:
         toks = toks[1:]

@@ -21,6 +21,26 @@ def ents(doc: Any) -> tuple[Any, ...]:
     return cached
 
 
+def tokens(doc: Any) -> list[Token]:
+    """The doc's tokens, made once per doc: iterating a Doc makes a new Token object for every token every
+    time, and the extractors walk each sentence some twenty times."""
+    cached = doc.user_data.get("quizgen.tokens")
+    if cached is None:
+        cached = doc.user_data["quizgen.tokens"] = list(doc)
+    return cached
+
+
+def subtree(token: Token) -> list[Token]:
+    """The token's subtree, in order, made once per token (spaCy walks the tree and makes new Token objects on
+    every `token.subtree`; clauses are cut from the same verbs' subtrees again and again)."""
+    memo = token.doc.user_data.setdefault("quizgen.subtrees", {})
+    got = memo.get(token.i)
+    if got is None:
+        every = tokens(token.doc)
+        got = memo[token.i] = [every[t.i] for t in token.subtree]
+    return got
+
+
 def ent_at(token: Token) -> Any:
     """The entity span a token is in, or None."""
     if not token.ent_type_:

@@ -38,7 +38,7 @@ from .lexicon import (
 )
 from .quantities import compounded, limit_candidate, parse_number
 from .statements import with_the
-from .syntax import Token, doc_text, noun_phrase, span_text, trim
+from .syntax import Token, doc_text, noun_phrase, span_text, tokens, trim
 
 _SIDE_DEPS = {"conj", "cc", "advcl", "relcl", "parataxis", "appos", "acl", "dep"}
 
@@ -49,7 +49,7 @@ def _amounts(sent: Sentence) -> list[list[Token]]:
     doc = sent.doc
     out: list[list[Token]] = []
     taken: set[int] = set()
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.i in taken:
             continue
         if tok.lower_ in TIMES:  # "must meet at least once a year"

@@ -58,7 +58,7 @@ def spoken_root(sent: Sentence) -> Token | None:
     label = _turn(sent.text)
     if root is None or label is None or root.idx >= label.end():
         return root
-    after = [t for t in sent.doc if t.idx >= label.end() and (t.head.i == t.i or t.head.idx < label.end())]
+    after = [t for t in sent.tokens if t.idx >= label.end() and (t.head.i == t.i or t.head.idx < label.end())]
     return next((t for t in after if is_verb(t)), after[0] if after else None)
 
 
@@ -93,7 +93,7 @@ class Turns:
             return
         subj = subject_of(root)
         person = subj.lower_ if subj is not None else "-"
-        first_person = any(t.lower_ in ("i", "we", "our", "my", "us", "me") for t in sent.doc)
+        first_person = any(t.lower_ in ("i", "we", "our", "my", "us", "me") for t in sent.tokens)
         yield sent.candidate(
             "position", speaker.name, speaker.answer, finish(f"{speaker.shown} said: {statement}"),
             key=(speaker.name, sent.source, str(sent.index), "turn"), rule="turns.speaker", entity=speaker.name,
