@@ -144,18 +144,30 @@ class Context:
         """Whether `treaty` is multilateral: the deck knows three or more countries party to it, or an article
         counts its members. Of such a treaty "Which country is a party?" has answers the article never lists
         (China, Japan … are CITES parties too), and "X is a party" false versions may well be true."""
-        if "many-parties" not in self.memo:
-            many = {t for t, parties in self._party_lists().items() if len(parties) >= 3}
-            # "The commission's 88 members …": the article counts the parties it does not list
+        memo = self.memo.setdefault("many-parties", {})
+        key = self.names.key(treaty)
+        if key not in memo:
+            # Per treaty, as asked: only the sentences about it are searched, each once (a sentence gives
+            # several facts), and none when its parties are counted already.
+            memo[key] = len(self._party_lists().get(key, ())) >= 3 or any(
+                _MANY_MEMBERS.search(text) for text in self._sentences_about().get(key, ())
+            )
+        return memo[key]
+
+    def _sentences_about(self) -> dict[str, dict[str, None]]:
+        """Treaty key → the evidence sentences that may count its members: those of its facts, and those of
+        the articles about it (treaty_of), each once, in deck order."""
+        if "sentences-about" not in self.memo:
+            about: dict[str, dict[str, None]] = {}
             for f in self.deck.facts:
+                subject = self.names.key(f.subject)
                 for e in f.evidence:
-                    if _MANY_MEMBERS.search(e.text):
-                        many.add(self.names.key(f.subject))
-                        story = self.treaty_of(e.source)
-                        if story:
-                            many.add(self.names.key(story))
-            self.memo["many-parties"] = many
-        return self.names.key(treaty) in self.memo["many-parties"]
+                    about.setdefault(subject, {})[e.text] = None
+                    story = self.treaty_of(e.source)
+                    if story:
+                        about.setdefault(self.names.key(story), {})[e.text] = None
+            self.memo["sentences-about"] = about
+        return self.memo["sentences-about"]
 
     def several_stories(self) -> bool:
         """Are the deck's articles about more than one treaty? (A deck of one treaty's articles may mention

@@ -59,18 +59,27 @@ def _stem_bucket(stem: ph.Stem) -> tuple[str, ...]:
 
 
 def _truth_index(ctx: Context, bucket: tuple[str, ...]) -> tuple[dict[tuple, set[str]], dict[str, set[str]]]:
-    """Every question's answers, and every treaty's signers, among the facts of one bucket (built once)."""
-    if "truth-buckets" not in ctx.memo:
-        buckets: dict[tuple[str, ...], list[Fact]] = {}
+    """Every question's answers, and every treaty's signers, among the facts of one bucket (built when first
+    asked for: a quiz's few questions phrase the facts of a few buckets, and bucket the facts of their kinds)."""
+    if "truth-kinds" not in ctx.memo:
+        kinds: dict[str, list[Fact]] = {}
         for fact in ctx.deck.facts:
-            buckets.setdefault(_fact_bucket(ctx, fact), []).append(fact)
-        ctx.memo["truth-buckets"] = buckets
+            kinds.setdefault(fact.kind, []).append(fact)
+        ctx.memo["truth-kinds"] = kinds
+        ctx.memo["truth-buckets"] = {}
         ctx.memo["truths"] = {}
     done = ctx.memo["truths"]
     if bucket not in done:
+        kind = bucket[0]  # a stem's key, and so its bucket, begins with its fact's kind
+        buckets = ctx.memo["truth-buckets"]
+        if kind not in buckets:
+            of_kind: dict[tuple[str, ...], list[Fact]] = {}
+            for fact in ctx.memo["truth-kinds"].pop(kind, ()):
+                of_kind.setdefault(_fact_bucket(ctx, fact), []).append(fact)
+            buckets[kind] = of_kind
         by_question: dict[tuple, set[str]] = {}
         signers: dict[str, set[str]] = {}
-        for fact in ctx.memo["truth-buckets"].get(bucket, ()):
+        for fact in buckets[kind].get(bucket, ()):
             stem = ph.stem_for(ctx, fact)
             if stem is not None:
                 by_question.setdefault(stem.key, set()).add(option_key(ctx, stem.answer))
