@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from ..errors import QuizgenError
 from ..model import ITEM_TYPES, KINDS, Deck, Fact, Item
@@ -220,9 +221,14 @@ def several_treaties(ctx: Context) -> bool:
     """Does the deck name more than one treaty (as an entity, a fact's subject or an answer)? Then "the
     treaty" alone does not say which."""
     if "several-treaties" not in ctx.memo:
-        names = {e.name for e in ctx.deck.entities if e.type == "treaty"}
-        names |= {n for f in ctx.deck.facts for n in (f.subject, f.answer) if answer_type(ctx, n) == TREATY}
-        ctx.memo["several-treaties"] = len({ctx.names.key(n) for n in names}) > 1
+        names = chain(
+            (e.name for e in ctx.deck.entities if e.type == "treaty"),
+            (n for f in ctx.deck.facts for n in (f.subject, f.answer) if answer_type(ctx, n) == TREATY),
+        )
+        # The second treaty found answers it: a big deck is not read to its end.
+        keys = (ctx.names.key(n) for n in names)
+        first = next(keys, None)
+        ctx.memo["several-treaties"] = any(k != first for k in keys)
     return ctx.memo["several-treaties"]
 
 

@@ -41,6 +41,8 @@ class Names:
         self._canon: dict[str, str] = {}
         self._type: dict[str, str] = {}
         self._group: dict[str, set[str]] = {}
+        self._canonical: dict[str, str] = {}
+        self._key: dict[str, str] = {}
         for canon, etype, group in groups:
             for name in group:
                 key = normalize(name)
@@ -50,11 +52,18 @@ class Names:
             self._group[canon] = group
 
     def canonical(self, name: str) -> str:
-        return self._canon.get(normalize(name), name)
+        # (by the name as written, once: items of a big deck ask for the same names hundreds of thousands of times)
+        found = self._canonical.get(name)
+        if found is None:
+            found = self._canonical[name] = self._canon.get(normalize(name), name)
+        return found
 
     def key(self, name: str) -> str:
         """Two options with the same key are the same option (US / Washington / the White House)."""
-        return normalize(self.canonical(name))
+        found = self._key.get(name)
+        if found is None:
+            found = self._key[name] = normalize(self.canonical(name))
+        return found
 
     def aliases(self, name: str) -> set[str]:
         return set(self._group.get(self.canonical(name), {name}))
