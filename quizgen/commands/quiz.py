@@ -95,24 +95,37 @@ class LazyItems:
         from ..questions import ItemMaker
 
         self.ids: list[str] = []
-        self._where: dict = {}  # id -> (deck, maker, slot)
-        for deck in decks:
+        self._where: dict = {}  # id -> slot
+        self._makers: dict = {}  # id -> the maker of its deck, for the ids of every deck after the first
+        for n, deck in enumerate(decks):
             maker = ItemMaker(deck, seed=args.seed, types=args.types, kinds=args.kinds)
+            if n == 0:
+                self._first = maker
             # Timelines too are listed by id and made only when chosen (ItemMaker.timeline_slots).
-            for slot in [*maker.slots(), *maker.timeline_slots()]:
+            slots = [*maker.slots(), *maker.timeline_slots()]
+            ids = [s.id for s in slots]
+            if n == 0 and len(set(ids)) == len(ids):  # (one id per slot: kept as they are, in one step)
+                self._where = dict(zip(ids, slots, strict=True))
+                self.ids = ids
+                continue
+            for slot in slots:
                 if slot.id not in self._where:
-                    self._where[slot.id] = (deck, maker, slot)
+                    self._where[slot.id] = slot
                     self.ids.append(slot.id)
+                    if n:
+                        self._makers[slot.id] = maker
+
+    def _maker(self, item_id: str):  # noqa: ANN202
+        return self._makers.get(item_id, self._first)
 
     def make(self, item_id: str):  # noqa: ANN201
-        where = self._where.get(item_id)
-        if where is None:
-            return None
-        _, maker, slot = where
-        return maker.make(slot)
+        slot = self._where.get(item_id)
+        return None if slot is None else self._maker(item_id).make(slot)
 
     def deck_of(self, item_id: str):  # noqa: ANN201
-        return self._where[item_id][0]
+        if item_id not in self._where:
+            raise KeyError(item_id)
+        return self._maker(item_id).deck
 
 
 def use_plain(args: argparse.Namespace) -> bool:

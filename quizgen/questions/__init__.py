@@ -75,19 +75,15 @@ class ItemMaker:
     def slots(self) -> list[Slot]:
         """Every per-fact item that may exist, in deck order (per fact, in ITEM_TYPES order)."""
         types = [t for t in ITEM_TYPES if t in self.types and t in _PER_FACT]
-        out = []
+        out: list[Slot] = []
+        of: dict[tuple[str, bool], list[str]] = {}  # the types a fact may give, by its kind and conflicts
         for fact in self.facts:
             if fact_failure(self.ctx, fact) is not None:
                 continue
-            for type in types:
-                # A fact the deck contradicts elsewhere has two claimed answers: only a cloze of its own
-                # sentence is fair.
-                if fact.conflicts and type != "cloze":
-                    continue
-                # A quotation is asked as "who said it", never as plain multiple choice (as the builders do).
-                if (type == "who_said") != (fact.kind == "quote") and type in ("who_said", "multiple_choice"):
-                    continue
-                out.append(Slot(f"{fact.id}:{type}", fact, type))
+            which = (fact.kind, bool(fact.conflicts))
+            if which not in of:
+                of[which] = [t for t in types if _may_give(fact, t)]
+            out.extend([Slot(f"{fact.id}:{type}", fact, type) for type in of[which]])
         return out
 
     def timeline_slots(self) -> list[TimelineSlot]:
@@ -113,6 +109,15 @@ class ItemMaker:
             f"no items of type {', '.join(self.types)} can be made from the {', '.join(self.kinds)} "
             f"facts of deck {self.deck.title!r}"
         )
+
+
+def _may_give(fact: Fact, type: str) -> bool:
+    """May a fact give an item of this type, by its kind and whether the deck contradicts it?"""
+    # A fact the deck contradicts elsewhere has two claimed answers: only a cloze of its own sentence is fair.
+    if fact.conflicts and type != "cloze":
+        return False
+    # A quotation is asked as "who said it", never as plain multiple choice (as the builders do).
+    return not ((type == "who_said") != (fact.kind == "quote") and type in ("who_said", "multiple_choice"))
 
 
 @dataclass(slots=True)  # a big deck has hundreds of thousands: no frozen-dataclass overhead
