@@ -99,6 +99,7 @@ DECK_SETS = {
     "bundled": lambda: [load_deck(BUNDLED)],
     "three decks": lambda: [load_deck(BUNDLED), load_deck(DATA / "sample-deck.yaml"), dated_deck(7)],
     "timelines first": lambda: [dated_deck(5), load_deck(DATA / "sample-deck.yaml")],
+    "a deck twice": lambda: [load_deck(DATA / "sample-deck.yaml"), dated_deck(4), load_deck(DATA / "sample-deck.yaml")],
 }
 
 
@@ -124,7 +125,9 @@ def test_the_quiz_makes_on_demand_the_items_made_all_at_once(decks, seed):
     for deck in loaded:
         items = make_items(deck, seed=seed)
         slots = [s.id for s in ItemMaker(deck, seed=seed).slots()]
-        ids += [i for i in [*slots, *(t.id for t in items if t.type == "timeline")] if i not in ids]
+        mine = [i for i in [*slots, *(t.id for t in items if t.type == "timeline")] if i not in ids]
+        assert all(pool.deck_of(i) is deck for i in mine)
+        ids += mine
         eager.update((i.id, i) for i in items if i.id not in eager)
     assert pool.ids == ids
     assert {i: pool.make(i) for i in ids} == {i: eager.get(i) for i in ids}
