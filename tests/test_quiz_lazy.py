@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import random
 
 import pytest
 from conftest import DATA, ROOT
@@ -111,6 +112,32 @@ def test_timelines_are_grouped_as_the_scan_over_every_event_grouped_them(seed):
         expected = scan_groups(ctx, sure)
         assert [[f for f, _ in g] for g in timeline.groups(Context(deck, seed), sure)] == expected
     assert len(expected) >= 4  # (the dated decks give timelines, across articles and within one)
+
+
+def random_dated_deck(seed: int) -> Deck:
+    """Events of a few clauses and years over a few worlds (two treaties, three articles), many repeated: the
+    worlds where timelines run out of different events to tell, as a big deck's copies do."""
+    rng = random.Random(seed)
+    clauses = [c for _, _, c in EVENTS][: rng.randint(2, 5)]
+    sources = [Source(f"r{a}", f"r{a}.txt", f"Report {a}") for a in range(6)]
+    facts = []
+    for n in range(rng.randint(20, 80)):
+        a = rng.randrange(6)
+        year, clause = rng.randint(2001, 2006), rng.choice(clauses)
+        shown = f"{rng.randint(1, 28)} March {year}" if rng.random() < 0.7 else str(year)
+        statement = f"{clause} {'on' if ' ' in shown else 'in'} {shown}."
+        subject = ["Alpha Treaty", "Beta Treaty", "Zorland"][a % 3]
+        date = DateValue.parse(f"{year}-03-{int(shown.split()[0]):02d}" if " " in shown else str(year))
+        facts.append(Fact(f"e{n}", "date", subject, shown, statement, [Evidence(f"r{a}", statement)], date=date))
+    return Deck("random", sources, [], facts)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_timelines_of_random_worlds_are_grouped_as_the_scan_grouped_them(seed):
+    deck = random_dated_deck(seed)
+    assert [[f for f, _ in g] for g in timeline.groups(Context(deck, seed), deck.facts)] == scan_groups(
+        Context(deck, seed), deck.facts
+    )
 
 
 @pytest.mark.parametrize("decks", list(DECK_SETS))

@@ -57,8 +57,18 @@ def groups(ctx: Context, facts: list[Fact]) -> list[Group]:
     lowered = [clause.lower() for _, clause in events]
     found: list[tuple[int, list[int]]] = []
     for members in by_world.values():
+        # A timeline's events tell different things: past the point where fewer than MIN_EVENTS clauses are
+        # left to tell, no event starts one (a big deck's copies of one treaty's two dates were scanned
+        # pairwise, 700,000 times, for no timeline).
+        told: set[str] = set()
+        left = [0] * len(members)
+        for n in range(len(members) - 1, -1, -1):
+            told.add(lowered[members[n]])
+            left[n] = len(told)
         used: set[int] = set()
         for n, i in enumerate(members):
+            if left[n] < MIN_EVENTS:
+                break
             if i in used:
                 continue
             picked = [i]
