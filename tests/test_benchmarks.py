@@ -16,6 +16,7 @@ from conftest import ROOT
         ("startup.py", "Start-up"),
         ("export.py", "Export of 200 items"),
         ("quiz_scale.py", "Quiz scale"),
+        ("quiz_phases.py", "Quiz phases"),
         ("long_article.py", "Long article"),
         ("report.py", "Performance (issue 14)"),
     ],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from ..errors import QuizgenError
 from ..model import ITEM_TYPES, KINDS, Deck, Fact, Item
@@ -20,7 +21,7 @@ from .gates import failure
 from .phrasing import TREATY, answer_type
 from .tables import COUNTRIES
 
-__all__ = ["ItemMaker", "Slot", "check_names", "make_items"]
+__all__ = ["ItemMaker", "Slot", "TimelineSlot", "check_names", "make_items"]
 
 _PER_FACT: dict[str, Callable[[Context, Fact], Item | None]] = {
     "multiple_choice": multiple_choice.make,
@@ -52,8 +53,9 @@ class ItemMaker:
 
     `slots()` lists, cheaply, every per-fact item the deck may give (id, fact, type); `make(slot)` builds one
     (None when the fact does not support that type). A quiz asks for ten items of a deck that may give a
-    hundred thousand, so it makes only those it asks. Timelines group facts across the deck and are made all
-    at once, on first use. An item is the same whether made here alone or by `make_items` with everything.
+    hundred thousand, so it makes only those it asks. Timelines group facts across the deck: `timeline_slots()`
+    finds the groups (and so the ids) at once, on first use, and `make` builds one timeline's item. An item is
+    the same whether made here alone or by `make_items` with everything.
 
     Raises QuizgenError for an unknown type or kind, or when no fact of the requested kinds exists.
     """
@@ -68,41 +70,54 @@ class ItemMaker:
         if not self.facts:
             raise QuizgenError(f"no facts of kind {', '.join(self.kinds)} in deck {deck.title!r}")
         self.ctx = Context(deck, seed)
-        self._timelines: list[Item] | None = None
+        self._timeline_slots: list[TimelineSlot] | None = None
 
     def slots(self) -> list[Slot]:
         """Every per-fact item that may exist, in deck order (per fact, in ITEM_TYPES order)."""
         types = [t for t in ITEM_TYPES if t in self.types and t in _PER_FACT]
-        out = []
+        out: list[Slot] = []
+        of: dict[tuple[str, bool], list[str]] = {}  # the types a fact may give, by its kind and conflicts
         for fact in self.facts:
             if fact_failure(self.ctx, fact) is not None:
                 continue
-            for type in types:
-                # A fact the deck contradicts elsewhere has two claimed answers: only a cloze of its own
-                # sentence is fair.
-                if fact.conflicts and type != "cloze":
-                    continue
-                # A quotation is asked as "who said it", never as plain multiple choice (as the builders do).
-                if (type == "who_said") != (fact.kind == "quote") and type in ("who_said", "multiple_choice"):
-                    continue
-                out.append(Slot(f"{fact.id}:{type}", fact, type))
+            which = (fact.kind, bool(fact.conflicts))
+            if which not in of:
+                of[which] = [t for t in types if _may_give(fact, t)]
+            out.extend([Slot(f"{fact.id}:{type}", fact, type) for type in of[which]])
         return out
 
-    def make(self, slot: Slot) -> Item | None:
+    def timeline_slots(self) -> list[TimelineSlot]:
+        """Every timeline the deck gives, in order: its id and events, not yet its item."""
+        if self._timeline_slots is None:
+            sure = [f for f in self.facts if not unsure(f)]
+            groups = timeline.groups(self.ctx, sure) if "timeline" in self.types else []
+            self._timeline_slots = [TimelineSlot(timeline.group_id(g), g) for g in groups]
+        return self._timeline_slots
+
+    def make(self, slot: Slot | TimelineSlot) -> Item | None:
+        if isinstance(slot, TimelineSlot):
+            return timeline.make(self.ctx, slot.events)
         item = _PER_FACT[slot.type](self.ctx, slot.fact)
         return item if item is not None and acceptable(self.ctx, item) else None
 
     def timelines(self) -> list[Item]:
-        if self._timelines is None:
-            sure = [f for f in self.facts if not unsure(f)]
-            self._timelines = timeline.make_all(self.ctx, sure) if "timeline" in self.types else []
-        return self._timelines
+        """Every timeline item (all made at once: for `make_items`, not the quiz)."""
+        return [timeline.make(self.ctx, slot.events) for slot in self.timeline_slots()]
 
     def no_items(self) -> QuizgenError:
         return QuizgenError(
             f"no items of type {', '.join(self.types)} can be made from the {', '.join(self.kinds)} "
             f"facts of deck {self.deck.title!r}"
         )
+
+
+def _may_give(fact: Fact, type: str) -> bool:
+    """May a fact give an item of this type, by its kind and whether the deck contradicts it?"""
+    # A fact the deck contradicts elsewhere has two claimed answers: only a cloze of its own sentence is fair.
+    if fact.conflicts and type != "cloze":
+        return False
+    # A quotation is asked as "who said it", never as plain multiple choice (as the builders do).
+    return not ((type == "who_said") != (fact.kind == "quote") and type in ("who_said", "multiple_choice"))
 
 
 @dataclass(slots=True)  # a big deck has hundreds of thousands: no frozen-dataclass overhead
@@ -112,6 +127,14 @@ class Slot:
     id: str
     fact: Fact
     type: str
+
+
+@dataclass(slots=True)
+class TimelineSlot:
+    """A timeline a deck gives: its id and its events (each fact with the clause shown for it)."""
+
+    id: str
+    events: list[tuple[Fact, str]]
 
 
 def make_items(
@@ -169,11 +192,8 @@ def fact_failure(ctx: Context, fact: Fact) -> str | None:
     the party."""
     if unsure(fact):
         return "the extractor is not sure of it"
-    if fact.kind in ("quote", "position") and fact.entity:
-        offices = ctx.offices_of(fact.entity)
-        aside = [o for o in offices if _COMMENTATOR.search(o) or _PASSER_BY.search(o)]
-        if aside and not any(_OFFICIAL.search(o) for o in offices):
-            return "a commentator's or a passer-by's words"
+    if fact.kind in ("quote", "position") and fact.entity and _aside(ctx, fact.entity):
+        return "a commentator's or a passer-by's words"
     if fact.kind == "role" and _PASSER_BY.search(fact.answer) and not _OFFICIAL.search(fact.answer):
         return "a passer-by's description, not an office"
     if fact.kind != "signatory":
@@ -187,6 +207,18 @@ def fact_failure(ctx: Context, fact: Fact) -> str | None:
     return None
 
 
+def _aside(ctx: Context, person: str) -> bool:
+    """Are the person's offices a commentator's or a passer-by's, none of them an official's? Once per person:
+    a big deck gives one person hundreds of offices and thousands of quotes (a search per office per quote
+    took 40 s of a 50,000-fact deck's first question)."""
+    memo = ctx.memo.setdefault("aside", {})  # by the name as written: the same name, the same offices
+    if person not in memo:
+        offices = ctx.offices_of(person)
+        aside = any(_COMMENTATOR.search(o) or _PASSER_BY.search(o) for o in offices)
+        memo[person] = aside and not any(_OFFICIAL.search(o) for o in offices)
+    return memo[person]
+
+
 _COUNTRY_NAMES = frozenset(n for name, aliases in COUNTRIES.items() for n in (name, *aliases))
 
 
@@ -194,9 +226,14 @@ def several_treaties(ctx: Context) -> bool:
     """Does the deck name more than one treaty (as an entity, a fact's subject or an answer)? Then "the
     treaty" alone does not say which."""
     if "several-treaties" not in ctx.memo:
-        names = {e.name for e in ctx.deck.entities if e.type == "treaty"}
-        names |= {n for f in ctx.deck.facts for n in (f.subject, f.answer) if answer_type(ctx, n) == TREATY}
-        ctx.memo["several-treaties"] = len({ctx.names.key(n) for n in names}) > 1
+        names = chain(
+            (e.name for e in ctx.deck.entities if e.type == "treaty"),
+            (n for f in ctx.deck.facts for n in (f.subject, f.answer) if answer_type(ctx, n) == TREATY),
+        )
+        # The second treaty found answers it: a big deck is not read to its end.
+        keys = (ctx.names.key(n) for n in names)
+        first = next(keys, None)
+        ctx.memo["several-treaties"] = any(k != first for k in keys)
     return ctx.memo["several-treaties"]
 
 

@@ -41,6 +41,8 @@ class Names:
         self._canon: dict[str, str] = {}
         self._type: dict[str, str] = {}
         self._group: dict[str, set[str]] = {}
+        self._canonical: dict[str, str] = {}
+        self._key: dict[str, str] = {}
         for canon, etype, group in groups:
             for name in group:
                 key = normalize(name)
@@ -50,11 +52,18 @@ class Names:
             self._group[canon] = group
 
     def canonical(self, name: str) -> str:
-        return self._canon.get(normalize(name), name)
+        # (by the name as written, once: items of a big deck ask for the same names hundreds of thousands of times)
+        found = self._canonical.get(name)
+        if found is None:
+            found = self._canonical[name] = self._canon.get(normalize(name), name)
+        return found
 
     def key(self, name: str) -> str:
         """Two options with the same key are the same option (US / Washington / the White House)."""
-        return normalize(self.canonical(name))
+        found = self._key.get(name)
+        if found is None:
+            found = self._key[name] = normalize(self.canonical(name))
+        return found
 
     def aliases(self, name: str) -> set[str]:
         return set(self._group.get(self.canonical(name), {name}))
@@ -144,18 +153,30 @@ class Context:
         """Whether `treaty` is multilateral: the deck knows three or more countries party to it, or an article
         counts its members. Of such a treaty "Which country is a party?" has answers the article never lists
         (China, Japan … are CITES parties too), and "X is a party" false versions may well be true."""
-        if "many-parties" not in self.memo:
-            many = {t for t, parties in self._party_lists().items() if len(parties) >= 3}
-            # "The commission's 88 members …": the article counts the parties it does not list
+        memo = self.memo.setdefault("many-parties", {})
+        key = self.names.key(treaty)
+        if key not in memo:
+            # Per treaty, as asked: only the sentences about it are searched, each once (a sentence gives
+            # several facts), and none when its parties are counted already.
+            memo[key] = len(self._party_lists().get(key, ())) >= 3 or any(
+                _MANY_MEMBERS.search(text) for text in self._sentences_about().get(key, ())
+            )
+        return memo[key]
+
+    def _sentences_about(self) -> dict[str, dict[str, None]]:
+        """Treaty key → the evidence sentences that may count its members: those of its facts, and those of
+        the articles about it (treaty_of), each once, in deck order."""
+        if "sentences-about" not in self.memo:
+            about: dict[str, dict[str, None]] = {}
             for f in self.deck.facts:
+                subject = self.names.key(f.subject)
                 for e in f.evidence:
-                    if _MANY_MEMBERS.search(e.text):
-                        many.add(self.names.key(f.subject))
-                        story = self.treaty_of(e.source)
-                        if story:
-                            many.add(self.names.key(story))
-            self.memo["many-parties"] = many
-        return self.names.key(treaty) in self.memo["many-parties"]
+                    about.setdefault(subject, {})[e.text] = None
+                    story = self.treaty_of(e.source)
+                    if story:
+                        about.setdefault(self.names.key(story), {})[e.text] = None
+            self.memo["sentences-about"] = about
+        return self.memo["sentences-about"]
 
     def several_stories(self) -> bool:
         """Are the deck's articles about more than one treaty? (A deck of one treaty's articles may mention

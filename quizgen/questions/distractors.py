@@ -29,19 +29,23 @@ def option_key(ctx: Context, text: str) -> str:
 
 def truths(ctx: Context, stem: ph.Stem) -> set[str]:
     """Keys of every answer the deck gives to this same question (conflicting facts included)."""
-    by_question, signers = _truth_index(ctx, _stem_bucket(stem))
-    out = set(by_question.get(stem.key, ()))
-    if stem.key[0] == "signatory" and stem.key[2] == "":
-        # "Who signed X?" (no party named): everyone who signed X is a right answer
-        out |= signers.get(stem.key[1], set())
+    out: set[str] = set()
+    for bucket in _stem_buckets(ctx, stem):
+        by_question, signers = _truth_index(ctx, bucket)
+        out |= by_question.get(stem.key, set())
+        if stem.key[0] == "signatory" and stem.key[2] == "":
+            # "Who signed X?" (no party named): everyone who signed X is a right answer
+            out |= signers.get(stem.key[1], set())
     return out
 
 
 # Questions about these kinds name their subject in their key (kind, subject key, ...): two facts can only
 # ask the same question if they share kind and subject. So the answers of the deck are gathered per
 # (kind, subject) bucket, phrasing only the facts of the bucket asked about: a quiz on a big deck then
-# phrases a few facts, not all of them. (The other kinds are one bucket each.)
+# phrases a few facts, not all of them. (Positions are bucketed by their last word, see _position_bucket;
+# the other kinds are one bucket each.)
 _SUBJECT_KEYED = ("date", "signatory", "limit", "role")
+_ANY = "*"  # the bucket of positions whose question may end in another word than their sentence
 
 
 def _fact_bucket(ctx: Context, fact: Fact) -> tuple[str, ...]:
@@ -51,26 +55,59 @@ def _fact_bucket(ctx: Context, fact: Fact) -> tuple[str, ...]:
         return (fact.kind, ctx.names.key(fact.entity or fact.subject))
     if fact.kind == "quote":  # a quotation's question is keyed by the quotation (see phrasing.stem_quote)
         return (fact.kind, normalize(ph.quotation(fact)))
+    if fact.kind == "position":
+        return (fact.kind, _position_bucket(ctx, fact))
     return (fact.kind,)
 
 
-def _stem_bucket(stem: ph.Stem) -> tuple[str, ...]:
-    return stem.key[:2] if stem.key[0] in (*_SUBJECT_KEYED, "quote") else stem.key[:1]
+def _position_bucket(ctx: Context, fact: Fact) -> str:
+    """The last word of a position's question, known without phrasing it. Its question is keyed by the rest
+    of its sentence after the actor (phrasing.stem_position), normalized, with the answer's names made
+    pronouns: so the key ends in the sentence's last word, unless that word is (part of) a name of the
+    answer, or a possessive's "s". Those facts go in the bucket every position question also looks in."""
+    words = normalize(ph.sentence_body(fact.statement)).split()
+    if not words or words[-1] == "s":
+        return _ANY
+    answer = ctx.answer_name(fact)
+    if any(words[-1] in normalize(name).split() for name in ctx.names.aliases(answer) | {answer}):
+        return _ANY
+    return words[-1]
+
+
+def _stem_buckets(ctx: Context, stem: ph.Stem) -> list[tuple[str, ...]]:
+    if stem.key[0] in (*_SUBJECT_KEYED, "quote"):
+        return [stem.key[:2]]
+    if stem.key[0] != "position":
+        return [stem.key[:1]]
+    words = stem.key[1].split()
+    if len(words) >= 2:  # (a one-word key may end where its sentence's actor ends: look everywhere)
+        return [("position", words[-1]), ("position", _ANY)]
+    _truth_index(ctx, ("position", _ANY))  # (buckets the positions)
+    return list(ctx.memo["truth-buckets"]["position"]) or [("position", _ANY)]
 
 
 def _truth_index(ctx: Context, bucket: tuple[str, ...]) -> tuple[dict[tuple, set[str]], dict[str, set[str]]]:
-    """Every question's answers, and every treaty's signers, among the facts of one bucket (built once)."""
-    if "truth-buckets" not in ctx.memo:
-        buckets: dict[tuple[str, ...], list[Fact]] = {}
+    """Every question's answers, and every treaty's signers, among the facts of one bucket (built when first
+    asked for: a quiz's few questions phrase the facts of a few buckets, and bucket the facts of their kinds)."""
+    if "truth-kinds" not in ctx.memo:
+        kinds: dict[str, list[Fact]] = {}
         for fact in ctx.deck.facts:
-            buckets.setdefault(_fact_bucket(ctx, fact), []).append(fact)
-        ctx.memo["truth-buckets"] = buckets
+            kinds.setdefault(fact.kind, []).append(fact)
+        ctx.memo["truth-kinds"] = kinds
+        ctx.memo["truth-buckets"] = {}
         ctx.memo["truths"] = {}
     done = ctx.memo["truths"]
     if bucket not in done:
+        kind = bucket[0]  # a stem's key, and so its bucket, begins with its fact's kind
+        buckets = ctx.memo["truth-buckets"]
+        if kind not in buckets:
+            of_kind: dict[tuple[str, ...], list[Fact]] = {}
+            for fact in ctx.memo["truth-kinds"].pop(kind, ()):
+                of_kind.setdefault(_fact_bucket(ctx, fact), []).append(fact)
+            buckets[kind] = of_kind
         by_question: dict[tuple, set[str]] = {}
         signers: dict[str, set[str]] = {}
-        for fact in ctx.memo["truth-buckets"].get(bucket, ()):
+        for fact in buckets[kind].get(bucket, ()):
             stem = ph.stem_for(ctx, fact)
             if stem is not None:
                 by_question.setdefault(stem.key, set()).add(option_key(ctx, stem.answer))

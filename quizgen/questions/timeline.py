@@ -30,6 +30,15 @@ def _comparable(a: DateValue, b: DateValue) -> bool:
 
 
 def make_all(ctx: Context, facts: list[Fact]) -> list[Item]:
+    return [make(ctx, group) for group in groups(ctx, facts)]
+
+
+Group = list[tuple[Fact, str]]  # a timeline's events: each fact with the clause shown for it
+
+
+def groups(ctx: Context, facts: list[Fact]) -> list[Group]:
+    """The events of each timeline the facts give, in the order their items come (`make` builds one). Cheaper
+    than the items: the quiz needs every timeline's id, but makes only those it asks."""
     events = []
     for fact in sorted(facts, key=lambda f: f.id):
         clause = event_clause(fact) if fact.kind == "date" and not fact.conflicts else None
@@ -39,28 +48,49 @@ def make_all(ctx: Context, facts: list[Fact]) -> list[Item]:
             events.append((fact, clause))
     rng = ctx.rng("timeline")
     rng.shuffle(events)
-    groups: list[list[tuple[Fact, str]]] = []
-    used: set[int] = set()
+    # Events of one world only are put together, so each world's events (in the shuffled order) are grouped
+    # on their own: the same groups as scanning every event for each, without a big deck's many articles
+    # making that scan quadratic. Groups come in the order of their first event.
+    by_world: dict[tuple[str, str], list[int]] = {}
+    for i, (fact, _) in enumerate(events):
+        by_world.setdefault(_world(ctx, fact), []).append(i)
     lowered = [clause.lower() for _, clause in events]
-    world = [_world(ctx, fact) for fact, _ in events]
-    for i in range(len(events)):
-        if i in used:
-            continue
-        picked = [i]
-        clauses = {lowered[i]}
-        for j in range(i + 1, len(events)):
-            if len(picked) == MAX_EVENTS:
+    found: list[tuple[int, list[int]]] = []
+    for members in by_world.values():
+        # A timeline's events tell different things: past the point where fewer than MIN_EVENTS clauses are
+        # left to tell, no event starts one (a big deck's copies of one treaty's two dates were scanned
+        # pairwise, 700,000 times, for no timeline).
+        told: set[str] = set()
+        left = [0] * len(members)
+        for n in range(len(members) - 1, -1, -1):
+            told.add(lowered[members[n]])
+            left[n] = len(told)
+        used: set[int] = set()
+        for n, i in enumerate(members):
+            if left[n] < MIN_EVENTS:
                 break
-            other = events[j][0]
-            if j in used or lowered[j] in clauses or world[j] != world[i]:
+            if i in used:
                 continue
-            if all(_comparable(other.date, events[k][0].date) for k in picked):  # type: ignore[arg-type]
-                picked.append(j)
-                clauses.add(lowered[j])
-        if len(picked) >= MIN_EVENTS:
-            used.update(picked)
-            groups.append([events[k] for k in picked])
-    return [_item(ctx, group) for group in groups]
+            picked = [i]
+            clauses = {lowered[i]}
+            for j in members[n + 1 :]:
+                if len(picked) == MAX_EVENTS:
+                    break
+                if j in used or lowered[j] in clauses:
+                    continue
+                if all(_comparable(events[j][0].date, events[k][0].date) for k in picked):  # type: ignore[arg-type]
+                    picked.append(j)
+                    clauses.add(lowered[j])
+            if len(picked) >= MIN_EVENTS:
+                used.update(picked)
+                found.append((i, picked))
+    found.sort(key=lambda first_picked: first_picked[0])
+    return [[events[k] for k in picked] for _, picked in found]
+
+
+def group_id(group: Group) -> str:
+    ids = sorted(f.id for f, _ in group)
+    return f"timeline:{hashlib.sha1(','.join(ids).encode()).hexdigest()[:10]}"
 
 
 def _option(clause: str) -> bool:
@@ -79,11 +109,9 @@ def _world(ctx: Context, fact: Fact) -> tuple[str, str]:
     return ("article", fact.sources[0] if fact.sources else "")
 
 
-def _item(ctx: Context, group: list[tuple[Fact, str]]) -> Item:
+def make(ctx: Context, group: Group) -> Item:
     ordered = sorted(group, key=lambda fc: fc[0].date.sort_key())  # type: ignore[union-attr]
-    ids = sorted(f.id for f, _ in group)
-    digest = hashlib.sha1(",".join(ids).encode()).hexdigest()[:10]
-    item_id = f"timeline:{digest}"
+    item_id = group_id(group)
     order = tuple(c for _, c in ordered)
     shown = list(order)
     rng = ctx.rng(item_id)

@@ -83,7 +83,10 @@ def _all(ctx: Context) -> dict[str, Why]:
         out: dict[str, Why] = {}
         seen: set[tuple[str, str]] = set()
         for f in ctx.deck.facts:
-            w = _why(ctx, f) if f.evidence else None
+            # (a sentence that has its question already is not looked at again for its other facts)
+            if not f.evidence or (f.evidence[0].source, f.evidence[0].text.strip()) in seen:
+                continue
+            w = _why(ctx, f)
             if w is not None and (w.source, w.sentence) not in seen:
                 seen.add((w.source, w.sentence))
                 out[f.id] = w
