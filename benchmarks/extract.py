@@ -109,7 +109,9 @@ def print_throughput(rows: list[tuple], jobs: int) -> None:
     )
 
 
-def rebuilds(root: Path, n: int) -> None:
+def rebuilds(root: Path, n: int) -> dict[str, float]:
+    """Rebuilds of the corpus of n articles (made by `throughput` or `make_corpus`) with a cache: cold, unchanged,
+    one article changed. Prints them, and returns the seconds of each."""
     corpus, cache = root / f"c{n}", root / "cache"
     out = root / "r.yaml"
     cmd = quizgen("extract", str(corpus), "-o", str(out), "--cache", str(cache))
@@ -132,6 +134,7 @@ def rebuilds(root: Path, n: int) -> None:
         ],
         ("run", "seconds"),
     )
+    return {"cold": cold, "unchanged": warm, "changed": changed}
 
 
 if __name__ == "__main__":

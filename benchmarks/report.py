@@ -41,18 +41,21 @@ class Figure:
     baseline: float | None
     ratio: str  # how the value compares with the baseline, worded
     target: str
-    met: bool
+    met: bool | None  # None: no target
 
 
 def extraction(n: int) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
         f = extract.throughput(Path(tmp), n, 2)
+        r = extract.rebuilds(Path(tmp), n)
     words, bare, one, many = f["words"], f["bare"], f["one"], f["many"]
     return [
         Figure(f"extraction, {n} articles, `--jobs 1` (words/s)", words / one, "", "bare spaCy `nlp.pipe`",
                words / bare, f"{bare / one:.2f}×", "≥ 0.9×", bare / one >= 0.9),
         Figure(f"extraction, {n} articles, `--jobs 2` (words/s)", words / many, "", "`--jobs 1`", words / one,
                f"{one / many:.2f}×", "≥ 1.7×", one / many >= 1.7),
+        Figure(f"rebuild of {n} cached articles, one changed (s)", r["changed"], "s", "none changed", r["unchanged"],
+               f"{r['changed'] / r['unchanged']:.1f}×", f"(cold: {r['cold']:.1f} s)", None),
     ]  # fmt: skip
 
 
@@ -92,13 +95,16 @@ def report(parts: list[Callable[[], list[Figure]]]) -> list[Figure]:
     return figures
 
 
+def _met(met: bool | None) -> str:
+    return "—" if met is None else "yes" if met else "**no**"
+
+
 def rows_of(figures: list[Figure]) -> list[tuple[str, ...]]:
     def num(x: float | None) -> str:
         return "" if x is None else f"{x:,.0f}" if x >= 100 or float(x).is_integer() else f"{x:.2f}"
 
     return [
-        (f.what, num(f.value), f"{f.baseline_what}: {num(f.baseline)}", f.ratio, f.target, "yes" if f.met else "**no**")
-        for f in figures
+        (f.what, num(f.value), f"{f.baseline_what}: {num(f.baseline)}", f.ratio, f.target, _met(f.met)) for f in figures
     ]
 
 
