@@ -1,11 +1,13 @@
 """The extraction cache: work that need not be done twice.
 
-Three kinds of entry, each a file named by the sha256 of everything its content depends on:
+Four kinds of entry, each a file named by the sha256 of everything its content depends on:
 
 - `parse`: the spaCy docs of one article's sentences (DocBin bytes), keyed by the sentence texts, the
   pipeline's name and version and spaCy's version. Parsing is most of the cost of `extract`.
 - `cands`: one article's candidate facts (JSON), keyed additionally by the extractor's fingerprint and the
   corpus-wide treaty-name table (extraction reads it, so a new treaty name elsewhere invalidates these).
+- `asked`: beside each `cands` entry, under its key, the treaty names that extraction asked the table about
+  (treaties.AskedNames): what `extract --shard` records for `quizgen merge`.
 - `deck`: the finished deck file, keyed by every input of `extract` (see `deck_key`), so rebuilding an
   unchanged corpus only reads the articles.
 
@@ -88,6 +90,34 @@ def treaty_table(treaties: Any) -> str:
     return json.dumps([canonical, aliases, sorted(treaties.organisations)], sort_keys=True, ensure_ascii=False)
 
 
+def lookup(table: Any) -> tuple[dict[str, str], frozenset[str]]:
+    """What a treaty table (`treaty_table`, parsed) answers names from: the canonical name of each name it
+    knows, and the organisations' acronyms."""
+    return table[0], frozenset(table[2])
+
+
+def same_answers(a: tuple[dict[str, str], frozenset[str]], b: tuple[dict[str, str], frozenset[str]],
+                 asked: Iterable[str]) -> bool:  # fmt: skip
+    """Whether two treaty tables (as `lookup` gives them) answer the same for every name in `asked`, as
+    treaties.AskedNames noted them: known or not, its canonical name, an organisation's acronym or not. Each
+    answer is read from the tables' entries for the name and its plain form (TreatyNames.knows, .canonical),
+    so equal entries give equal answers."""
+    from .treaties import EVERY_NAME, _plain
+
+    (canon_a, orgs_a), (canon_b, orgs_b) = a, b
+    for name in asked:
+        if name == EVERY_NAME:
+            return a == b
+        plain = _plain(name)
+        if (
+            canon_a.get(name) != canon_b.get(name)
+            or canon_a.get(plain) != canon_b.get(plain)
+            or (name in orgs_a) != (name in orgs_b)
+        ):
+            return False
+    return True
+
+
 def article_data(article: Article) -> list[Any]:
     src = article.source
     paragraphs = [list(p) for p in article.paragraphs]
@@ -165,7 +195,29 @@ def dump_candidates(candidates: list[Any]) -> bytes | None:
 
 def load_candidates(data: bytes) -> list[Any] | None:
     try:
-        out = _decode(json.loads(data))
+        return decode_candidates(json.loads(data))
+    except ValueError:
+        return None
+
+
+def decode_candidates(value: Any) -> list[Any] | None:
+    """What `dump_candidates` wrote, once parsed as JSON (a shard holds it inside its own JSON); None when it
+    is not a list of what this module writes."""
+    try:
+        out = _decode(value)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
     return out if isinstance(out, list) else None
+
+
+def dump_names(names: list[str]) -> bytes:
+    """The treaty names an article's extraction asked about (stored beside its candidates, for shards)."""
+    return json.dumps(names, ensure_ascii=False).encode()
+
+
+def load_names(data: bytes | None) -> list[str] | None:
+    try:
+        names = json.loads(data) if data is not None else None
+    except ValueError:
+        return None
+    return names if isinstance(names, list) and all(isinstance(n, str) for n in names) else None
