@@ -38,6 +38,7 @@ SUFFIX = ".qzshard"
 MAX_SHARD_BYTES = 512 * 2**20
 MAX_SHARD_JSON = 2 * 2**30
 _MAKE_ONE = "make one with quizgen extract ARTICLES... --shard FILE"
+_NOT_CANDIDATES = "its candidate facts are not what quizgen extract writes"
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def shard_bytes(
 def read_shard(path: str | os.PathLike[str]) -> Shard:
     """A shard file, checked: every way it can be unreadable or malformed is one QuizgenError naming it."""
     from .deck import read_regular_file
+    from .extract.cache import decoded_object
 
     where = str(path)
     raw = read_regular_file(Path(path), MAX_SHARD_BYTES, "shard")
@@ -119,9 +121,12 @@ def read_shard(path: str | os.PathLike[str]) -> Shard:
         raise QuizgenError(f"not a quizgen shard ({_MAKE_ONE})", where=where)
     data = _gunzip(raw, where)
     try:
-        doc = json.loads(data)
+        # (the candidates are built as the JSON is parsed, as the extraction cache loads them)
+        doc = json.loads(data, object_hook=decoded_object)
     except (ValueError, RecursionError):
         raise QuizgenError("corrupt shard: its content is not JSON", where=where) from None
+    except (TypeError, KeyError, AttributeError):
+        raise QuizgenError(f"corrupt shard: {_NOT_CANDIDATES}", where=where) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise QuizgenError(f"not a quizgen shard ({_MAKE_ONE})", where=where)
     if doc.get("version") != VERSION:
@@ -174,8 +179,6 @@ def _is_table(value: Any) -> bool:
 
 
 def _article(item: Any, n_tables: int, where: str) -> ShardArticle:
-    from .extract.cache import decode_candidates
-
     if not isinstance(item, dict):
         raise QuizgenError("corrupt shard: not an article", where=where)
     text, paragraphs, lead, table = item.get("text"), item.get("paragraphs"), item.get("lead"), item.get("table")
@@ -194,11 +197,9 @@ def _article(item: Any, n_tables: int, where: str) -> ShardArticle:
         if value is not None and (bad := first_unfit(value)):
             raise QuizgenError(f"corrupt shard: {describe(bad)} in its source", where=where)
     source = Source(*fields)
-    cands = None
-    if item.get("candidates") is not None:
-        cands = decode_candidates(item["candidates"])
-        if cands is None or not all(_sound(c, source.id) for c in cands):
-            raise QuizgenError("corrupt shard: its candidate facts are not what quizgen extract writes", where=where)
+    cands = item.get("candidates")
+    if cands is not None and not (isinstance(cands, list) and all(_sound(c, source.id) for c in cands)):
+        raise QuizgenError(f"corrupt shard: {_NOT_CANDIDATES}", where=where)
     asked = item.get("asked")
     if not (asked is None or _strings(asked)):
         raise QuizgenError("corrupt shard: a field is missing or of the wrong type", where=where)

@@ -156,6 +156,14 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(capsys, tmp_path: Path)
         "old.qzshard": _gz({**doc, "extractor": "0" * 64}),
         "noid.qzshard": _gz({**doc, "articles": [{**doc["articles"][0], "id": None}]}),
         "badcands.qzshard": _gz({**doc, "articles": [{**doc["articles"][0], "candidates": [{"$": "Nope"}]}]}),
+        "elsewhere.qzshard": _gz(
+            {
+                **doc,
+                "articles": [
+                    {**doc["articles"][0], "candidates": [{**doc["articles"][0]["candidates"][0], "source": "x"}]}
+                ],
+            }
+        ),
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
@@ -187,8 +195,12 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(capsys, tmp_path: Path)
         ([f"{t}/noid.qzshard"], f"{t}/noid.qzshard: article 1: corrupt shard: a field is missing or of the wrong type"),
         (
             [f"{t}/badcands.qzshard"],
-            f"{t}/badcands.qzshard: article 1: corrupt shard: its candidate facts are not what quizgen extract writes",
+            f"{t}/badcands.qzshard: corrupt shard: its candidate facts are not what quizgen extract writes",
         ),  # fmt: skip
+        (
+            [f"{t}/elsewhere.qzshard"],
+            f"{t}/elsewhere.qzshard: article 1: corrupt shard: its candidate facts are not what quizgen extract writes",
+        ),
         ([str(good), str(good)], f"{good}: the article '{ONE.stem}' is also in {good}; each goes in one shard"),
         ([f"{t}/folder"], f"{t}/folder: is a folder, not a shard"),
     ]
