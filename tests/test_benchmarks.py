@@ -17,6 +17,7 @@ from conftest import ROOT
         ("export.py", "Export of 200 items"),
         ("quiz_scale.py", "Quiz scale"),
         ("long_article.py", "Long article"),
+        ("merge.py", "quizgen merge, step by step"),
     ],
 )
 def test_benchmark_runs_at_tiny_size(script: str, expect: str) -> None:

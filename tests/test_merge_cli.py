@@ -86,7 +86,7 @@ def test_sets_with_other_treaties_sharded_by_folder(capsys, tmp_path: Path) -> N
     assert (tmp_path / "one-m.yaml").read_bytes() == (tmp_path / "one.yaml").read_bytes()
     (line,) = err.splitlines()  # (the progress bar does not draw: stderr is no terminal)
     read_again = int(line.split()[2])
-    assert line.startswith("quizgen: reading ") and " of 11 again (" in line
+    assert line.startswith("quizgen: reading ") and " of 11 again: " in line
     assert 0 < read_again < 11  # read again where the names differ, not everywhere
 
 

@@ -6,10 +6,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QuizgenError
+from ..model import Article
 from ..plural import counted
+
+if TYPE_CHECKING:
+    from ..extract.cache import Cache
+    from ..extract.context import Candidate
+    from ..extract.treaties import TreatyNames
+    from ..shards import Shard
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -57,31 +66,31 @@ def run(args: argparse.Namespace) -> int:
     treaties = treaty_names(corpus.articles)  # the whole corpus's, as one extract would read them
     known, why = reusable(corpus, treaties)
     cache = None if args.no_cache else Cache(cache_dir(args.cache))
-    found = known
     missing = [i for i, cands in enumerate(known) if cands is None]
+    found = [cands or [] for cands in known]
     if missing:
         print(
-            f"quizgen: reading {counted(len(missing), 'article')} of {len(known)} again ({why})",
+            f"quizgen: reading {counted(len(missing), 'article')} of {len(known)} again: {why}",
             file=sys.stderr,
         )
         found = _extract_again(corpus, treaties, known, args, cache)
-    deck = merge_found(found, corpus.articles, treaties, title)  # type: ignore[arg-type]
+    deck = merge_found(found, corpus.articles, treaties, title)
     write_deck(deck, out, len(corpus.articles), cache)
     return 0
 
 
+@dataclass
 class Corpus:
-    """The articles of the shards, in order, each with its candidates and the treaty table of its shard."""
+    """The articles of the shards, in order, each with what its shard holds of it."""
 
-    def __init__(self, pipeline: list[str]) -> None:
-        self.pipeline = pipeline
-        self.articles: list = []  # model.Article, source paths as `extract -o DECK` would record them
-        self.candidates: list = []  # list[Candidate] | None, by article
-        self.asked: list = []  # the treaty names each asked about (list[str] | None)
-        self.tables: list = []  # the treaty table each article was extracted under, by article
+    pipeline: list[str]  # extract/cache.pipeline_id of the pipeline that parsed them
+    articles: list[Article] = field(default_factory=list)  # source paths as `extract -o DECK` would record them
+    candidates: list[list[Candidate] | None] = field(default_factory=list)
+    asked: list[list[str] | None] = field(default_factory=list)  # the treaty names each asked about
+    tables: list[Any] = field(default_factory=list)  # the treaty table each was extracted under
 
 
-def join(shards: list, deck_folder: Path) -> Corpus:
+def join(shards: list[Shard], deck_folder: Path) -> Corpus:
     """The shards' articles, in the order given, checked: every shard made by this quizgen's extractor with
     one spaCy pipeline, and no source in two shards."""
     from dataclasses import replace
@@ -130,7 +139,7 @@ def _shown(pipeline: list[str]) -> str:
     return f"{name} {version} (spaCy {spacy})"
 
 
-def reusable(corpus: Corpus, treaties) -> tuple[list, str]:  # noqa: ANN001
+def reusable(corpus: Corpus, treaties: TreatyNames) -> tuple[list[list[Candidate] | None], str]:
     """Each article's candidates from its shard where they are what extraction under the whole corpus's
     `treaties` gives, else None; and why the others are not. A shard's treaty table lacks the names only
     other shards write, and may resolve a name otherwise (another name of a treaty is the most written
@@ -142,8 +151,8 @@ def reusable(corpus: Corpus, treaties) -> tuple[list, str]:  # noqa: ANN001
 
     table = json.loads(treaty_table(treaties))
     whole = lookup(table)
-    theirs: dict[int, tuple] = {}  # id() of a shard's table -> (equal to the whole corpus's, its lookup)
-    known = []
+    theirs: dict[int, tuple[bool, Any]] = {}  # id() of a shard's table -> (equal to the whole corpus's, its lookup)
+    known: list[list[Candidate] | None] = []
     no_candidates = other_names = 0
     for cands, own, asked in zip(corpus.candidates, corpus.tables, corpus.asked, strict=True):
         if id(own) not in theirs:
@@ -159,13 +168,19 @@ def reusable(corpus: Corpus, treaties) -> tuple[list, str]:  # noqa: ANN001
             known.append(cands)
     reasons = []
     if other_names:
-        reasons.append(f"{other_names} of them asked about treaty names that their shard knew otherwise")
+        reasons.append(f"{other_names} use treaty names that all the shards together resolve otherwise than theirs")
     if no_candidates:
-        reasons.append(f"{no_candidates} with no candidate facts kept in the shard")
+        reasons.append(f"{no_candidates} have no candidate facts kept in their shard")
     return known, "; ".join(reasons)
 
 
-def _extract_again(corpus: Corpus, treaties, known: list, args: argparse.Namespace, cache) -> list:  # noqa: ANN001
+def _extract_again(
+    corpus: Corpus,
+    treaties: TreatyNames,
+    known: list[list[Candidate] | None],
+    args: argparse.Namespace,
+    cache: Cache | None,
+) -> list[list[Candidate]]:
     from ..extract.cache import pipeline_id
     from ..extract.nlp import load_pipeline
     from ..extract.pipeline import extract_candidates, text_size
