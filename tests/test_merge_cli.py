@@ -154,6 +154,8 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(capsys, tmp_path: Path)
         "other.qzshard": _gz({"format": "something else"}),
         "v9.qzshard": _gz({**doc, "version": 9}),
         "old.qzshard": _gz({**doc, "extractor": "0" * 64}),
+        "empty.qzshard": _gz({**doc, "articles": []}),
+        "pipe.qzshard": _gz({**doc, "pipeline": ["en_other", "9.9", "tagger", "3.0"], "articles": []}),
         "noid.qzshard": _gz({**doc, "articles": [{**doc["articles"][0], "id": None}]}),
         "badcands.qzshard": _gz({**doc, "articles": [{**doc["articles"][0], "candidates": [{"$": "Nope"}]}]}),
         "elsewhere.qzshard": _gz(
@@ -200,6 +202,12 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(capsys, tmp_path: Path)
         (
             [f"{t}/elsewhere.qzshard"],
             f"{t}/elsewhere.qzshard: article 1: corrupt shard: its candidate facts are not what quizgen extract writes",
+        ),
+        ([f"{t}/empty.qzshard"], f"{t}/empty.qzshard: no articles in these shards"),
+        (
+            [str(good), f"{t}/pipe.qzshard"],
+            f"{t}/pipe.qzshard: parsed with the spaCy pipeline en_other 9.9 (spaCy 3.0), and {good} with "
+            f"{doc['pipeline'][0]} {doc['pipeline'][1]} (spaCy {doc['pipeline'][3]}): extract both with one pipeline",
         ),
         ([str(good), str(good)], f"{good}: the article '{ONE.stem}' is also in {good}; each goes in one shard"),
         ([f"{t}/folder"], f"{t}/folder: is a folder, not a shard"),

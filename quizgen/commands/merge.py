@@ -131,6 +131,8 @@ def join(shards: list[Shard], deck_folder: Path) -> Corpus:
             corpus.candidates.append(item.candidates)
             corpus.asked.append(item.asked)
             corpus.tables.append(shard.tables[item.table])
+    if not corpus.articles:
+        raise QuizgenError("no articles in these shards", where=shards[-1].where if len(shards) == 1 else None)
     return corpus
 
 
