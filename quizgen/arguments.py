@@ -12,7 +12,7 @@ from . import __version__
 from .errors import QuizgenError
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ("extract", "check", "questions", "quiz", "stats", "decks", "reset", "export", "push")
+COMMANDS = ("extract", "merge", "check", "questions", "quiz", "stats", "decks", "reset", "export", "push")
 
 
 class ArgumentParser(argparse.ArgumentParser):

@@ -19,6 +19,7 @@ from conftest import ROOT
         ("quiz_phases.py", "Quiz phases"),
         ("long_article.py", "Long article"),
         ("report.py", "Performance (issue 14)"),
+        ("merge.py", "quizgen merge, step by step"),
     ],
 )
 def test_benchmark_runs_at_tiny_size(script: str, expect: str) -> None:

@@ -215,7 +215,7 @@ def _bad_inputs(tmp: Path) -> list[tuple[list[str], str]]:
             f"{tmp / ('n' * 300 + '.yaml')}: cannot write: File name too long",
         ),
         (["extract", ok, "-o", out, "--published", "yesterday"], "--published: not a date YYYY-MM-DD: 'yesterday'"),
-        (["extract", ok], "the following arguments are required: -o/--output"),
+        (["extract", ok], "the following arguments are required: -o/--output (or --shard)"),
         (["extract", ok, "-o", out, "--frobnicate"], "unrecognized arguments: --frobnicate"),
     ]
 

@@ -1,4 +1,5 @@
-"""`quizgen extract PATH... -o DECK.yaml`: articles to a fact deck."""
+"""`quizgen extract PATH... -o DECK.yaml`: articles to a fact deck (and, with `--shard FILE`, to a shard that
+`quizgen merge` joins with others: see quizgen/shards.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import QuizgenError
-from ..model import Article
+from ..model import Article, Deck
 from ..plural import counted
 from ..webpage import DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from ..extract.cache import Cache
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +33,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="PATH",
         help="article files (.txt, .html), folders of them, or web page addresses (http:// or https://)",
     )
-    p.add_argument("-o", "--output", required=True, metavar="DECK", help="deck file to write (YAML)")
+    p.add_argument("-o", "--output", metavar="DECK", help="deck file to write (YAML)")
+    p.add_argument(
+        "--shard",
+        metavar="FILE",
+        help="also, or instead of a deck, write a shard: what `quizgen merge` needs to join the articles read "
+        "here with those of other shards into the deck one extract over them all would write",
+    )
     p.add_argument("--title", help="deck title (default: from the output file name)")
     p.add_argument(
         "--published",
@@ -86,16 +97,23 @@ def parse_published(values: list[str]) -> tuple[str | None, dict[str, str]]:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import warn
-    from ..controls import describe, first_unfit, printable
+    from ..controls import printable
     from ..corpus import find_articles, read_articles
-    from ..deck import dump_deck, write_atomic
+    from ..deck import write_atomic
     from ..extract.cache import Cache, cache_dir, deck_key
     from ..extract.nlp import pipeline_name
-    from ..paths import refuse_input_as_output
+    from ..paths import output_target, refuse_input_as_output
 
-    out = Path(args.output)
-    if not out.parent.is_dir():
+    if args.output is None and args.shard is None:
+        raise QuizgenError("the following arguments are required: -o/--output (or --shard)")
+    if args.output is None and args.title is not None:
+        raise QuizgenError("names the deck, and no deck is written here (give it to quizgen merge)", "--title")
+    out = Path(args.output) if args.output is not None else None
+    shard = Path(args.shard) if args.shard is not None else None
+    if out is not None and not out.parent.is_dir():
         raise QuizgenError("folder does not exist", where=str(out.parent) or ".")
+    if shard is not None:
+        output_target(shard)
     if args.jobs < 0:
         raise QuizgenError(f"must be 0 or more, not {args.jobs}", where="--jobs")
     if not (args.timeout > 0 and math.isfinite(args.timeout)):  # (also nan and inf)
@@ -103,44 +121,80 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     default_pub, per_source = parse_published(args.published)
     files = find_articles(args.paths)  # (found once: read_articles takes the files as they are)
-    refuse_input_as_output(out, [f for f in files if isinstance(f, Path)])
+    for target in (out, shard):
+        if target is not None:
+            refuse_input_as_output(target, [f for f in files if isinstance(f, Path)])
+    if out is not None and shard is not None and out.resolve() == shard.resolve():
+        raise QuizgenError("is both the deck and the shard", where=str(shard))
+    # Source paths are recorded relative to the deck (a shard keeps them absolute: see quizgen/shards.py).
+    relative_to = (out if out is not None else shard).parent.resolve()  # type: ignore[union-attr]
     articles = read_articles(
         files,
-        relative_to=out.parent.resolve(),
+        relative_to=relative_to,
         published=per_source,
         default_published=default_pub,
         warn=warn,
         timeout=args.timeout,
     )
-    title = args.title or out.stem.replace("-", " ").replace("_", " ")
-    if bad := first_unfit(title):
-        # The deck reader refuses such a title (and a deck is UTF-8), so the deck must not be written with one.
-        raise QuizgenError(f"{describe(bad)} in the title", where="--title" if args.title else "-o")
+    title = deck_title(args.title, out) if out is not None else ""
     _warn_overlong(articles, warn)
     cache = None if args.no_cache else Cache(cache_dir(args.cache))
 
     # An unchanged corpus: the deck written last time, without loading spaCy at all.
     key = None
-    if cache is not None:
+    if cache is not None and out is not None:
         model = installed_pipeline(pipeline_name(args.model))
         if model is not None:
             key = deck_key(articles, title, model)
-            hit = cache.get("deck", key)
+            hit = cache.get("deck", key) if shard is None else None
             if hit is not None and hit.count(b"\n", 0, 64):
                 head, _, data = hit.partition(b"\n")
                 if head.isdigit():
                     write_atomic(out, data)
-                    print(printable(f"{out}: {counted(int(head), 'fact')} from {counted(len(articles), 'article')}"))
+                    _say_written(out, int(head), len(articles))
                     return 0
 
+    from ..extract.cache import extractor_fingerprint, pipeline_id, treaty_table
     from ..extract.nlp import load_pipeline
-    from ..extract.pipeline import extract_articles, text_size
+    from ..extract.pipeline import extract_candidates, merge_found, text_size, treaty_names
     from ..progress import Progress
 
     nlp = load_pipeline(args.model)
+    treaties = treaty_names(articles)
     # Counted in characters, not articles: one 5 MB article moves the bar as it is read.
+    asked: list[list[str] | None] | None = [] if shard is not None else None
     with Progress("extract", text_size(articles), unit="characters") as bar:
-        deck = extract_articles(articles, nlp, title=title, jobs=jobs, cache=cache, progress=bar.advance)
+        found = extract_candidates(articles, nlp, treaties, jobs=jobs, cache=cache, progress=bar.advance, asked=asked)
+    if shard is not None:
+        from ..shards import shard_bytes
+
+        assert asked is not None
+        table = treaty_table(treaties)
+        pid = pipeline_id(nlp)
+        data = shard_bytes(articles, found, asked, table, extractor_fingerprint(), pid, relative_to)
+        write_atomic(shard, data)
+        print(printable(f"{shard}: a shard of {counted(len(articles), 'article')}"))
+    if out is not None:
+        write_deck(merge_found(found, articles, treaties, title), out, len(articles), cache, key)
+    return 0
+
+
+def deck_title(title: str | None, out: Path) -> str:
+    """The deck's title: the one given, else the output file's name in words; refused if a deck cannot hold
+    it (its reader refuses such a title, and a deck is UTF-8)."""
+    from ..controls import describe, first_unfit
+
+    chosen = title or out.stem.replace("-", " ").replace("_", " ")
+    if bad := first_unfit(chosen):
+        raise QuizgenError(f"{describe(bad)} in the title", where="--title" if title else "-o")
+    return chosen
+
+
+def write_deck(deck: Deck, out: Path, n_articles: int, cache: Cache | None, key: str | None = None) -> None:
+    """Write a deck that extraction made (extract's, or merge's from shards), and tell where: also into the
+    whole-deck cache under `key` and, when large, into the parsed-deck cache the other commands read."""
+    from ..deck import dump_deck, write_atomic
+
     data = dump_deck(deck).encode("utf-8")
     write_atomic(out, data)
     if cache is not None and key is not None:
@@ -150,8 +204,13 @@ def run(args: argparse.Namespace) -> int:
 
         # Where quiz, stats and export look (they take no --cache): a large deck's first quiz reads it parsed.
         remember(data, str(out))
-    print(printable(f"{out}: {counted(len(deck.facts), 'fact')} from {counted(len(articles), 'article')}"))
-    return 0
+    _say_written(out, len(deck.facts), n_articles)
+
+
+def _say_written(out: Path, n_facts: int, n_articles: int) -> None:
+    from ..controls import printable
+
+    print(printable(f"{out}: {counted(n_facts, 'fact')} from {counted(n_articles, 'article')}"))
 
 
 def _warn_overlong(articles: Sequence[Article], warn: Callable[[str], None]) -> None:

@@ -136,10 +136,14 @@ def merge(cands: Sequence[Candidate], articles: Sequence[Article], treaties: Tre
             fid = fact_id(rep.kind, rep.subject, rep.key + "|" + (rep.date.iso if rep.date else rep.answer))
         taken.add(fid)
         evidence: list[Evidence] = []
+        # Each sentence of each source once: looked up in a set, as a claim many articles restate has as many
+        # candidates (comparing each with the evidence kept was quadratic: 6.9 of 8.5 s merging 3,200 articles).
+        cited: set[tuple[str, str]] = set()
         for c in [rep, *sorted(g, key=lambda c: (order[c.source], c.sentence))]:
-            surface = c.answer if c.answer != rep.answer and c.answer in c.evidence else None
-            if any(e.source == c.source and e.text == c.evidence for e in evidence):
+            if (c.source, c.evidence) in cited:
                 continue
+            cited.add((c.source, c.evidence))
+            surface = c.answer if c.answer != rep.answer and c.answer in c.evidence else None
             evidence.append(Evidence(c.source, c.evidence, surface))
         fact = Fact(
             id=fid,

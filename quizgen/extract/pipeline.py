@@ -22,7 +22,7 @@ from .merge import merge
 from .orphans import die_with_parent
 from .protocol import Learner, extractors
 from .syntax import ents
-from .treaties import TreatyNames, organisation_acronyms
+from .treaties import AskedNames, TreatyNames, organisation_acronyms
 
 # Bump when extraction rules change, so cached results are not reused.
 EXTRACTOR_VERSION = "2"
@@ -217,10 +217,46 @@ def extract_articles(
     changes the deck: it is the same, byte for byte, however it was made. `rules_only`: the deck of what the
     rule extractors alone propose, without the model's decision (never cached).
     """
+    treaties = treaty_names(articles)
+    found = extract_candidates(
+        articles, nlp, treaties, batch_size, jobs=jobs, cache=cache, progress=progress, rules_only=rules_only
+    )
+    return merge_found(found, articles, treaties, title)
+
+
+def merge_found(
+    found: Sequence[Sequence[Candidate]], articles: Sequence[Article], treaties: TreatyNames, title: str
+) -> Deck:
+    """The deck of every article's candidates (`found[i]`: those of `articles[i]`), merged: what `extract`
+    writes, and `quizgen merge` from the candidates of shards extracted apart."""
+    candidates: list[Candidate] = []
+    for cands in found:
+        candidates.extend(cands)
+    return merge(candidates, articles, treaties, title)
+
+
+def extract_candidates(
+    articles: Sequence[Article],
+    nlp: Any,
+    treaties: TreatyNames,
+    batch_size: int = 64,
+    *,
+    jobs: int = 1,
+    cache: Cache | None = None,
+    progress: Callable[[int], None] | None = None,
+    rules_only: bool = False,
+    known: Sequence[list[Candidate] | None] = (),
+    asked: list[list[str] | None] | None = None,
+) -> list[list[Candidate]]:
+    """The candidates of each article, extracted under the corpus-wide `treaties` (see `extract_articles`
+    for the options). `known[i]`, when given and not None, are those of `articles[i]` already: taken as
+    they are, neither parsed nor looked up (`quizgen merge` passes those its shards hold). `asked`, when
+    given, is filled with the treaty names each article's extraction asked about (treaties.AskedNames), or
+    None where that is not known (a known article, or a cached one whose note is missing)."""
     if rules_only:
         cache = None
-    treaties = treaty_names(articles)
     found: list[list[Candidate] | None] = [None] * len(articles)
+    names: list[list[str] | None] = [None] * len(articles)
     todo: list[int] = []  # articles whose candidates must be extracted
     keys: dict[int, tuple[str, str]] = {}  # article -> (parse key, candidates key)
     parsed: dict[int, bytes] = {}  # article -> cached DocBin bytes
@@ -228,6 +264,11 @@ def extract_articles(
         pid = _cache.pipeline_id(nlp)
         table = _cache.treaty_table(treaties)
     for i, article in enumerate(articles):
+        if i < len(known) and known[i] is not None:
+            found[i] = known[i]
+            if progress:
+                progress(len(article.text))
+            continue
         if cache is None:
             todo.append(i)
             continue
@@ -238,6 +279,8 @@ def extract_articles(
         cands = _cache.load_candidates(data) if data is not None else None
         if cands is not None:
             found[i] = cands
+            if asked is not None:
+                names[i] = _cache.load_names(cache.get("asked", ckey))
             if progress:
                 progress(len(article.text))
             continue
@@ -249,8 +292,8 @@ def extract_articles(
     work = [(articles[i], parsed.get(i)) for i in todo]
     shares = [_Share(a.text, progress) for a, _ in work]
     runs = _run(work, nlp, treaties, batch_size, jobs, cache is not None, rules_only, shares)
-    for i, share, (cands, docbin) in zip(todo, shares, runs, strict=True):
-        found[i] = cands
+    for i, share, (cands, docbin, asked_here) in zip(todo, shares, runs, strict=True):
+        found[i], names[i] = cands, asked_here
         if cache is not None:
             pkey, ckey = keys[i]
             if docbin is not None:
@@ -258,12 +301,11 @@ def extract_articles(
             dumped = _cache.dump_candidates(cands)
             if dumped is not None:
                 cache.put("cands", ckey, dumped)
+                cache.put("asked", ckey, _cache.dump_names(asked_here))
         share.to(1.0)
-
-    candidates: list[Candidate] = []
-    for cands in found:
-        candidates.extend(cands or ())
-    return merge(candidates, articles, treaties, title)
+    if asked is not None:
+        asked[:] = names
+    return [cands or [] for cands in found]
 
 
 def text_size(articles: Sequence[Article]) -> int:
@@ -350,11 +392,12 @@ def _stream(
     keep: bool,
     rules_only: bool = False,
     shares: Sequence[_Share] = (),
-) -> Iterator[tuple[list[Candidate], bytes | None]]:
-    """Each article's candidates (and its parse to cache, with `keep`), in order. The sentences of every
-    article without a cached parse go through one `nlp.pipe` stream, so its batches run across articles'
-    ends (6-10% faster than a call per article, whose last batch is short); each article is read as soon as
-    its last sentence is parsed. An article whose cached parse proves unusable is parsed on its own."""
+) -> Iterator[tuple[list[Candidate], bytes | None, list[str]]]:
+    """Each article's candidates, its parse to cache (with `keep`) and the treaty names it asked about, in
+    order. The sentences of every article without a cached parse go through one `nlp.pipe` stream, so its
+    batches run across articles' ends (6-10% faster than a call per article, whose last batch is short);
+    each article is read as soon as its last sentence is parsed. An article whose cached parse proves
+    unusable is parsed on its own."""
     totals: dict[int, int] = {}  # article -> characters of its sentences, set as the stream reaches it
 
     def texts() -> Iterator[tuple[str, int]]:
@@ -380,11 +423,12 @@ def _stream(
                 ahead = next(stream, None)
             totals.pop(k, None)
             out = _to_keep(docs) if keep else None
-        cands = extract_article(article, docs, treaties, rules_only=rules_only, tick=share.reading if share else None)
-        yield cands, out
+        names = AskedNames(treaties)  # (what the article asks of the treaty names: see quizgen merge)
+        cands = extract_article(article, docs, names, rules_only=rules_only, tick=share.reading if share else None)
+        yield cands, out, sorted(names.asked)
 
 
-def _in_worker(chunk: list[tuple[Article, bytes | None]]) -> list[tuple[list[Candidate], bytes | None]]:
+def _in_worker(chunk: list[tuple[Article, bytes | None]]) -> list[tuple[list[Candidate], bytes | None, list[str]]]:
     assert _WORKER is not None
     nlp, treaties, batch_size, keep, rules_only = _WORKER
     return list(_stream(chunk, nlp, treaties, batch_size, keep, rules_only))
@@ -399,7 +443,7 @@ def _run(
     keep: bool,
     rules_only: bool = False,
     shares: Sequence[_Share] = (),
-) -> Iterator[tuple[list[Candidate], bytes | None]]:
+) -> Iterator[tuple[list[Candidate], bytes | None, list[str]]]:
     """Results for `work`, in order: here (telling each article's `shares` how far it got), or in `jobs`
     forked processes when that is worth it (an article's progress then comes when it is done)."""
     global _WORKER

@@ -86,3 +86,47 @@ class TreatyNames:
     def aliases(self, canonical: str) -> list[str]:
         root = self._find(canonical)
         return sorted(n for n in self.counts if n != canonical and self._find(n) == root)
+
+
+# Asked when an answer depends on more than one name: then only an equal table gives the same candidates.
+EVERY_NAME = "\0every name"
+
+
+class _Noted:
+    """A set's membership test, noting each name asked about."""
+
+    def __init__(self, items: set[str], asked: set[str]) -> None:
+        self.items = items
+        self.asked = asked
+
+    def __contains__(self, name: object) -> bool:
+        self.asked.add(str(name))
+        return name in self.items
+
+
+class AskedNames(TreatyNames):
+    """The treaty names of a corpus, noting every name one article's extraction asks about (`asked`): whether
+    it is known, its canonical name, whether it is an organisation's acronym. Extraction reads the table only
+    through these, so its candidates are the same under any table that answers the same for the names asked:
+    `quizgen merge` keeps the candidates a shard extracted under its own names where the whole corpus's
+    answer the same (cache.same_answers)."""
+
+    def __init__(self, base: TreatyNames) -> None:
+        super().__init__()
+        self._parent = base._parent  # (shared, not copied: only read, and the names asked are all in it or not)
+        self.counts = base.counts
+        self.asked: set[str] = set()
+        self.organisations = _Noted(base.organisations, self.asked)  # type: ignore[assignment]
+
+    def knows(self, name: str) -> bool:
+        self.asked.add(name)
+        return super().knows(name)
+
+    def canonical(self, name: str) -> str:
+        self.asked.add(name)
+        return super().canonical(name)
+
+    def aliases(self, canonical: str) -> list[str]:
+        # (not read by extraction today; its answer depends on a whole group, so it asks for every name)
+        self.asked.add(EVERY_NAME)
+        return super().aliases(canonical)
