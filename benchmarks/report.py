@@ -3,7 +3,7 @@
     python benchmarks/report.py [--readme] [--tiny]
 
 Runs the benchmarks at the sizes the README quotes (extract.py: 100 articles, -j1 and -j2, against bare spaCy;
-export.py: 50,000 items against genanki with equal compression; merge.py: 3,200 articles; quiz_scale.py:
+export.py: 50,000 items against genanki with equal compression; merge.py: 400 and 3,200 articles; quiz_scale.py:
 the first question on a 50,000-fact deck with 100,000 reviews, parsed and cached, against the bundled deck)
 and prints one table: each figure, its baseline from the same run, the ratio, and the target. With
 `--readme` the table replaces the one in README.md between its markers, so the README's figures are always
@@ -25,8 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import export  # noqa: E402
 import extract  # noqa: E402
+import merge  # noqa: E402
 import quiz_scale  # noqa: E402
-from _common import ROOT, table  # noqa: E402
+from _common import ROOT, make_corpus, peak_of, quizgen, table  # noqa: E402
 
 START = "<!-- performance table: python benchmarks/report.py --readme -->"
 END = "<!-- end of performance table -->"
@@ -88,6 +89,34 @@ def quizzing(n: int, reviews: int) -> list[Figure]:
     return out
 
 
+def merging(sizes: tuple[int, int], base_n: int) -> list[Figure]:
+    """The keyed reduce of `quizgen merge` at two sizes (copies of a real shard, as benchmarks/merge.py makes
+    them), the best of three runs each; and the whole merge, reading the shards and writing the deck."""
+    from quizgen.shards import read_shard
+
+    with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
+        root = Path(tmp)
+        make_corpus(root / "base", base_n)
+        peak_of(quizgen("extract", str(root / "base"), "--shard", str(root / "base.qzshard"), "--no-cache"))
+        base = read_shard(root / "base.qzshard")
+        best = {}
+        for n in sizes:
+            (root / f"s{n}").mkdir()
+            paths = merge.copies(base, n, 100, root / f"s{n}")
+            runs = [merge.timed_merge(paths, root / f"s{n}" / "deck.yaml") for _ in range(3)]
+            best[n] = {k: min(r[k] for r in runs) for k in runs[0]}
+    small, big = sizes
+    t, per = best[big], (best[big]["merge"] / big) / (best[small]["merge"] / small)
+    return [
+        Figure(f"merge step (keyed reduce), {big:,} articles (s)", t["merge"], "s", "reading the shards' JSON",
+               t["baseline"], f"{t['merge'] / t['baseline']:.2f}×", "< 1 s", t["merge"] < 1.0),
+        Figure(f"  per article, {big:,} against {small:,} articles", per, "", "linear", 1.0, f"{per:.2f}×",
+               "≈ 1×", per < 1.5),
+        Figure(f"`quizgen merge` whole, {big:,} articles (s)", t["total"], "s", "reading the shards' JSON",
+               t["baseline"], f"{t['total'] / t['baseline']:.1f}×", "", None),
+    ]  # fmt: skip
+
+
 def report(parts: list[Callable[[], list[Figure]]]) -> list[Figure]:
     figures: list[Figure] = []
     for part in parts:
@@ -138,9 +167,11 @@ def main() -> None:
     if args.tiny and args.readme:
         raise SystemExit("--tiny figures do not go into the README")
     articles, items, facts, reviews = (2, 200, 166, 200) if args.tiny else (100, 50_000, 50_000, 100_000)
+    merged = (4, 8) if args.tiny else (400, 3200)
     parts: list[Callable[[], list[Figure]]] = [
         lambda: extraction(articles),
         lambda: exporting(items),
+        lambda: merging(merged, 50 if not args.tiny else 2),
         lambda: quizzing(facts, reviews),
     ]
     figures = report(parts)
