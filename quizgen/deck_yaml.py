@@ -83,6 +83,9 @@ class _Builder:
         self.anchors: dict[str, Any] = {}
         self.open: set[str] = set()  # anchors of collections not yet finished: an alias to one is a cycle
         self.plain: dict[str, Any] = {}  # an untagged plain scalar's text -> its value: most values repeat
+        # The first value that cannot be built. PyYAML builds values only once the whole document has parsed,
+        # so a syntax error anywhere is reported before it: here too, it is raised at the document's end.
+        self.failed: yaml.YAMLError | None = None
 
     def document(self) -> Any:
         get = self.loader.get_event
@@ -98,7 +101,13 @@ class _Builder:
                 "expected a single document in the stream", start.start_mark, "but found another document",
                 event.start_mark,
             )  # fmt: skip
+        if self.failed is not None:
+            raise self.failed
         return root
+
+    def _defer(self, error: yaml.YAMLError) -> None:
+        if self.failed is None:
+            self.failed = error
 
     def _node(self) -> Any:
         """The next node, built without recursion (libyaml limits nesting, but a deep list must not reach
@@ -139,7 +148,8 @@ class _Builder:
                 container.append(value)
             elif frame[1] is _NO_KEY:
                 if type(value) is not str or value in container:
-                    self._bad_key(container, value, mark)
+                    self._defer(_bad_key(value, mark))
+                    value = object()  # (a key of its own: the document is read on, to its end)
                 frame[1] = value
                 frame[2] = mark.line + 1
             else:
@@ -165,7 +175,11 @@ class _Builder:
         if tag == _STR:
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        value = self.loader.construct_object(node)
+        try:
+            value = self.loader.construct_object(node)
+        except yaml.constructor.ConstructorError as exc:
+            self._defer(exc)
+            value = None
         self.loader.constructed_objects.clear()
         return value
 
@@ -175,7 +189,7 @@ class _Builder:
         if tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ):
             undefined = f"could not determine a constructor for the tag {tag!r}"
             problem = _refused(tag) if tag in REFUSED_TAGS else undefined
-            raise yaml.constructor.ConstructorError(None, None, problem, event.start_mark)
+            self._defer(yaml.constructor.ConstructorError(None, None, problem, event.start_mark))
         value: Any
         if is_map:
             value = LineDict()
@@ -200,19 +214,20 @@ class _Builder:
         if event.anchor not in self.anchors:
             raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
         if event.anchor in self.open:
-            raise yaml.constructor.ConstructorError(
-                None, None, "found unconstructable recursive node", event.start_mark
+            self._defer(
+                yaml.constructor.ConstructorError(None, None, "found unconstructable recursive node", event.start_mark)
             )
+            return None
         return self.anchors[event.anchor]
-
-    @staticmethod
-    def _bad_key(mapping: LineDict, key: Any, mark: Any) -> None:
-        if not isinstance(key, str):
-            raise yaml.MarkedYAMLError(problem=f"a key must be a name, found {kind_of(key)}", problem_mark=mark)
-        raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=mark)
 
 
 _NO_KEY = object()
+
+
+def _bad_key(key: Any, mark: Any) -> yaml.YAMLError:
+    if not isinstance(key, str):
+        return yaml.MarkedYAMLError(problem=f"a key must be a name, found {kind_of(key)}", problem_mark=mark)
+    return yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=mark)
 
 
 def kind_of(value: Any) -> str:

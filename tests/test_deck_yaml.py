@@ -142,6 +142,12 @@ def test_a_mutated_bundled_deck_reads_as_the_node_tree_reads_it(mutations) -> No
         "a:\n  - b: 1\n    c: 2\n  -\n  - [x, {y: z}]\n",
         "a: 'x\ny'\nb: \"\\e\"\nc: |\n  p\n  q\n",
         "[" * 2000 + "]" * 2000,
+        # a value that cannot be built, then a syntax error: the syntax error is reported, as PyYAML did
+        "a: !!binary x\nb: c: d\n",
+        "a: !!int nope\nb: [\n",
+        "1: x\nb: c: d\n",
+        "a: 1\na: 2\nb: *nowhere\n",
+        "a: &x [1, *x]\nb: c: d\n",
     ],
 )
 def test_awkward_yaml_reads_as_the_node_tree_reads_it(text: str) -> None:
