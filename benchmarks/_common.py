@@ -77,10 +77,13 @@ def make_corpus(folder: Path, n: int, seed: int = 0) -> int:
 
 
 def peak_of(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Time and peak memory of one command, measured in a fresh wrapper process so that the peak is its own."""
+    """Time and peak memory of one command, measured in a fresh wrapper process so that the peak is its own
+    (Linux counts a parent's peak at the fork in its child's: a large benchmark process would show in every
+    command it runs). Standard input is empty: a quiz ends after its first question."""
     code = (
         "import resource, subprocess, sys, time; t = time.perf_counter(); "
-        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
+        "r = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.PIPE); "
         "dt = time.perf_counter() - t; "
         "sys.exit(r.stderr.decode()[-2000:] or r.returncode) if r.returncode else None; "
         "print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)"

@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import PY, ROOT, big_deck, table  # noqa: E402
-from startup import first_question_peak, timed  # noqa: E402
+from _common import PY, ROOT, big_deck, peak_of, quizgen, table  # noqa: E402
+from startup import first_question, timed  # noqa: E402
 
 
 def make_store(path: Path, copies: int, reviews: int) -> int:
@@ -100,23 +100,26 @@ def main() -> None:
     reviews = 200 if args.tiny else args.reviews
 
     rows = []
-    for f in scale(sizes, reviews):
+    for f in scale(sizes, reviews, 1 if args.tiny else 3):
         peak = f"{f['peak']}" if "peak" in f else ""
         rows.append((f["label"], f"{f['facts']}", f"{f['reviews']}", f"{f['seconds']:.2f}", peak))
     print("Quiz scale: seconds to the first question (plain mode), and the quiz's peak memory")
     table(rows, ("deck and store", "facts", "reviews", "seconds", "peak MiB"))
 
 
-def scale(sizes: list[int], reviews: int) -> list[dict]:
+def scale(sizes: list[int], reviews: int, repeat: int = 3) -> list[dict]:
     """The baselines (bare Python, the bundled deck) and, for each size, the first question on a deck of that
-    many facts with a store of `reviews` reviews: parsing the deck (an empty cache), then from the cache."""
+    many facts with a store of `reviews` reviews: parsing the deck (an empty cache), then from the cache. Each
+    time is the best of `repeat` runs (each first run with a cache of its own); the peak memory is that of
+    another run, in a fresh wrapper process (see peak_of)."""
     from quizgen.deck import load_deck
 
     seed_facts = len(load_deck(ROOT / "decks" / "new-start.yaml").facts)
     out: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
         out.append({"label": "python -c pass", "facts": 0, "reviews": 0, "seconds": timed([PY, "-c", "pass"])})
-        small, _, peak = first_question_peak(["decks/new-start.yaml"], f"{tmp}/empty.sqlite3")
+        small = min(first_question(["decks/new-start.yaml"], f"{tmp}/empty.sqlite3")[0] for _ in range(repeat))
+        _, peak = peak_of(quizgen("quiz", "decks/new-start.yaml", "--plain", "--store", f"{tmp}/empty.sqlite3"))
         out.append({"label": "decks/new-start.yaml, empty store", "facts": seed_facts, "reviews": 0, "seconds": small,
                     "peak": peak})  # fmt: skip
         for n in sizes:
@@ -126,9 +129,20 @@ def scale(sizes: list[int], reviews: int) -> list[dict]:
             t = time.perf_counter()
             made = make_store(store, facts // seed_facts, reviews)  # (big_deck makes whole copies)
             print(f"(set-up: {facts} facts, {made} reviews in {time.perf_counter() - t:.0f} s)", file=sys.stderr)
-            env = {**os.environ, "QUIZGEN_CACHE": str(Path(tmp) / f"cache{n}")}  # empty: the first run parses
-            for label in ("first run", "deck cached"):
-                seconds, _, peak = first_question_peak([str(deck)], str(store), env=env)
+            fresh = iter(range(1_000_000))
+
+            def env(name: str) -> dict[str, str]:
+                return {**os.environ, "QUIZGEN_CACHE": str(Path(tmp) / name)}
+
+            quiz = quizgen("quiz", str(deck), "--plain", "--store", str(store))
+            cold = min(
+                first_question([str(deck)], str(store), env=env(f"cache{n}-{next(fresh)}"))[0] for _ in range(repeat)
+            )
+            _, cold_peak = peak_of(quiz, env=env(f"cache{n}-{next(fresh)}"))
+            first_question([str(deck)], str(store), env=env(f"cache{n}"))  # fills the cache
+            warm = min(first_question([str(deck)], str(store), env=env(f"cache{n}"))[0] for _ in range(repeat))
+            _, warm_peak = peak_of(quiz, env=env(f"cache{n}"))
+            for label, seconds, peak in (("first run", cold, cold_peak), ("deck cached", warm, warm_peak)):
                 out.append({"label": f"{facts:,} facts, {made:,} reviews, {label}", "facts": facts, "reviews": made,
                             "seconds": seconds, "peak": peak, "cached": label == "deck cached"})  # fmt: skip
     return out

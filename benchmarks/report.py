@@ -48,7 +48,7 @@ class Figure:
 
 def extraction(n: int, larger: int) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
-        f = extract.throughput(Path(tmp), n, 2)
+        f = extract.throughput(Path(tmp), n, 2, repeat=2)
         r = extract.rebuilds(Path(tmp), n)
         g = extract.throughput(Path(tmp), larger, 2, bare_too=False)
     words, bare, one, many = f["words"], f["bare"], f["one"], f["many"]

@@ -35,35 +35,20 @@ def first_question(
     args: list[str], store: str, python: list[str] | None = None, env: dict[str, str] | None = None
 ) -> tuple[float, bytes]:
     """Seconds until the first question; and what the process wrote to stderr."""
-    elapsed, err, _ = first_question_peak(args, store, python, env)
-    return elapsed, err
-
-
-def first_question_peak(
-    args: list[str], store: str, python: list[str] | None = None, env: dict[str, str] | None = None
-) -> tuple[float, bytes, int]:
-    """Seconds until the first question, what the process wrote to stderr, and its peak memory (MiB, the
-    whole quiz: it ends at the end of its input, after the first question)."""
-    import os
-
     cmd = [*(python or [PY]), "-m", "quizgen", "quiz", *args, "--plain", "--store", store]
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env
     )
-    assert proc.stdout is not None and proc.stdin is not None and proc.stderr is not None
+    assert proc.stdout is not None
     for line in proc.stdout:
         if line.startswith(b"Question 1 of"):
             elapsed = time.perf_counter() - start
             break
     else:
-        raise SystemExit(f"no first question: {proc.stderr.read().decode()}")
-    proc.stdin.close()  # end of input: the quiz ends with its summary
-    proc.stdout.read()
-    err = proc.stderr.read()
-    _, _, usage = os.wait4(proc.pid, 0)  # (not proc.wait(): wait4 also gives the child's peak memory)
-    proc.returncode = 0
-    return elapsed, err, usage.ru_maxrss // 1024
+        raise SystemExit(f"no first question: {proc.stderr.read().decode() if proc.stderr else ''}")
+    _, err = proc.communicate(b"")  # end of input: the quiz ends with its summary
+    return elapsed, err
 
 
 def heavy_imports(importtime_stderr: bytes) -> list[str]:
