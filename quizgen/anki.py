@@ -215,13 +215,15 @@ def esc(text: str) -> str:
     if not _NEEDS_ESCAPE.search(text):
         return text  # most fields are plain prose: nothing to replace (and this check is cheap)
     out = html.escape(text, quote=True)
-    out = _BREAK_AFTER.sub(lambda m: m.group(0) + _BREAK, out).translate(_MARKUP_REFS)
+    if _MARKUP.search(out):  # (most texts here hold only quotation marks: no markup to break)
+        out = _BREAK_AFTER.sub(lambda m: m.group(0) + _BREAK, out).translate(_MARKUP_REFS)
     return out.replace("\n", "<br>")
 
 
 _NEEDS_ESCAPE = re.compile(r"[&<>\"'{}\[\\\n]")
 _BREAK = "<span></span>"  # an element: MathJax finds no delimiter split by one (a `<wbr>` or comment it joins)
 _BREAK_AFTER = re.compile(r"\\|\{(?=\{)|\}(?=\})")
+_MARKUP = re.compile(r"[{}\[\\]")
 _MARKUP_REFS = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "\\": "&#92;"})
 
 
