@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 MODEL_FORMAT = 1
@@ -27,7 +28,7 @@ class KindModel:
     weights: dict[str, float]
 
     def probability(self, features: Sequence[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        z = self.bias + sum(map(self.weights.get, features, repeat(0.0)))  # (map: no Python frame per feature)
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
