@@ -10,6 +10,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import pexpect
 import pytest
 from conftest import DATA, ROOT, run_cli
 
@@ -188,7 +189,6 @@ def test_reset_without_a_terminal_refuses(store):
 
 
 def spawn_reset(store: Path, deck: str):
-    pexpect = pytest.importorskip("pexpect")
     child = pexpect.spawn(
         sys.executable,
         ["-m", "quizgen", "reset", deck, "--store", str(store)],

@@ -5,19 +5,14 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from conftest import run_cli
 
+from quizgen import questions
 from quizgen.anki import esc, note_guid
 from quizgen.deck import load_deck
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
-
-
-def needs_questions():
-    """The command makes its items with quizgen.questions (issue 3); skip until that is merged."""
-    return pytest.importorskip("quizgen.questions")
 
 
 def assert_clean_failure(result, folder: Path, *expected: str) -> None:
@@ -82,11 +77,7 @@ def test_bad_deck_name(sample_deck_path, tmp_path):
     assert_clean_failure(result, tmp_path, "--deck-name")
 
 
-# ---- with quizgen.questions -----------------------------------------------------------------------------
-
-
 def test_export_imports_into_anki(sample_deck_path, tmp_path):
-    questions = needs_questions()
     out = tmp_path / "new-start.apkg"
     result = run_cli("export", str(sample_deck_path), "-o", str(out), env=EPOCH)
     assert result.returncode == 0, result.stderr
@@ -110,7 +101,6 @@ def test_export_imports_into_anki(sample_deck_path, tmp_path):
 
 
 def test_export_one_note_per_question_as_before(sample_deck_path, tmp_path):
-    questions = needs_questions()
     out = tmp_path / "items.apkg"
     result = run_cli("export", str(sample_deck_path), "-o", str(out), "--notes", "item", env=EPOCH)
     assert result.returncode == 0, result.stderr
@@ -127,7 +117,6 @@ def test_export_one_note_per_question_as_before(sample_deck_path, tmp_path):
 
 
 def test_filters_and_deck_name(sample_deck_path, tmp_path):
-    questions = needs_questions()
     out = tmp_path / "cloze.apkg"
     result = run_cli(
         "export", str(sample_deck_path), "-o", str(out), "--types", "cloze", "--deck-name", "News::Arms", env=EPOCH
@@ -140,7 +129,6 @@ def test_filters_and_deck_name(sample_deck_path, tmp_path):
 
 
 def test_filters_that_select_nothing(sample_deck_path, tmp_path):
-    needs_questions()
     deck = tmp_path / "dates.yaml"
     text = sample_deck_path.read_text()
     deck.write_text(text[: text.index("  - id: signatory-new-start-obama")])  # date facts only
@@ -149,7 +137,6 @@ def test_filters_that_select_nothing(sample_deck_path, tmp_path):
 
 
 def test_reexport_after_a_changed_answer_updates_in_place(sample_deck_path, tmp_path):
-    needs_questions()
     deck = tmp_path / "deck.yaml"
     deck.write_text(sample_deck_path.read_text())
     first, second = tmp_path / "first.apkg", tmp_path / "second.apkg"
@@ -169,7 +156,6 @@ def test_reexport_after_a_changed_answer_updates_in_place(sample_deck_path, tmp_
 
 
 def test_same_deck_same_package(sample_deck_path, tmp_path):
-    needs_questions()
     a, b = tmp_path / "a.apkg", tmp_path / "b.apkg"
     for out in (a, b):
         assert run_cli("export", str(sample_deck_path), "-o", str(out), env=EPOCH).returncode == 0

@@ -6,7 +6,7 @@ import io
 import sys
 from pathlib import Path
 
-import pytest
+import pexpect
 from conftest import ROOT
 
 from quizgen.progress import Progress
@@ -36,7 +36,6 @@ def test_silent_when_not_a_terminal() -> None:
 
 def bar_on_a_terminal(args: list[str], bar: str, target: Path) -> None:
     """Run quizgen on a pseudo-terminal: the bar (a regular expression) is drawn and the command succeeds."""
-    pexpect = pytest.importorskip("pexpect")
     child = pexpect.spawn(
         sys.executable,
         ["-m", "quizgen", *args, "-o", str(target)],

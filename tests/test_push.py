@@ -17,11 +17,6 @@ DECK = "quizgen::New START sample"
 KEY_ENV = "QUIZGEN_ANKICONNECT_KEY"
 
 
-@pytest.fixture(autouse=True)
-def _needs_questions():
-    pytest.importorskip("quizgen.questions")
-
-
 @pytest.fixture
 def col(tmp_path):
     collection = Collection(str(tmp_path / "collection.anki2"))

@@ -48,12 +48,17 @@ def test_usage_errors(tmp_path, sample_deck_path):
     one_error_line(run_cli("quiz", "--new-only", "--due-only"), "not allowed with")
 
 
-def test_bundled_deck_path():
-    if BUNDLED.is_file():
-        assert bundled_deck_path() == BUNDLED
-    else:
-        with pytest.raises(QuizgenError, match="bundled New START deck is missing"):
-            bundled_deck_path()
+def test_bundled_deck_path_is_the_package_deck():
+    assert BUNDLED.is_file()
+    assert bundled_deck_path() == BUNDLED
+
+
+def test_a_missing_bundled_deck_is_one_error(tmp_path, monkeypatch):
+    """An installation without its package data (a broken wheel) says so, naming where it looked."""
+    monkeypatch.setattr("importlib.resources.files", lambda package: tmp_path)
+    with pytest.raises(QuizgenError, match="bundled New START deck is missing") as got:
+        bundled_deck_path()
+    assert got.value.where == str(tmp_path / "data" / "new-start.yaml")
 
 
 def test_quiz_modules_do_not_import_spacy():
@@ -67,11 +72,7 @@ def test_quiz_modules_do_not_import_spacy():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
-# --- with quizgen.questions (issue 3): skipped until it is merged ----------------------------------
-
-
 def test_plain_cli_quiz_and_stats(tmp_path, sample_deck_path):
-    pytest.importorskip("quizgen.questions")
     store = str(tmp_path / "s.sqlite3")
     result = run_cli("quiz", str(sample_deck_path), "--store", store, "--count", "3", "--types", "typed", input="x\n")
     assert result.returncode == 0, result.stderr
@@ -83,7 +84,6 @@ def test_plain_cli_quiz_and_stats(tmp_path, sample_deck_path):
 
 
 def test_cli_quiz_does_not_import_spacy(tmp_path, sample_deck_path):
-    pytest.importorskip("quizgen.questions")
     code = (
         "import sys\nfrom quizgen.cli import main\n"
         f"rc = main(['quiz', {str(sample_deck_path)!r}, '--store', {str(tmp_path / 's')!r}, '--plain'])\n"
@@ -94,15 +94,11 @@ def test_cli_quiz_does_not_import_spacy(tmp_path, sample_deck_path):
 
 
 def test_empty_selection(tmp_path, sample_deck_path):
-    pytest.importorskip("quizgen.questions")
     result = run_cli("quiz", str(sample_deck_path), "--store", str(tmp_path / "s"), "--due-only", input="")
     one_error_line(result, "no items are due")
 
 
 def test_default_deck_from_any_folder(tmp_path):
-    pytest.importorskip("quizgen.questions")
-    if not BUNDLED.is_file():
-        pytest.skip("quizgen/data/new-start.yaml is not there yet")
     result = run_cli("quiz", "--store", str(tmp_path / "s"), "--count", "1", cwd=tmp_path, input="")
     assert result.returncode == 0, result.stderr
     assert "Question 1 of 1" in result.stdout and Path(tmp_path / "s").exists()

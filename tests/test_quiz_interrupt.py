@@ -22,10 +22,9 @@ import sys
 import time
 from pathlib import Path
 
+import pexpect
 import pytest
 from conftest import DATA, ROOT
-
-pexpect = pytest.importorskip("pexpect")
 
 QUIZ = ("-m", "quizgen", "quiz", str(DATA / "sample-deck.yaml"), "--types", "typed", "--count", "3")
 DELAYS = [n * 0.040 / 29 for n in range(30)]  # 0 to 40 ms after the answer
@@ -266,7 +265,7 @@ class InterruptedAfterCommit(sqlite3.Connection):
     """A real SQLite connection where a KeyboardInterrupt lands just after each COMMIT, as Python's own
     SIGINT handler may raise it (outside a quiz, or in a program using the store)."""
 
-    def execute(self, sql, *args):  # noqa: ANN001, ANN201
+    def execute(self, sql, *args):
         cursor = super().execute(sql, *args)
         if sql == "COMMIT":
             raise KeyboardInterrupt
@@ -288,7 +287,7 @@ def test_store_interrupted_after_a_commit_keeps_it_and_says_nothing_false(tmp_pa
         assert store.cards() == {}
         now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 
-        def make_review(card):  # noqa: ANN001, ANN202
+        def make_review(card):
             return ReviewRecord("i", "f", "date", "typed", now, 3, "right", True, "x", card.due)
 
         # A review: was the traceback of a failed ROLLBACK; the review is saved.

@@ -13,14 +13,12 @@ import re
 import sys
 from pathlib import Path
 
+import pexpect
 import pytest
+from quiz_items import sample_items
 
-pexpect = pytest.importorskip("pexpect")
-
-from quiz_items import sample_items  # noqa: E402
-
-from quizgen.model import Item  # noqa: E402
-from quizgen.quiz.store import Store  # noqa: E402
+from quizgen.model import Item
+from quizgen.quiz.store import Store
 
 APP = Path(__file__).resolve().parent / "quiz_app.py"
 DOWN, ENTER, CTRL_C = "\x1b[B", "\r", "\x03"
