@@ -41,13 +41,6 @@ def subtree(token: Token) -> list[Token]:
     return got
 
 
-def ent_at(token: Token) -> Any:
-    """The entity span a token is in, or None."""
-    if not token.ent_type_:
-        return None
-    return next((e for e in ents(token.doc) if e.start <= token.i < e.end), None)
-
-
 def doc_text(doc: Any) -> str:
     """The doc's text, made once per doc (spaCy joins its tokens anew on every `doc.text`)."""
     cached = doc.user_data.get("quizgen.text")

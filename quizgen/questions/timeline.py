@@ -29,10 +29,6 @@ def _comparable(a: DateValue, b: DateValue) -> bool:
     return ka[:depth] != kb[:depth]
 
 
-def make_all(ctx: Context, facts: list[Fact]) -> list[Item]:
-    return [make(ctx, group) for group in groups(ctx, facts)]
-
-
 Group = list[tuple[Fact, str]]  # a timeline's events: each fact with the clause shown for it
 
 

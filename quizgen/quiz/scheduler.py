@@ -143,10 +143,3 @@ def review(previous: CardState | None, item_id: str, rating: int, now: dt.dateti
         reps=(previous.reps if previous else 0) + 1,
         lapses=(previous.lapses if previous else 0) + int(lapsed),
     )
-
-
-def retrievability(card: CardState, now: dt.datetime) -> float:
-    """FSRS's estimate of the chance of recalling the card now."""
-    from fsrs import Card
-
-    return _scheduler().get_card_retrievability(Card.from_json(card.card_json), current_datetime=now)
