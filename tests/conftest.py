@@ -18,6 +18,22 @@ def _private_extract_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     monkeypatch.setenv("QUIZGEN_CACHE", str(tmp_path_factory.mktemp("extract-cache")))
 
 
+@pytest.fixture(scope="module")
+def nlp():  # noqa: ANN201
+    """The spaCy pipeline extraction uses (loaded once per module that asks for it)."""
+    from quizgen.extract.nlp import load_pipeline
+
+    return load_pipeline(None)
+
+
+@pytest.fixture(scope="module")
+def articles():  # noqa: ANN201
+    """The seed articles, read as `quizgen extract seeds/` reads them."""
+    from quizgen.corpus import read_articles
+
+    return read_articles([SEEDS], relative_to=SEEDS.parent)
+
+
 @pytest.fixture
 def sample_deck_path() -> Path:
     return DATA / "sample-deck.yaml"

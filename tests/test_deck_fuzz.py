@@ -137,7 +137,12 @@ MUTATION = st.tuples(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(MUTATION, min_size=1, max_size=4))
 def test_a_mutated_bundled_deck_is_a_deck_or_one_error(mutations) -> None:  # noqa: ANN001
-    text = BUNDLED
+    text = mutated(BUNDLED, mutations)
+    _outcome(lambda: parse_deck(text, "d.yaml"))
+
+
+def mutated(text: str, mutations) -> str:  # noqa: ANN001
+    """The text with each (how, where, piece) of MUTATION applied in turn."""
     for how, at, piece in mutations:
         at %= max(1, len(text))
         start = text.rfind("\n", 0, at) + 1
@@ -155,4 +160,4 @@ def test_a_mutated_bundled_deck_is_a_deck_or_one_error(mutations) -> None:  # no
             text = text[:at]
         else:
             text = text[:start] + "  " + text[start:]
-    _outcome(lambda: parse_deck(text, "d.yaml"))
+    return text

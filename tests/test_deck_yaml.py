@@ -13,7 +13,7 @@ import yaml
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_deck_fuzz import BUNDLED, DOCUMENTS, KEYS, MUTATION, _yaml_text
+from test_deck_fuzz import BUNDLED, DOCUMENTS, KEYS, MUTATION, _yaml_text, mutated
 
 from quizgen import QuizgenError, parse_deck
 from quizgen.deck_yaml import LineDict, load
@@ -102,11 +102,7 @@ def test_a_generated_document_reads_as_the_node_tree_reads_it(doc) -> None:  # n
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(MUTATION, min_size=1, max_size=4))
 def test_a_mutated_bundled_deck_reads_as_the_node_tree_reads_it(mutations) -> None:  # noqa: ANN001
-    text = BUNDLED
-    for how, at, piece in mutations:
-        at %= max(1, len(text))
-        text = text[:at] + piece + text[at:] if how != "truncate" else text[:at]
-    _agree(text)
+    _agree(mutated(BUNDLED, mutations))
 
 
 @pytest.mark.parametrize(

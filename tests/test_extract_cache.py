@@ -9,21 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS, run_cli
 
-from quizgen.corpus import read_articles
 from quizgen.deck import dump_deck
 from quizgen.extract.cache import Cache, dump_candidates, load_candidates
-from quizgen.extract.nlp import load_pipeline
 from quizgen.extract.pipeline import extract_article, extract_articles, sentence_plan, treaty_names
-
-
-@pytest.fixture(scope="module")
-def nlp():  # noqa: ANN201
-    return load_pipeline(None)
-
-
-@pytest.fixture(scope="module")
-def articles():  # noqa: ANN201
-    return read_articles([SEEDS], relative_to=SEEDS.parent)
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEEDS
 
-from quizgen.corpus import read_articles
 from quizgen.deck import dump_deck
-from quizgen.extract.nlp import load_pipeline
 from quizgen.extract.pipeline import extract_article, extract_articles, parsed, text_size, treaty_names
 
 
@@ -33,16 +30,6 @@ class Counting:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.nlp, name)
-
-
-@pytest.fixture(scope="module")
-def nlp():  # noqa: ANN201
-    return load_pipeline(None)
-
-
-@pytest.fixture(scope="module")
-def articles():  # noqa: ANN201
-    return read_articles([SEEDS], relative_to=SEEDS.parent)
 
 
 @pytest.fixture(scope="module")

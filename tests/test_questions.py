@@ -327,14 +327,24 @@ def test_answers_gathered_per_bucket_are_the_deck_wide_answers(deck_file):
     deck finds."""
     from conftest import ROOT
 
+    from quizgen.questions.distractors import truths
+
+    deck = load_deck(ROOT / deck_file)
+    stems, lazy = assert_truths_are_the_whole_deck_scan(deck)
+    if deck_file.startswith("decks/"):  # the New START deck asks some questions twice
+        assert any(len(truths(lazy, s)) > 1 for s in stems)
+
+
+def assert_truths_are_the_whole_deck_scan(deck: Deck) -> tuple[list, object]:
+    """Every question's answers as truths() finds them in its buckets (a fresh context: nothing phrased yet)
+    are those a scan of the whole deck finds. Returns the stems and that context."""
     from quizgen.questions import phrasing as ph
     from quizgen.questions.context import Context
     from quizgen.questions.distractors import option_key, truths
 
-    deck = load_deck(ROOT / deck_file)
     ctx = Context(deck, 0)
     stems = [s for f in deck.facts if (s := ph.stem_for(ctx, f)) is not None]
-    lazy = Context(deck, 0)  # fresh: nothing phrased yet
+    lazy = Context(deck, 0)
     for stem in stems:
         expected = {option_key(ctx, s.answer) for s in stems if s.key == stem.key}
         if stem.key[0] == "signatory" and stem.key[2] == "":
@@ -344,8 +354,7 @@ def test_answers_gathered_per_bucket_are_the_deck_wide_answers(deck_file):
                 if f.kind == "signatory" and ctx.names.key(f.subject) == stem.key[1]
             }
         assert truths(lazy, stem) == expected, stem.key
-    if deck_file.startswith("decks/"):  # the New START deck asks some questions twice
-        assert any(len(truths(lazy, s)) > 1 for s in stems)
+    return stems, lazy
 
 
 def test_a_position_that_names_its_person_again_is_not_asked():

@@ -10,6 +10,7 @@ import random
 
 import pytest
 from conftest import DATA, ROOT
+from test_questions import assert_truths_are_the_whole_deck_scan
 
 from quizgen.commands.quiz import LazyItems
 from quizgen.deck import load_deck
@@ -284,21 +285,8 @@ REVIEW_DECKS = sorted((DATA / "reviews").glob("*-other-deck.yaml"))[::6]  # deck
 def test_on_decks_of_other_articles_the_answers_and_timelines_are_those_of_the_whole_deck(path):
     """On decks extracted from other articles: every question's other answers, found in its buckets, are those
     a scan of the whole deck finds; and the timelines are those the scan over every event grouped."""
-    from quizgen.questions.distractors import option_key, truths
-
     deck = load_deck(path)
-    ctx = Context(deck, 0)
-    stems = [s for f in deck.facts if (s := ph.stem_for(ctx, f)) is not None]
-    lazy = Context(deck, 0)
-    for stem in stems:
-        expected = {option_key(ctx, s.answer) for s in stems if s.key == stem.key}
-        if stem.key[0] == "signatory" and stem.key[2] == "":
-            expected |= {
-                option_key(ctx, f.answer)
-                for f in deck.facts
-                if f.kind == "signatory" and ctx.names.key(f.subject) == stem.key[1]
-            }
-        assert truths(lazy, stem) == expected, stem.key
+    assert_truths_are_the_whole_deck_scan(deck)
     sure = [f for f in deck.facts if not unsure(f) and f.evidence]
     groups = timeline.groups(Context(deck, 3), sure)
     assert [[f for f, _ in g] for g in groups] == scan_groups(Context(deck, 3), sure)
