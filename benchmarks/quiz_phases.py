@@ -31,7 +31,7 @@ PHASES = [
     ("ids", "items listed (LazyItems)"),
     ("slots", "  of which per-fact slots"),
     ("timelines", "  of which timelines"),
-    ("store", "store read"),
+    ("store", "store read (due times)"),
     ("choose", "questions chosen and made"),
     ("truths", "  of which truth index"),
 ]
@@ -71,7 +71,7 @@ def child(deck: str, store: str) -> None:
     timing(command.LazyItems, "__init__", "ids")
     timing(ItemMaker, "slots", "slots")
     timing(ItemMaker, "timeline_slots", "timelines")
-    timing(Store, "cards", "store")
+    timing(Store, "due_times", "store")
     timing(session, "choose_items", "choose")
     timing(distractors, "_truth_index", "truths")
     start = time.perf_counter()

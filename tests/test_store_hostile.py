@@ -277,7 +277,10 @@ def test_busy_store_is_named_busy(tmp_path):
     ],
 )
 def test_hand_edited_row_is_one_error_naming_it(answered, edit, fragments, commands):
+    """`stats` reads every row; the quiz reads every card's due time, and the whole card of each item it will
+    ask (here both are due, so it asks them first): either refuses before a question is asked."""
     db = sqlite3.connect(answered)
+    db.execute("UPDATE cards SET due = '2000-01-01T00:00:00+00:00'")
     db.execute(edit)
     db.commit()
     db.close()
@@ -286,6 +289,24 @@ def test_hand_edited_row_is_one_error_naming_it(answered, edit, fragments, comma
         line = one_error(use(command, answered), f"{answered}: ", *fragments)
         assert "changed outside quizgen and is left as it is" in line
     assert answered.read_bytes() == before
+
+
+def test_a_damaged_card_the_quiz_does_not_ask_is_left_alone(answered):
+    """A card damaged by hand stops the quiz only when it would ask that item: one broken row, not yet due,
+    leaves the rest of the deck to study (and the row as it was); `stats`, which reads every card, names it."""
+    db = sqlite3.connect(answered)
+    db.execute("UPDATE cards SET due = '2000-01-01T00:00:00+00:00' WHERE rowid = 1")
+    db.execute("UPDATE cards SET due = '2999-01-01T00:00:00+00:00', card_json = '{broken' WHERE rowid = 2")
+    db.commit()
+    broken = db.execute("SELECT * FROM cards WHERE rowid = 2").fetchone()
+    db.close()
+    result = use("quiz", answered, stdin=b"x\n")
+    assert result.returncode == 0 and "Question 1 of" in result.stdout, result.stderr
+    assert "1 due" in result.stdout  # the sound card, asked first
+    db = sqlite3.connect(answered)
+    assert db.execute("SELECT * FROM cards WHERE rowid = 2").fetchone() == broken
+    db.close()
+    one_error(use("stats", answered), "row 2 of cards: card_json", "not JSON")
 
 
 def test_card_json_problem():

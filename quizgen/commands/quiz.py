@@ -163,16 +163,16 @@ def _quiz(args: argparse.Namespace, loaded: list, decks: list) -> int:
         pool = LazyItems(args, decks)
         titles = [d.title for d in decks]
         now = utc_now()
-        cards = store.cards(pool.ids)
+        due_at = store.due_times(pool.ids)
         # The store records each answer under its deck's file (`quizgen decks`, `stats`, `reset`); a deck's
         # items reviewed before the store recorded decks become the deck's now.
         refs = {id(deck): DeckRef.of(path, deck.title) for deck, path in loaded}
         for deck, _ in loaded:
-            store.attach(refs[id(deck)], [i for i in cards if pool.deck_of(i) is deck])
+            store.attach(refs[id(deck)], [i for i in due_at if pool.deck_of(i) is deck])
         chosen = choose_items(
             pool.ids,
             pool.make,
-            cards,
+            due_at,
             now,
             count=args.count,
             seed=args.seed,
@@ -184,8 +184,8 @@ def _quiz(args: argparse.Namespace, loaded: list, decks: list) -> int:
         if collecting:
             gc.enable()
         by_id = {item.id: pool.deck_of(item.id) for item in chosen}
-        due = sum(1 for i in chosen if i.id in cards and cards[i.id].due <= now)
-        new = sum(1 for i in chosen if i.id not in cards)
+        due = sum(1 for i in chosen if i.id in due_at and due_at[i.id] <= now)
+        new = sum(1 for i in chosen if i.id not in due_at)
         if use_plain(args):
             from ..quiz.plain import PlainUI
 

@@ -33,7 +33,8 @@ def select_items(
     then the items not yet due (soonest first). At most `count` (None: all), and at most one item of each
     fact: a second item of a fact would be answered from the first (its siblings wait for another session)."""
     by_id = {i.id: i for i in items}
-    return choose_items(list(by_id), by_id.get, cards, now, count, seed, new_only, due_only, include_later)
+    due_at = {i: c.due for i, c in cards.items()}
+    return choose_items(list(by_id), by_id.get, due_at, now, count, seed, new_only, due_only, include_later)
 
 
 NEW_POOL = 3  # new items made per place left, for the quality score to choose the best among
@@ -42,7 +43,7 @@ NEW_POOL = 3  # new items made per place left, for the quality score to choose t
 def choose_items(
     ids: Sequence[str],
     make: Callable[[str], Item | None],
-    cards: Mapping[str, CardState],
+    due_at: Mapping[str, dt.datetime],
     now: dt.datetime,
     count: int | None = 10,
     seed: int = 0,
@@ -52,15 +53,15 @@ def choose_items(
     score: Callable[[Item], float] | None = None,
 ) -> list[Item]:
     """`select_items` over item ids, making each item only when it is chosen: `make(id)` builds it, or
-    gives None when that item cannot be made (it is passed over). A big deck's quiz makes ten items, not
-    all of them. With `score`, new items are made a few per place left (NEW_POOL, in the seeded order) and the
-    best scored come first."""
+    gives None when that item cannot be made (it is passed over); `due_at` says when each reviewed item is
+    due. A big deck's quiz makes ten items, not all of them. With `score`, new items are made a few per place
+    left (NEW_POOL, in the seeded order) and the best scored come first."""
     if new_only and due_only:
         raise QuizgenError("--new-only and --due-only exclude each other")
-    due = sorted((i for i in ids if i in cards and cards[i].due <= now), key=lambda i: (cards[i].due, i))
-    new = [i for i in ids if i not in cards]
+    due = sorted((i for i in ids if i in due_at and due_at[i] <= now), key=lambda i: (due_at[i], i))
+    new = [i for i in ids if i not in due_at]
     random.Random(seed).shuffle(new)
-    later = sorted((i for i in ids if i in cards and cards[i].due > now), key=lambda i: (cards[i].due, i))
+    later = sorted((i for i in ids if i in due_at and due_at[i] > now), key=lambda i: (due_at[i], i))
     if new_only:
         phases = [new]
     elif due_only:
@@ -102,16 +103,16 @@ def choose_items(
     if not chosen:
         if any(phases):
             raise QuizgenError("no questions can be made from these facts with these filters")
-        raise QuizgenError(_empty_reason(ids, cards, now, new_only, due_only))
+        raise QuizgenError(_empty_reason(ids, due_at, now, new_only, due_only))
     return chosen
 
 
 def _empty_reason(
-    ids: Sequence[str], cards: Mapping[str, CardState], now: dt.datetime, new_only: bool, due_only: bool
+    ids: Sequence[str], due_at: Mapping[str, dt.datetime], now: dt.datetime, new_only: bool, due_only: bool
 ) -> str:
     if not ids:
         return "no items match the filters"
-    scheduled = [cards[i].due for i in ids if i in cards]
+    scheduled = [due_at[i] for i in ids if i in due_at]
     when = f"; the next is due {describe_due(min(scheduled), now)}" if scheduled else ""
     if new_only:
         reviewed = "the one item has" if len(ids) == 1 else f"all {len(ids)} have"
