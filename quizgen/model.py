@@ -149,6 +149,8 @@ class Fact:
 
     @property
     def sources(self) -> list[str]:
+        if len(self.evidence) == 1:  # (most facts: a deck's indexes ask every fact, thousands of times)
+            return [self.evidence[0].source]
         seen: list[str] = []
         for ev in self.evidence:
             if ev.source not in seen:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import pytest
 from conftest import ROOT
 
@@ -87,3 +89,24 @@ def test_a_small_deck_extract_wrote_is_not_stored(tmp_path):
     cache = Cache(tmp_path / "cache")
     remember(DECK.read_bytes(), str(DECK), cache)  # 53 KB, under MIN_BYTES
     assert entries(cache) == []
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_collector_is_as_it_was_after_a_load(tmp_path, collecting):
+    """Loading pauses the garbage collector (a big deck's objects are no garbage) and gives it back as it
+    was: after a parse, a cache hit and an error alike."""
+    import gc
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\nfacts: [\n", encoding="utf-8")
+    cache = Cache(tmp_path / "cache")
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        for path in (DECK, DECK, bad):
+            with pytest.raises(QuizgenError) if path == bad else nullcontext():
+                load_deck_cached(path, cache, min_bytes=0)
+            assert gc.isenabled() is collecting
+        assert cache.hits == 1
+    finally:
+        (gc.enable if was else gc.disable)()
