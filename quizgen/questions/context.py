@@ -201,8 +201,11 @@ class Context:
         """The treaty an article is about, as the deck names it: the treaty most of its facts are about."""
         if "treaty-of" not in self.memo:
             counts: dict[str, Counter[str]] = {}
+            treaty: dict[str, bool] = {}  # (by subject: a big deck's facts share a few hundred subjects)
             for f in self.deck.facts:
-                if f.subject[:1].isupper() and self.names.type_of(f.subject) == "treaty":
+                if f.subject not in treaty:
+                    treaty[f.subject] = f.subject[:1].isupper() and self.names.type_of(f.subject) == "treaty"
+                if treaty[f.subject]:
                     for s in f.sources:
                         counts.setdefault(s, Counter())[f.subject] += 1
             self.memo["treaty-of"] = {s: min(c, key=lambda n: (-c[n], n)) for s, c in counts.items()}

@@ -345,7 +345,8 @@ def _people(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
             # is not scanned again for every question. Names the deck does not type come last: some are
             # places ("Diego Garcia", "Victoria Falls"), which a reviewer finds absurd among people.
             want = ph.PERSON if typed else None
-            return list(dict.fromkeys(n for n in names if ctx.names.type_of(n) == want))
+            # (each name once before its type is looked up: a big deck names the same people thousands of times)
+            return [n for n in dict.fromkeys(names) if ctx.names.type_of(n) == want]
 
         by_kind: dict[str, list[str]] = {}
         for f in ctx.deck.facts:
