@@ -24,13 +24,6 @@ def build_parser() -> ArgumentParser:
     return build()
 
 
-def warn(message: str) -> None:
-    from .controls import one_line
-
-    # one_line: a file name or a deck's text may hold escape sequences a terminal would obey, or line breaks.
-    print(f"quizgen: warning: {one_line(message)}", file=sys.stderr)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     stdout = None
     try:
