@@ -45,7 +45,8 @@ def digest(*parts: Any) -> str:
 def extractor_fingerprint() -> str:
     """EXTRACTOR_VERSION and the source of the modules whose code decides what is extracted."""
     package = Path(__file__).resolve().parent
-    files = sorted(package.glob("*.py")) + [package.parent / "model.py", package.parent / "text.py"]
+    # (english.py: extraction writes its statements by its rules too)
+    files = sorted(package.glob("*.py")) + [package.parent / n for n in ("model.py", "text.py", "english.py")]
     files.append(package.parent / "data" / "extract-model.json")  # the trained decision
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
     for f in files:
