@@ -29,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # Imported here, in the try: a Ctrl-C while they load is the one line below too.
         from . import streams
+        from .commands.common import error_line
         from .controls import one_line
         from .errors import QuizgenError
 
@@ -43,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()  # a full disk shows here, as one error line, not at exit
             return status
         except QuizgenError as exc:
-            print(f"quizgen: error: {one_line(str(exc))}", file=sys.stderr)
+            print(f"quizgen: error: {one_line(error_line(exc))}", file=sys.stderr)
             if exc.where == streams.WHERE:
                 streams.discard(stdout)
             return 2

@@ -24,6 +24,24 @@ def warn(message: str) -> None:
     print(f"quizgen: warning: {one_line(message)}", file=sys.stderr)
 
 
+# The flag of each option that core code names in its errors (QuizgenError.option), and what the command
+# line adds to a problem other options would mend (QuizgenError.problem): the core says what is wrong, the
+# command line which flag mends it.
+FLAGS = {"deck_name": "--deck-name", "notes": "--notes", "format": "--format", "target": "--for"}
+MENDS = {
+    "quizlet_needs_tsv": " (--format tsv)",
+    "all_reviewed": " (drop --new-only, or add --all)",
+    "nothing_due_or_new": "; --all practises anyway",
+}
+
+
+def error_line(exc: QuizgenError) -> str:
+    """The error as the command line says it (after `quizgen: error: `): with the flags of the core's words."""
+    where = exc.where if exc.where is not None else FLAGS.get(exc.option or "")
+    what = exc.what + MENDS.get(exc.problem or "", "")
+    return f"{where}: {what}" if where else what
+
+
 def comma_list(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
