@@ -393,7 +393,7 @@ def normalize_deck_name(name: str) -> str:
     """Anki's deck name rules: `::` separates levels; no level may be empty; spaces around levels go."""
     levels = [" ".join(level.split()) for level in name.split("::")]
     if not name.strip() or any(not level for level in levels):
-        raise QuizgenError(f"invalid deck name {name!r} (empty level)", where="--deck-name")
+        raise QuizgenError(f"invalid deck name {name!r} (empty level)", option="deck_name")
     return "::".join(levels)
 
 
@@ -409,7 +409,7 @@ def plan_notes(
     cards of one note (a timeline, which orders several facts, is a note of its own); "item", one note per
     item, as exports before 0.2 did."""
     if notes not in NOTE_LAYOUTS:
-        raise QuizgenError(f"unknown note layout {notes!r} (choose from {', '.join(NOTE_LAYOUTS)})", where="--notes")
+        raise QuizgenError(f"unknown note layout {notes!r} (choose from {', '.join(NOTE_LAYOUTS)})", option="notes")
     seen: set[str] = set()
     skipped: list[str] = []
     dealt: list[list[Item]] = [[] for _ in exports]  # the items each export's notes are made of

@@ -24,18 +24,12 @@ def build_parser() -> ArgumentParser:
     return build()
 
 
-def warn(message: str) -> None:
-    from .controls import one_line
-
-    # one_line: a file name or a deck's text may hold escape sequences a terminal would obey, or line breaks.
-    print(f"quizgen: warning: {one_line(message)}", file=sys.stderr)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     stdout = None
     try:
         # Imported here, in the try: a Ctrl-C while they load is the one line below too.
         from . import streams
+        from .commands.common import error_line
         from .controls import one_line
         from .errors import QuizgenError
 
@@ -50,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()  # a full disk shows here, as one error line, not at exit
             return status
         except QuizgenError as exc:
-            print(f"quizgen: error: {one_line(str(exc))}", file=sys.stderr)
+            print(f"quizgen: error: {one_line(error_line(exc))}", file=sys.stderr)
             if exc.where == streams.WHERE:
                 streams.discard(stdout)
             return 2

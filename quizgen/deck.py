@@ -13,9 +13,10 @@ import yaml
 
 from . import deck_yaml, paths
 from .controls import codepoint, first_control
-from .corpus import ENCODINGS, UTF8, decode, read_page_text
+from .corpus import read_page_text
 from .deck_mistakes import article_error, has_article_suffix, looks_like_article
 from .deck_yaml import LineDict, kind_of
+from .encodings import ENCODINGS, UTF8, decode
 from .errors import QuizgenError
 from .model import (
     ENTITY_TYPES,

@@ -74,7 +74,7 @@ def output_format(output: str, given: str | None) -> str:
             raise QuizgenError(f"cannot tell the format from the name: end it in {known}", where=output)
         return "tsv" if suffix == ".txt" else found[0]
     if given not in SUFFIXES:
-        raise QuizgenError(f"unknown format {given!r} (choose from {', '.join(FORMATS)})", where="--format")
+        raise QuizgenError(f"unknown format {given!r} (choose from {', '.join(FORMATS)})", option="format")
     if suffix not in SUFFIXES[given]:
         raise QuizgenError(f"a {given} file's name must end in {' or '.join(SUFFIXES[given])}", where=output)
     return given
@@ -141,15 +141,17 @@ def plan_cards(exports: Sequence[DeckExport]) -> list[Card]:
 
 def check_target(fmt: str, target: str) -> None:
     if target not in TARGETS:
-        raise QuizgenError(f"unknown target {target!r} (choose from {', '.join(TARGETS)})", where="--for")
+        raise QuizgenError(f"unknown target {target!r} (choose from {', '.join(TARGETS)})", option="target")
     if target == "quizlet" and fmt != "tsv":
-        raise QuizgenError("Quizlet's import knows no quoting: write a .tsv or .txt (--format tsv)", where="--for")
+        raise QuizgenError(
+            "Quizlet's import knows no quoting: write a .tsv or .txt", option="target", problem="quizlet_needs_tsv"
+        )
 
 
 def render(cards: Iterable[Card], fmt: str, target: str = "anki") -> str:
     """The file's text for `cards` as `fmt` (csv or tsv) for `target` (see the module docstring)."""
     if fmt not in SEPARATORS:
-        raise QuizgenError(f"not a text format: {fmt!r}", where="--format")
+        raise QuizgenError(f"not a text format: {fmt!r}", option="format")
     check_target(fmt, target)
     sep = SEPARATORS[fmt]
     out = io.StringIO()

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .controls import first_control, strip_controls
+from .encodings import CP1252, UTF8, decode
 from .errors import QuizgenError
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -184,8 +185,6 @@ def html_charset(data: bytes) -> str | None:
 def decode_page(data: bytes, where: str, charset: str | None = None, warn: Callable[[str], None] | None = None) -> str:
     """A page's text: in the charset its server or its <meta> tag names, else read as a `.txt` article is
     (UTF-8, or Windows-1252 when it reads better so). Control characters removed, binary data refused."""
-    from .corpus import CP1252, UTF8, decode
-
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return strip_controls(data.decode("utf-16", "replace"))[0]
     codec = _codec(charset) or _codec(html_charset(data))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from quizgen.commands.quiz import bundled_deck_path
+from quizgen.commands.common import bundled_deck_path
 from quizgen.errors import QuizgenError
 
 BUNDLED = ROOT / "quizgen" / "data" / "new-start.yaml"

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..deck import load_deck, verify_evidence
 from ..model import KINDS
 from ..webpage import is_url
+from .common import warn
 
 MAX_NAMED = 5  # missing sources named one by one
 
@@ -20,7 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import warn
     from ..controls import printable
     from ..plural import counted
 

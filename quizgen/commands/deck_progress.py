@@ -32,7 +32,7 @@ class DeckProgress:
 
 def deck_items(deck: Deck) -> list[Item]:
     """The items a quiz on the deck may ask, with the default options (as `stats` counts them)."""
-    from .quiz import make_deck_items
+    from .common import make_deck_items
 
     items, _ = make_deck_items(argparse.Namespace(), [deck])
     return items

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from .quiz import add_deck_and_store
+from .common import add_deck_and_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:

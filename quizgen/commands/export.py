@@ -12,6 +12,7 @@ from ..errors import QuizgenError
 from ..model import ITEM_TYPES, KINDS
 from ..plural import counted
 from ..text_export import FORMATS, TARGETS
+from .common import warn
 from .selection import add_options, choose
 
 if TYPE_CHECKING:
@@ -120,7 +121,6 @@ class Selection:
     def exports(self, decks: Sequence[tuple[str, Deck]], args: argparse.Namespace, verb: str) -> list[DeckExport]:
         """Each deck's chosen questions, as one Anki deck's notes to make (`verb`: the command, for errors)."""
         from ..anki import DeckExport, default_deck_name
-        from ..cli import warn
         from ..questions import make_items
 
         exports: list[DeckExport] = []

@@ -9,15 +9,12 @@ import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import QuizgenError
-from ..model import Article, Deck
+from ..model import Article
 from ..plural import counted
 from ..webpage import DEFAULT_TIMEOUT
-
-if TYPE_CHECKING:
-    from ..extract.cache import Cache
+from .common import deck_title, say_written, warn, write_deck
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -96,7 +93,6 @@ def parse_published(values: list[str]) -> tuple[str | None, dict[str, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import warn
     from ..controls import printable
     from ..corpus import find_articles, read_articles
     from ..deck import write_atomic
@@ -151,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
                 head, _, data = hit.partition(b"\n")
                 if head.isdigit():
                     write_atomic(out, data)
-                    _say_written(out, int(head), len(articles))
+                    say_written(out, int(head), len(articles))
                     return 0
 
     from ..extract.cache import extractor_fingerprint, pipeline_id, treaty_table
@@ -177,40 +173,6 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:
         write_deck(merge_found(found, articles, treaties, title), out, len(articles), cache, key)
     return 0
-
-
-def deck_title(title: str | None, out: Path) -> str:
-    """The deck's title: the one given, else the output file's name in words; refused if a deck cannot hold
-    it (its reader refuses such a title, and a deck is UTF-8)."""
-    from ..controls import describe, first_unfit
-
-    chosen = title or out.stem.replace("-", " ").replace("_", " ")
-    if bad := first_unfit(chosen):
-        raise QuizgenError(f"{describe(bad)} in the title", where="--title" if title else "-o")
-    return chosen
-
-
-def write_deck(deck: Deck, out: Path, n_articles: int, cache: Cache | None, key: str | None = None) -> None:
-    """Write a deck that extraction made (extract's, or merge's from shards), and tell where: also into the
-    whole-deck cache under `key` and, when large, into the parsed-deck cache the other commands read."""
-    from ..deck import dump_deck, write_atomic
-
-    data = dump_deck(deck).encode("utf-8")
-    write_atomic(out, data)
-    if cache is not None and key is not None:
-        cache.put("deck", key, f"{len(deck.facts)}\n".encode() + data)
-    if cache is not None:
-        from ..deck_cache import remember
-
-        # Where quiz, stats and export look (they take no --cache): a large deck's first quiz reads it parsed.
-        remember(data, str(out))
-    _say_written(out, len(deck.facts), n_articles)
-
-
-def _say_written(out: Path, n_facts: int, n_articles: int) -> None:
-    from ..controls import printable
-
-    print(printable(f"{out}: {counted(n_facts, 'fact')} from {counted(n_articles, 'article')}"))
 
 
 def _warn_overlong(articles: Sequence[Article], warn: Callable[[str], None]) -> None:

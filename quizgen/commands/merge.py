@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import QuizgenError
 from ..model import Article
 from ..plural import counted
+from .common import deck_title, write_deck
 
 if TYPE_CHECKING:
     from ..extract.cache import Cache
@@ -51,7 +52,6 @@ def run(args: argparse.Namespace) -> int:
     from ..extract.cache import Cache, cache_dir
     from ..paths import output_target, refuse_input_as_output
     from ..shards import read_shard
-    from .extract import deck_title, write_deck
 
     out, folder = output_target(args.output)
     if args.jobs < 0:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import QuizgenError
 from ..plural import counted
+from .common import warn
 
 if TYPE_CHECKING:
     from ..anki import NoteSpec, Plan
@@ -209,7 +210,6 @@ def send(client: AnkiConnect, plan: Plan, stamp: float, kept: Mapping[str, int])
 def run(args: argparse.Namespace) -> int:
     from ..anki import plan_notes
     from ..ankiconnect import from_options
-    from ..cli import warn
     from ..controls import printable
     from ..deck_cache import load_deck_cached as load_deck
     from .export import Selection

@@ -5,26 +5,12 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from pathlib import Path
 
-from ..errors import QuizgenError
 from ..plural import counted
+from .common import add_deck_and_store, comma_list, load_decks_with_paths
 from .selection import whole_number
 
-
-def comma_list(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
-
-
 positive = whole_number(1, "at least 1")
-
-
-def add_deck_and_store(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--store",
-        metavar="PATH",
-        help="review store (SQLite); default $QUIZGEN_STORE, else reviews.sqlite3 in the user data folder",
-    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,45 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--plain", action="store_true", help="numbered prompts read line by line (default when piped)")
     add_deck_and_store(p)
     p.set_defaults(run=run)
-
-
-def bundled_deck_path() -> Path:
-    """The New START deck shipped as package data."""
-    from importlib.resources import files
-
-    path = Path(str(files("quizgen").joinpath("data", "new-start.yaml")))
-    if not path.is_file():
-        raise QuizgenError(
-            "the bundled New START deck is missing from this installation; name a deck file", where=str(path)
-        )
-    return path
-
-
-def load_decks(paths: list[str]):  # noqa: ANN201 - lazy imports
-    """Load and validate decks (default: the bundled one) before anything slower happens."""
-    return [deck for deck, _ in load_decks_with_paths(paths)]
-
-
-def load_decks_with_paths(paths: list[str]):  # noqa: ANN201 - lazy imports
-    """(deck, its file) for each deck (default: the bundled one)."""
-    from ..deck_cache import load_deck_cached as load_deck
-
-    files = paths or [str(bundled_deck_path())]
-    return [(load_deck(path), path) for path in files]
-
-
-def make_deck_items(args: argparse.Namespace, decks: list):  # noqa: ANN001, ANN201
-    """Every deck's items; returns (items, deck by item id)."""
-    from ..questions import make_items
-
-    items, by_id = [], {}
-    for deck in decks:
-        kinds, types = getattr(args, "kinds", None), getattr(args, "types", None)
-        for item in make_items(deck, seed=getattr(args, "seed", 0), types=types, kinds=kinds):
-            if item.id not in by_id:  # the first deck wins if two decks share an item
-                by_id[item.id] = deck
-                items.append(item)
-    return items, by_id
 
 
 class LazyItems:

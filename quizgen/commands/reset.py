@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from ..errors import QuizgenError
-from .quiz import add_deck_and_store
+from .common import add_deck_and_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from .quiz import add_deck_and_store
+from .common import add_deck_and_store, load_decks, make_deck_items
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,7 +27,6 @@ def run(args: argparse.Namespace) -> int:
     from ..quiz.stats import compute, lines
     from ..quiz.store import open_store, resolve_store_path
     from .deck_progress import known, unattached, unattached_note
-    from .quiz import load_decks, make_deck_items
 
     path = resolve_store_path(args.store)
     decks = load_decks([args.deck]) if args.deck else []

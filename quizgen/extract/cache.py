@@ -11,8 +11,8 @@ Four kinds of entry, each a file named by the sha256 of everything its content d
 - `deck`: the finished deck file, keyed by every input of `extract` (see `deck_key`), so rebuilding an
   unchanged corpus only reads the articles.
 
-The extractor's fingerprint is EXTRACTOR_VERSION plus a hash of the extractor's own source files, so a rule
-change invalidates cached results even when nobody remembered to bump the version.
+The extractor's fingerprint is EXTRACTOR_VERSION (extract/version.py) plus a hash of the extractor's own
+source files, so a rule change invalidates cached results even when nobody remembered to bump the version.
 
 Entries are written atomically and carry a checksum; an unreadable, truncated or corrupt entry is treated as
 missing (and rewritten), never as an error. A cache folder that cannot be written is simply not used.
@@ -31,6 +31,7 @@ from typing import Any
 # The cache folder and its file format are shared with the deck cache (quizgen/cache.py).
 from ..cache import ENV_VAR, Cache, cache_dir, default_dir  # noqa: E402,F401
 from ..model import Article, DateValue, Quantity
+from .version import EXTRACTOR_VERSION
 
 
 def digest(*parts: Any) -> str:
@@ -43,12 +44,11 @@ def digest(*parts: Any) -> str:
 @lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
     """EXTRACTOR_VERSION and the source of the modules whose code decides what is extracted."""
-    from . import pipeline
-
     package = Path(__file__).resolve().parent
-    files = sorted(package.glob("*.py")) + [package.parent / "model.py", package.parent / "text.py"]
+    # (english.py: extraction writes its statements by its rules too)
+    files = sorted(package.glob("*.py")) + [package.parent / n for n in ("model.py", "text.py", "english.py")]
     files.append(package.parent / "data" / "extract-model.json")  # the trained decision
-    h = hashlib.sha256(pipeline.EXTRACTOR_VERSION.encode())
+    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
     for f in files:
         if f.name == "cache.py":
             continue

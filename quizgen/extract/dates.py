@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from ..english import with_the
 from ..model import DateValue
 from ..text import normalize
 from .actors import Actor, resolve
@@ -26,7 +27,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .protocol import sentence_extractor
-from .statements import finish, past, with_the
+from .statements import finish, past
 from .syntax import Token, clause_after, compact_name, ents, noun_phrase, span_text, trim, verb_group
 
 _MONTH = (

@@ -24,10 +24,6 @@ from .protocol import Learner, extractors
 from .syntax import ents
 from .treaties import AskedNames, TreatyNames, organisation_acronyms
 
-# Bump when extraction rules change, so cached results are not reused.
-EXTRACTOR_VERSION = "2"
-
-
 # The longest sentence read (characters). The annotated corpora's longest is 590; a run of 200,000 characters
 # with no full stop is a table, a log or an attack, and parsing it whole would take minutes and gigabytes.
 MAX_SENTENCE_CHARS = 2000

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..english import with_the
 from ..model import DateValue, Quantity
 from ..numbers import parse_number
 from ..text import normalize
@@ -31,7 +32,7 @@ from .lexicon import (
     TREATY_WORDS,
 )
 from .protocol import sentence_extractor
-from .statements import balanced, clause_head, clause_statement, clause_tokens, finish, is_verb, past, with_the
+from .statements import balanced, clause_head, clause_statement, clause_tokens, finish, is_verb, past
 from .syntax import SUBJECTS, Token, compact_name, ents, noun_phrase, span_text, tokens, trim
 
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..english import with_the
 from ..model import Quantity
 from .actors import resolve
 from .clauses import conditional, modal, negated, own_subject
@@ -37,7 +38,6 @@ from .lexicon import (
     WILL_MODALS,
 )
 from .quantities import compounded, limit_candidate, parse_number
-from .statements import with_the
 from .syntax import Token, doc_text, noun_phrase, span_text, tokens, trim
 
 _SIDE_DEPS = {"conj", "cc", "advcl", "relcl", "parataxis", "appos", "acl", "dep"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..extract.statements import with_the as shared_with_the
+from ..english import with_the
 from ..model import DateValue, Fact
 from ..text import normalize
 from .context import Context
@@ -39,11 +39,6 @@ class Stem:
 
 
 # ---- small grammar helpers -------------------------------------------------------------------------
-
-
-def with_the(name: str) -> str:
-    """The article's way of naming it in running text (shared with extraction's statements)."""
-    return shared_with_the(name)
 
 
 def possessive(name: str) -> str:

@@ -57,7 +57,7 @@ def choose_items(
     due. A big deck's quiz makes ten items, not all of them. With `score`, new items are made a few per place
     left (NEW_POOL, in the seeded order) and the best scored come first."""
     if new_only and due_only:
-        raise QuizgenError("--new-only and --due-only exclude each other")
+        raise QuizgenError("new_only and due_only exclude each other")
     due = sorted((i for i in ids if i in due_at and due_at[i] <= now), key=lambda i: (due_at[i], i))
     new = [i for i in ids if i not in due_at]
     random.Random(seed).shuffle(new)
@@ -103,23 +103,25 @@ def choose_items(
     if not chosen:
         if any(phases):
             raise QuizgenError("no questions can be made from these facts with these filters")
-        raise QuizgenError(_empty_reason(ids, due_at, now, new_only, due_only))
+        what, problem = _empty_reason(ids, due_at, now, new_only, due_only)
+        raise QuizgenError(what, problem=problem)
     return chosen
 
 
 def _empty_reason(
     ids: Sequence[str], due_at: Mapping[str, dt.datetime], now: dt.datetime, new_only: bool, due_only: bool
-) -> str:
+) -> tuple[str, str | None]:
+    """Why nothing was chosen; and the problem's name when other choices would give items (QuizgenError)."""
     if not ids:
-        return "no items match the filters"
+        return "no items match the filters", None
     scheduled = [due_at[i] for i in ids if i in due_at]
     when = f"; the next is due {describe_due(min(scheduled), now)}" if scheduled else ""
     if new_only:
         reviewed = "the one item has" if len(ids) == 1 else f"all {len(ids)} have"
-        return f"no new items: {reviewed} been reviewed{when} (drop --new-only, or add --all)"
+        return f"no new items: {reviewed} been reviewed{when}", "all_reviewed"
     if due_only:
-        return f"no items are due{when}"
-    return f"nothing is due and nothing is new{when}; --all practises anyway"
+        return f"no items are due{when}", None
+    return f"nothing is due and nothing is new{when}", "nothing_due_or_new"
 
 
 def label_for(card: CardState | None, now: dt.datetime) -> str:
