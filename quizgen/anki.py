@@ -26,6 +26,7 @@ import re
 import shutil
 import sqlite3
 import time
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -211,7 +212,13 @@ def esc(text: str) -> str:
     `[$$]`), so `{`, `}` and `[` become character references there. MathJax reads `\\(` and `\\[` in the
     page's text, where references are already decoded, but never across an element: so each backslash is
     followed by an empty span, as is a brace followed by another (`{{` stays apart even if Anki's editor
-    saves the field with plain braces). The span shows nothing; the card reads the same."""
+    saves the field with plain braces). The span shows nothing; the card reads the same.
+
+    The text is put in NFC first: Anki stores every field in NFC (collection setting `normalize_note_text`,
+    on by default, for .apkg and text imports alike), so the file holds the field Anki keeps, whatever that
+    setting. NFC would also join a U+0338 (combining long solidus) with the `>` of a `<br>` or `<span>` put
+    before it, into U+226F, breaking the tag: so that one is a character reference, which NFC leaves alone."""
+    text = unicodedata.normalize("NFC", text)  # (returns the text itself when it is NFC already: cheap)
     if not _NEEDS_ESCAPE.search(text):
         return text  # most fields are plain prose: nothing to replace (and this check is cheap)
     out = html.escape(text, quote=True)
@@ -220,11 +227,11 @@ def esc(text: str) -> str:
     return out.replace("\n", "<br>")
 
 
-_NEEDS_ESCAPE = re.compile(r"[&<>\"'{}\[\\\n]")
+_NEEDS_ESCAPE = re.compile(r"[&<>\"'{}\[\\\n\u0338]")
 _BREAK = "<span></span>"  # an element: MathJax finds no delimiter split by one (a `<wbr>` or comment it joins)
 _BREAK_AFTER = re.compile(r"\\|\{(?=\{)|\}(?=\})")
-_MARKUP = re.compile(r"[{}\[\\]")
-_MARKUP_REFS = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "\\": "&#92;"})
+_MARKUP = re.compile(r"[{}\[\\\u0338]")
+_MARKUP_REFS = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "\\": "&#92;", "\u0338": "&#824;"})
 
 
 _CLOZE_RE = re.compile(r"\{\{(c\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)

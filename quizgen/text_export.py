@@ -11,7 +11,8 @@ Three targets, because the readers disagree:
   took the last row's back (checked on the anki package). The fields are HTML escaped exactly
   as the .apkg notes are (`anki.esc`): Anki reads `[sound:…]`, `[latex]` and MathJax in a field even with
   `#html:false` (checked on the anki package), so plain text would let an article play sounds; newlines
-  become `<br>`. A field is always quoted, so one starting with `#` is never taken for a comment.
+  become `<br>`; text is in NFC, as Anki stores it (`anki.esc`). A field is always quoted, so one starting
+  with `#` is never taken for a comment.
 - `spreadsheet`: a first row of column names, quoting only where needed (RFC 4180, CRLF rows), plain text,
   and a UTF-8 byte order mark, without which Excel reads the file in the machine's code page. A cell that
   would start with `=`, `+`, `-` or `@` starts with `'` instead: a spreadsheet runs such a cell as a formula

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import unicodedata
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -169,6 +170,31 @@ def test_script_in_a_sentence_renders_as_text(tmp_path, col):
         assert "<script>" not in answer and "<b>bold" not in answer and "<i>" not in answer
         assert "&lt;script&gt;alert(" in answer
         assert evil in visible(answer)
+
+
+def test_anki_keeps_every_field_as_the_package_holds_it(tmp_path, col):
+    """Anki puts a field in NFC when it imports it: the package's fields are so already, and a line or option
+    starting with U+0338 (a combining mark NFC joins with the `>` before it, into U+226F) keeps its tag."""
+    odd = "\ufb2a \u05e9\u05c1\u05bc \uf900 e\u0301"  # shin with shin dot; marks out of order; 豈; é
+    items = [
+        replace(i, prompt=f"{i.prompt} {odd}\n\u0338q", explanation=f"{i.explanation} {odd}\n\u0338e")
+        for i in sample_items()
+    ]
+    path = export(tmp_path, items)
+    (tmp_path / "package.anki2").write_bytes(zipfile.ZipFile(path).read("collection.anki2"))
+    with sqlite3.connect(tmp_path / "package.anki2") as conn:
+        written = {guid: flds.split("\x1f") for guid, flds in conn.execute("select guid, flds from notes")}
+    import_apkg(col, path)
+    stored = {col.get_note(nid).guid: list(col.get_note(nid).fields) for nid in col.find_notes("")}
+    assert stored == written
+    nfc = unicodedata.normalize("NFC", odd)
+    kinds = {note_guid(i.id): i.type for i in items}
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        question, answer = visible(card.question()), visible(card.answer())
+        assert nfc in answer and "\u0338e" in answer
+        if kinds[card.note().guid] != "cloze":  # (a cloze card asks its sentence, not the prompt)
+            assert nfc in question and "\u0338q" in question
 
 
 def test_several_decks_and_nested_names(tmp_path, col):

@@ -9,6 +9,7 @@ import csv
 import html
 import io
 import os
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -221,16 +222,26 @@ def test_quizlet_tsv_is_one_line_per_card(sample_deck_path, tmp_path):
 
 # ---- quoting: any text survives ---------------------------------------------------------------------------
 
-# Text as articles hold it, with what a CSV reader trips on: separators, quotes, line breaks, a leading `#`
-# (Anki's comment mark), spaces at the ends, Anki markup and HTML.
-TEXT = st.text(
-    alphabet=st.one_of(
-        st.sampled_from([",", "\t", '"', "'", "\n", "\r", "#", " ", ";", "<", ">", "&", "[", "]", "{", "}", "\\"]),
-        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-    ),
-    max_size=40,
-)
+
+def texts(*excluded: str) -> st.SearchStrategy[str]:
+    """Text as articles hold it, with what a CSV reader trips on: separators, quotes, line breaks, a leading
+    `#` (Anki's comment mark), spaces at the ends, Anki markup and HTML; no character of `excluded`'s
+    categories."""
+    return st.text(
+        alphabet=st.one_of(
+            st.sampled_from([",", "\t", '"', "'", "\n", "\r", "#", " ", ";", "<", ">", "&", "[", "]", "{", "}", "\\"]),
+            st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", *excluded)),
+        ),
+        max_size=40,
+    )
+
+
+TEXT = texts()
 FIELDS = st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=5)
+# Only characters this Python's Unicode database knows (3.11's is Unicode 14): quizgen puts text in NFC with it,
+# Anki with its own, newer one, which also composes or reorders characters assigned since (U+113C2 twice
+# becomes U+113C5), and quizgen cannot know of those.
+KNOWN_FIELDS = st.lists(st.tuples(texts("Cn"), texts("Cn")), min_size=1, max_size=5)
 
 
 def anki_field(text: str) -> str:
@@ -264,25 +275,38 @@ def test_rows_read_back_with_the_csv_module(pairs):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(pairs=FIELDS.filter(lambda pairs: all(front.strip() for front, _ in pairs)))
+@given(pairs=KNOWN_FIELDS.filter(lambda pairs: all(front.strip() for front, _ in pairs)))
 @example(pairs=[('#1 "quoted", [sound:x.mp3] {{c1::gap}}\n\\(x\\)', ' line one\nline two, "three" ')])
 @example(pairs=[("the same front", "one"), ("the same front", "two")])
+# Found by Hypothesis: U+FB2A (shin with shin dot) is stored as U+05E9 U+05C1, Anki's NFC of it.
+@example(pairs=[("\ufb2a", "")])
+# Marks put in canonical order (dagesh before shin dot); a line starting with U+0338, which NFC joins with the
+# `>` of the `<br>` before it into U+226F, breaking the tag.
+@example(pairs=[("\u05e9\u05c1\u05bc", "a\n\u0338b, \\\u0338")])
 def test_anki_imports_any_text_as_it_is(tmp_path_factory, pairs):
     folder = tmp_path_factory.mktemp("anki-text")
     cards = cards_of(pairs)
-    for fmt in ("csv", "tsv"):
+    for fmt, separator in (("csv", ","), ("tsv", "\t")):
         path = folder / f"cards.{fmt}"
-        path.write_text(render(cards, fmt, "anki"), encoding="utf-8")
+        text = render(cards, fmt, "anki")
+        path.write_text(text, encoding="utf-8")
         col = Collection(str(folder / f"{fmt}.anki2"))
         try:
             log, notes = imported(col, path)
         finally:
             col.close()
-        # One note per card, two with the same front included (the GUID tells them apart); fields as written.
-        assert notes == {
-            text_guid(c.item): ("Basic", [anki_field(c.front), anki_field(c.back)], list(c.tags), {DECK_NAME})
-            for c in cards
-        }
+        # One note per card, two with the same front included (the GUID tells them apart); fields as written:
+        # Anki stores a field in NFC (its `normalize_note_text`, on by default), and the file holds them so.
+        _, rows = anki_rows(text, separator)
+        assert notes == {row[4]: ("Basic", row[:2], list(cards[0].tags), {DECK_NAME}) for row in rows}
+        # The card shows the text as it was, in NFC.
+        for card in cards:
+            _, fields, _, _ = notes[text_guid(card.item)]
+            assert [plain(field) for field in fields] == [nfc(newlines(card.front)), nfc(newlines(card.back))]
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 # ---- bad input: one line, exit status 2, nothing written --------------------------------------------------
