@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..english import with_the
 from .context import ArticleContext, Sentence, find_treaty_names
 from .entities import country_of
 from .lexicon import (
@@ -20,7 +21,6 @@ from .lexicon import (
     TREATY_WORDS,
 )
 from .people import strip_possessive
-from .statements import with_the
 from .syntax import Token, compact_name, contiguous_around, ents, span_text, trim
 
 

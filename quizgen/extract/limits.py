@@ -3,7 +3,9 @@ half"), and what they count. Its terms and obligations are in terms.py."""
 
 from __future__ import annotations
 
+from ..english import with_the
 from ..model import Quantity
+from ..numbers import FRACTION_WORDS
 from .actors import resolve
 from .clauses import subject_of
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
@@ -11,7 +13,6 @@ from .lexicon import (
     CURRENCIES,
     CURRENCY_SIGNS,
     DEFINITE,
-    FRACTION_WORDS,
     LIMIT_NOUNS,
     LIMIT_VERBS,
     MEASURE_HEADS,
@@ -25,7 +26,6 @@ from .lexicon import (
 )
 from .protocol import sentence_extractor
 from .quantities import QUANTIFIER, compounded, limit_candidate, parse_number
-from .statements import with_the
 from .syntax import Token, doc_text, ents, noun_phrase, span_text, trim
 from .terms import clause_verbs, frame, frame_statement, obligations, setting
 

@@ -1,58 +1,12 @@
-"""Small English helpers for writing a fact's statement: past tenses, 'the', closing punctuation, and a clause of
-the sentence as a statement of its own."""
+"""Writing a fact's statement: closing punctuation, and a clause of the sentence as a statement of its own
+(past tenses and 'the' are quizgen.english's)."""
 
 from __future__ import annotations
 
 import re
 
 from .clauses import subject_of
-from .lexicon import DOUBLE_FINAL, IRREGULAR_PAST
 from .syntax import SUBJECTS, Token, noun_phrase, span_text, subtree, trim
-
-# Countries whose names take "the" in running text.
-_WITH_THE = re.compile(
-    r"^(?:United States(?: of America)?|US|U\.S\.|USA|United Kingdom|UK|U\.K\.|Netherlands|Philippines|"
-    r"United Arab Emirates|UAE|Kremlin|White House|Pentagon|European Union|EU|United Nations|UN|"
-    r"Czech Republic|Central African Republic|Democratic Republic of the Congo|Gambia|Bahamas|"
-    r"[A-Z]{3,}|.+\b(?:[Tt]reaty|[Aa]greement|[Dd]eal|[Aa]ccord|[Ii]nitiative|[Pp]act|Treaty|Agreement|Accords?|Convention|Protocol|Charter|Statute|Covenant|[Aa]dministration|[Mm]inistry|"
-    r"[Dd]epartment|[Gg]overnment|[Cc]ouncil|[Cc]ommission))$"
-)
-
-
-def past(lemma: str) -> str:
-    """The simple past of a verb: 'leave' → 'left', 'reject' → 'rejected', 'ban' → 'banned'."""
-    lemma = lemma.lower()
-    if lemma in IRREGULAR_PAST:
-        return IRREGULAR_PAST[lemma]
-    if lemma in DOUBLE_FINAL:
-        return lemma + lemma[-1] + "ed"
-    if lemma.endswith("e"):
-        return lemma + "d"
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        return lemma[:-1] + "ied"
-    return lemma + "ed"
-
-
-# "the Convention on Cluster Munitions", "the Treaty of Pelindaba", "the Agreement on Marine Biodiversity …"
-# (also "the World Trade Organization’s Agreement on Fisheries Subsidies", "the Agreement establishing the AfCFTA")
-_TREATY_OF = re.compile(
-    r"(?:^|\s)(?:Treaty|Convention|Agreement|Protocol|Accord|Charter|Covenant|Statute)\s+"
-    r"(?:on|of|for|between|establishing)\b"
-)
-# An acronym said as a word, not spelt out: four letters or more, a vowel and a consonant, never three
-# consonants running ("the NPT", "the JCPOA", "the IAEA" are spelt out).
-_SAID_AS_A_WORD = re.compile(
-    r"(?:New\s+)?(?=[A-Z]*[AEIOU])(?=[A-Z]*[B-DF-HJ-NP-TV-Z])(?![A-Z]*[B-DF-HJ-NP-TV-Z]{3})[A-Z]{4,}(?:\s+[IVX]+)?"
-)
-
-
-def with_the(name: str) -> str:
-    """'White House' → 'the White House'; names of people and most countries stay as they are."""
-    if name[:4].lower() == "the ":
-        return name  # already has it
-    if _SAID_AS_A_WORD.fullmatch(name):
-        return name  # "CITES", "NATO", "New START", "SALT II": an acronym read as a word is a name
-    return f"the {name}" if _WITH_THE.match(name) or _TREATY_OF.search(name) else name
 
 
 def finish(text: str) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..english import with_the
 from ..model import Quantity
+from ..numbers import TIMES
 from .actors import resolve
 from .clauses import conditional, modal, negated, own_subject
 from .context import ArticleContext, Candidate, Sentence
@@ -30,14 +32,12 @@ from .lexicon import (
     SIDES,
     STRICT_CEILINGS,
     TIME_UNITS,
-    TIMES,
     TREATY_PARTS,
     TREATY_WORDS,
     UNIT_TAILS,
     WILL_MODALS,
 )
 from .quantities import compounded, limit_candidate, parse_number
-from .statements import with_the
 from .syntax import Token, doc_text, noun_phrase, span_text, tokens, trim
 
 _SIDE_DEPS = {"conj", "cc", "advcl", "relcl", "parataxis", "appos", "acl", "dep"}

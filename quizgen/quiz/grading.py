@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..countries import country_of_demonym
+from ..english import MONTH_WORDS
 from ..extract.lexicon import HONORIFICS, TITLE_MODIFIERS, TITLE_WORDS
 from ..model import DateValue, Deck, Fact, Item
 from ..numbers import parse_number
@@ -85,28 +86,6 @@ def normalize(text: str) -> str:
 
 # --- dates -------------------------------------------------------------------------------------
 
-_MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
-}
-
-
 def parse_date(text: str) -> DateValue | None:
     """Read a date written in any common way; None when it is not one.
 
@@ -131,8 +110,8 @@ def parse_date(text: str) -> DateValue | None:
     words = [w for w in words if w not in ("of", "the", "on", "in")]
     month = day = year = None
     for w in words:
-        if w in _MONTHS and month is None:
-            month = _MONTHS[w]
+        if w in MONTH_WORDS and month is None:
+            month = MONTH_WORDS[w]
         elif w.isdigit() and len(w) == 4 and year is None:
             year = int(w)
         elif w.isdigit() and len(w) <= 2 and day is None:
