@@ -4,6 +4,7 @@ quizgen.english and quizgen.numbers, and the functions that read them agree wher
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from conftest import ROOT
@@ -16,7 +17,8 @@ from quizgen.extract.dates import parse_date
 from quizgen.extract.quantities import parse_number as quantity_value
 from quizgen.model import DateValue
 from quizgen.questions.phrasing import base_form
-from quizgen.quiz.grading import parse_date as parse_typed_date
+from quizgen.quiz.grading import fold_for_grading, parse_typed_date
+from quizgen.text import normalize
 
 SOURCE = ROOT / "quizgen"
 _MONTH_WORD = (
@@ -97,6 +99,36 @@ def test_article_and_typed_dates_agree_on_month_names(day: int, year: int, word:
     want = DateValue(year if "{y}" in form else None, english.MONTH_WORDS[word], day if "{d}" in form else None)
     assert parse_date(text) == (want, None), text
     assert parse_typed_date(text) == want, text
+
+
+def _old_grading_normalize(text: str) -> str:
+    """quiz/grading.py's own normalize before it was built on text.normalize (the oracle)."""
+    quotes = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+    text = unicodedata.normalize("NFKD", text.translate(quotes))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^\w\s]", " ", text.replace("'s ", " ").replace(".", ""))
+    return " ".join(w for w in text.split() if w not in {"a", "an", "the"})
+
+
+_answers = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("aAeEsStT .,'’‘“”–—-!?()&:;/\"éÉçøłßİıǅﬁ½²ᴬ한국Å\u0301\u0308\u093e\u0947\u00a0\u2009")),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=24,
+)
+
+
+@given(_answers)
+def test_grading_fold_is_text_normalize_with_accents_folded(text: str) -> None:
+    """One normalize: the grading fold is built on text.normalize and compares answers as it always did."""
+    assert fold_for_grading(text) == _old_grading_normalize(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list('abcdeXYZ 0123,;:!?()-"')), max_size=30))
+def test_grading_fold_and_normalize_agree_on_plain_text(text: str) -> None:
+    """Without accents, full stops or apostrophes there is nothing for grading to fold: the two agree."""
+    assert fold_for_grading(text) == normalize(text)
 
 
 def test_past_tenses_are_one_table() -> None:
