@@ -71,6 +71,14 @@ def test_numbers_and_fractions_are_tabled_only_in_numbers_py() -> None:
     assert _FRACTION_ENTRY.search('    "half": 0.5, "a half": 0.5,') and _FRACTION_ENTRY.search('(0.1, "by a tenth"),')
 
 
+def test_one_atomic_write_helper() -> None:
+    """paths.write_atomic is the one writer through a temporary file and a rename; others call it."""
+    defining = [name for name, text in _sources() if re.search(r"^def write_atomic\b", text, re.M)]
+    renaming = [name for name, text in _sources() if re.search(r"\bos\.(?:replace|rename)\(", text)]
+    assert defining == ["quizgen/paths.py"]
+    assert renaming == ["quizgen/paths.py"]
+
+
 @pytest.mark.parametrize(("word", "month"), sorted(english.MONTH_WORDS.items()))
 def test_every_reader_of_dates_knows_every_month_word(word: str, month: int) -> None:
     for shown in (word, word.capitalize(), word.upper()):

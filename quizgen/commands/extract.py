@@ -99,10 +99,10 @@ def run(args: argparse.Namespace) -> int:
     from ..cli import warn
     from ..controls import printable
     from ..corpus import find_articles, read_articles
-    from ..deck import write_atomic
     from ..extract.cache import Cache, cache_dir, deck_key
     from ..extract.nlp import pipeline_name
     from ..paths import output_target, refuse_input_as_output
+    from ..paths import write_output as write_atomic
 
     if args.output is None and args.shard is None:
         raise QuizgenError("the following arguments are required: -o/--output (or --shard)")
@@ -193,7 +193,8 @@ def deck_title(title: str | None, out: Path) -> str:
 def write_deck(deck: Deck, out: Path, n_articles: int, cache: Cache | None, key: str | None = None) -> None:
     """Write a deck that extraction made (extract's, or merge's from shards), and tell where: also into the
     whole-deck cache under `key` and, when large, into the parsed-deck cache the other commands read."""
-    from ..deck import dump_deck, write_atomic
+    from ..deck import dump_deck
+    from ..paths import write_output as write_atomic
 
     data = dump_deck(deck).encode("utf-8")
     write_atomic(out, data)
