@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .controls import describe, first_unfit
 from .encodings import UTF8, Warn, decode
+from .english import MONTH_NAMES
 from .errors import QuizgenError
 from .model import Article, Source
 from .text import is_furniture, is_headline, paragraph_spans, sentence_spans
@@ -28,25 +29,6 @@ from .webpage import (
 
 ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
 _PUBLISHED_RE = re.compile(
     r"(?:(\d{4})-(\d{2})-(\d{2}))|(?:(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}))|(?:\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4}))"
 )
@@ -151,10 +133,10 @@ def find_published(text: str) -> str | None:
         try:
             if g[0]:
                 return _dt.date(int(g[0]), int(g[1]), int(g[2])).isoformat()
-            if g[3] and g[4].lower() in _MONTHS:
-                return _dt.date(int(g[5]), _MONTHS[g[4].lower()], int(g[3])).isoformat()
-            if g[6] and g[6].lower() in _MONTHS:
-                return _dt.date(int(g[8]), _MONTHS[g[6].lower()], int(g[7])).isoformat()
+            if g[3] and g[4].lower() in MONTH_NAMES:
+                return _dt.date(int(g[5]), MONTH_NAMES[g[4].lower()], int(g[3])).isoformat()
+            if g[6] and g[6].lower() in MONTH_NAMES:
+                return _dt.date(int(g[8]), MONTH_NAMES[g[6].lower()], int(g[7])).isoformat()
         except ValueError:
             continue
     return None

@@ -478,13 +478,4 @@ def dump_deck(deck: Deck) -> str:
 
 def save_deck(deck: Deck, path: str | os.PathLike[str]) -> None:
     """Write a deck atomically: a temporary file beside the target, then a rename."""
-    write_atomic(Path(path), dump_deck(deck).encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a deck file through a temporary file beside it (paths.write_atomic); failures are one error."""
-    paths.output_target(path)
-    try:
-        paths.write_atomic(path, data)
-    except OSError as exc:
-        raise QuizgenError(f"cannot write: {exc.strerror or exc}", where=str(path)) from None
+    paths.write_output(path, dump_deck(deck).encode("utf-8"))

@@ -38,7 +38,77 @@ _TENS = {
     for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "quarter": 0.25}
+
+# Ordinals in words, first to thirty-first (a day of the month: 'the twenty-ninth of March').
+ORDINAL_WORDS: tuple[str, ...] = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+    "twenty-second",
+    "twenty-third",
+    "twenty-fourth",
+    "twenty-fifth",
+    "twenty-sixth",
+    "twenty-seventh",
+    "twenty-eighth",
+    "twenty-ninth",
+    "thirtieth",
+    "thirty-first",
+)
+# Ordinal word → number.
+ORDINALS: dict[str, int] = {w: i for i, w in enumerate(ORDINAL_WORDS, 1)}
+# Words that count times → how many: "at least once a year".
+TIMES: dict[str, int] = {"once": 1, "twice": 2}
+
+# ---- fractions: every table of them is built from PARTS, so they agree on every value ----------------------
+
+# One part of a whole, by its word.
+PARTS: dict[str, float] = {"tenth": 1 / 10, "quarter": 1 / 4, "third": 1 / 3, "half": 1 / 2}
+# Fractions as an article writes them ("cut by half", "a third of", "two-thirds") → value.
+WRITTEN_FRACTIONS: dict[str, float] = {
+    "half": PARTS["half"], "a half": PARTS["half"],
+    "third": PARTS["third"], "a third": PARTS["third"], "one third": PARTS["third"],
+    "quarter": PARTS["quarter"], "a quarter": PARTS["quarter"],
+    "two-thirds": 2 * PARTS["third"], "two thirds": 2 * PARTS["third"],
+}  # fmt: skip
+# Fraction words that are a number by themselves ("by half").
+FRACTION_WORDS = frozenset({"half", "third", "quarter", "two-thirds"})
+# Words that count or divide without digits: "by half", "dozens of", "twice a year".
+NUMBER_WORDS = FRACTION_WORDS | {"twice", "double", "dozen", "dozens", "hundreds", "thousands"}
+# Fraction words a number in words may be ("half", "halves"): a typed answer or a quantity read word by word.
+_FRACTION_VALUES = {
+    "half": PARTS["half"],
+    "halves": PARTS["half"],
+    "third": PARTS["third"],
+    "quarter": PARTS["quarter"],
+}
+# A cut by a fraction, as an article writes it, smallest first: false versions of "reduce … by half".
+CUTS: tuple[tuple[float, str], ...] = (
+    (PARTS["tenth"], "by a tenth"),
+    (PARTS["quarter"], "by a quarter"),
+    (PARTS["third"], "by a third"),
+    (PARTS["half"], "by half"),
+    (2 * PARTS["third"], "by two thirds"),
+    (3 * PARTS["quarter"], "by three quarters"),
+)
 
 
 def parse_number(text: str) -> float | None:
@@ -68,8 +138,8 @@ def words_to_number(words: Sequence[str]) -> float | None:
         elif w in _SCALES:
             total += (current or 1) * _SCALES[w]
             current = 0
-        elif w in _FRACTIONS and not seen:
-            return _FRACTIONS[w]
+        elif w in _FRACTION_VALUES and not seen:
+            return _FRACTION_VALUES[w]
         elif w == "and" and seen:
             continue
         elif seen:

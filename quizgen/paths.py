@@ -221,6 +221,16 @@ def write_atomic(
         _sync_folder(folder)
 
 
+def write_output(target: str | os.PathLike[str], data: bytes) -> None:
+    """`write_atomic` for a file the user named (a deck, a csv): the target checked first (output_target)
+    and any failure one error line, a QuizgenError."""
+    output_target(target)
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise QuizgenError(f"cannot write: {exc.strerror or exc}", where=str(target)) from None
+
+
 def _sync_folder(folder: Path) -> None:
     """Make the rename durable; a file system that cannot sync a folder is no error."""
     with contextlib.suppress(OSError):

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .english import ARTICLES, MONTH_ABBREVIATIONS
+
 TERMINAL = ".!?"
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«(["
@@ -70,19 +72,7 @@ _ABBREV = {
     "ltd",
     "co",
     "corp",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+} | MONTH_ABBREVIATIONS.keys()  # and the months': 'Feb. 5'
 
 
 def _furniture_words(line: str) -> bool:
@@ -256,7 +246,7 @@ def normalize(text: str) -> str:
     scoring ask for the same texts again and again.)"""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).lower()
     t = re.sub(r"[^\w\s]", " ", t)
-    words = [w for w in t.split() if w not in ("a", "an", "the")]
+    words = [w for w in t.split() if w not in ARTICLES]
     return " ".join(words)
 
 

@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 from quiz_items import sample_deck, sample_items
 
 from quizgen.model import DateValue
-from quizgen.quiz.grading import NEAR, RIGHT, TYPO, WRONG, grade, grade_typed, normalize, parse_date, parse_number
+from quizgen.quiz.grading import NEAR, RIGHT, TYPO, WRONG, grade, grade_typed, parse_number
+from quizgen.quiz.grading import fold_for_grading as normalize
+from quizgen.quiz.grading import parse_typed_date as parse_date
 
 DECK = sample_deck()
 ITEMS = {i.id: i for i in sample_items(DECK)}

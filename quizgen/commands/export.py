@@ -181,7 +181,7 @@ def write_text(exports: Sequence[DeckExport], output: str, fmt: str, target: str
     """Write the cards of `exports` as a csv/tsv file for `target`, atomically; returns the number of rows."""
     from pathlib import Path
 
-    from ..deck import write_atomic
+    from ..paths import write_output as write_atomic
     from ..text_export import plan_cards, render
 
     cards = plan_cards(exports)

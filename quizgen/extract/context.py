@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from ..english import MONTHS
 from ..model import DateValue, Quantity
 from ..text import for_parser
 from .lexicon import (
@@ -216,7 +217,7 @@ _TREATY_WORD = (
     r"|Framework|Memorandum|Arrangement|Declaration|Amendment|Final\s+Act|Plan\s+of\s+Action)\b(?!\s+Organi[sz]ation)"
 )
 _ANOTHER = r"(?:Treaty|Agreement|Convention|Protocol|Accords?|Pact)\b"  # "… against Torture and the Treaty …"
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_MONTH = "(?:" + "|".join(MONTHS) + r")\b"
 # What may follow the treaty word in a name: "Treaty of Lausanne", "Convention on International Trade in
 # Endangered Species of Wild Fauna and Flora", "Agreement establishing the AfCFTA", "Convention on the
 # Elimination of All Forms of Discrimination against Women", "Convention against Torture".

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ..english import with_the
+from ..english import MONTH_NAMES, MONTH_PATTERN, month_number, past, with_the
 from ..model import DateValue
 from ..text import normalize
 from .actors import Actor, resolve
@@ -19,7 +19,6 @@ from .lexicon import (
     DATE_EVENTS,
     DATED_HAPPENINGS,
     MEETING_WORDS,
-    MONTHS,
     ONCE_EVENTS,
     OTHER_INSTRUMENTS,
     TREATY_VERBS,
@@ -27,13 +26,10 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .protocol import sentence_extractor
-from .statements import finish, past
+from .statements import finish
 from .syntax import Token, clause_after, compact_name, ents, noun_phrase, span_text, trim, verb_group
 
-_MONTH = (
-    r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = r"(?P<{n}>" + MONTH_PATTERN + r")\.?"
 _PATTERNS = [
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"),
     re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.format(n='mon')},?\s+(?P<y>\d{{4}})$", re.I),
@@ -48,7 +44,7 @@ _RELATIVE = re.compile(
     r"^(?:(?:on|last|this|next|earlier|later)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
     r"|^(?P<rel>yesterday|today|tomorrow)$"
     r"|^(?P<which>last|next|this)\s+(?P<unit>year|month)$"
-    r"|^(?:in\s+)?(?P<mon2>january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"|^(?:in\s+)?(?P<mon2>" + "|".join(MONTH_NAMES) + ")"
     r"\s+(?P<which2>next|last|this)\s+year$",
     re.I,
 )
@@ -62,7 +58,7 @@ def parse_date(text: str, published: DateValue | None = None) -> tuple[DateValue
         if not m:
             continue
         g = m.groupdict()
-        month = int(g["m"]) if g.get("m") else (MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else None)
+        month = int(g["m"]) if g.get("m") else (month_number(g["mon"]) if g.get("mon") else None)
         year = int(g["y"]) if g.get("y") else None
         day = int(g["d"]) if g.get("d") else None
         try:
@@ -95,7 +91,7 @@ def parse_date(text: str, published: DateValue | None = None) -> tuple[DateValue
         return DateValue(pub.year + month0 // 12, month0 % 12 + 1), t
     if g["mon2"]:
         shift = {"last": -1, "this": 0, "next": 1}[g["which2"].lower()]
-        return DateValue(pub.year + shift, MONTHS[g["mon2"].lower()]), t
+        return DateValue(pub.year + shift, MONTH_NAMES[g["mon2"].lower()]), t
     return None
 
 

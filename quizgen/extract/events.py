@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from functools import partial
 
-from ..english import with_the
+from ..english import past, with_the
 from ..text import normalize
 from .actors import Actor, resolve
 from .clauses import agent_of, hypothetical, modal, negated, reported_decision, subject_of, unasserted
@@ -48,7 +48,7 @@ from .lexicon import (
     WITHDRAW,
 )
 from .protocol import sentence_extractor
-from .statements import finish, past
+from .statements import finish
 from .syntax import Token, clause_after, contiguous_around, ents, noun_phrase, span_text, trim, verb_group
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..english import with_the
 from ..model import Quantity
+from ..numbers import FRACTION_WORDS
 from .actors import resolve
 from .clauses import subject_of
 from .context import ArticleContext, Candidate, Sentence, find_treaty_names
@@ -12,7 +13,6 @@ from .lexicon import (
     CURRENCIES,
     CURRENCY_SIGNS,
     DEFINITE,
-    FRACTION_WORDS,
     LIMIT_NOUNS,
     LIMIT_VERBS,
     MEASURE_HEADS,

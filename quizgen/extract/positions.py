@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..english import with_the
+from ..english import past, with_the
 from ..text import normalize
 from .actors import Actor, resolve
 from .clauses import agent_of, doer, inside_report, modal, subject_of
@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .protocol import sentence_extractor
 from .quotes import according_to
-from .statements import finish, past
+from .statements import finish
 from .syntax import Token, conjuncts, span_text, trim, verb_group
 
 # Verbs whose clause is someone's stance or claim: a stance nested under one is that someone's.

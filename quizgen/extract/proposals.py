@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..english import with_the
+from ..english import MONTH_WORDS, past, with_the
 from ..model import DateValue, Quantity
-from ..numbers import parse_number
+from ..numbers import NUMBER_WORDS, ORDINALS, parse_number
 from ..text import normalize
 from .actors import Actor, resolve
 from .clauses import negated, negated_subject, subject_of
@@ -23,8 +23,6 @@ from .lexicon import (
     EVENT_NOUNS,
     EVENT_VERBS,
     GROUP_ACTOR_NOUNS,
-    MONTHS,
-    NUMBER_WORDS,
     PARTY_MARKS,
     PROVIDING,
     SAYING,
@@ -32,7 +30,7 @@ from .lexicon import (
     TREATY_WORDS,
 )
 from .protocol import sentence_extractor
-from .statements import balanced, clause_head, clause_statement, clause_tokens, finish, is_verb, past
+from .statements import balanced, clause_head, clause_statement, clause_tokens, finish, is_verb
 from .syntax import SUBJECTS, Token, compact_name, ents, noun_phrase, span_text, tokens, trim
 
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL")
@@ -64,40 +62,6 @@ def _about(verb: Token, sent: Sentence, ctx: ArticleContext) -> tuple[str, str]:
 
 # ---- dates ------------------------------------------------------------------------------------------------
 
-_ORDINAL_WORDS = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "twenty-first",
-    "twenty-second",
-    "twenty-third",
-    "twenty-fourth",
-    "twenty-fifth",
-    "twenty-sixth",
-    "twenty-seventh",
-    "twenty-eighth",
-    "twenty-ninth",
-    "thirtieth",
-    "thirty-first",
-)
-_ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)}
 _QUALIFIED = re.compile(
     r"^(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of|"
     r"(?:spring|summer|autumn|fall|winter)(?:\s+of)?|earlier\s+in|later\s+in|since|until|by|before|after)[\s-]+)",
@@ -120,8 +84,8 @@ def loose_date(text: str, published: DateValue | None) -> tuple[DateValue, str |
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         return (DateValue(year, month, day), None) if 1 <= month <= 12 and 1 <= day <= 31 else None
     words = t.split()
-    if words and words[0].lower() in _ORDINALS:
-        return parse_date(" ".join([str(_ORDINALS[words[0].lower()]), *words[1:]]), published)
+    if words and words[0].lower() in ORDINALS:
+        return parse_date(" ".join([str(ORDINALS[words[0].lower()]), *words[1:]]), published)
     core = _QUALIFIED.sub("", t)
     if core != t:
         return loose_date(core, published)
@@ -139,7 +103,7 @@ def loose_date(text: str, published: DateValue | None) -> tuple[DateValue, str |
 
 
 # month names and their abbreviations, capitalised as a date writes them ('9 September 1983', 'Sept. 9, 1983')
-_MONTH_NAME = "(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAME = "(?:" + "|".join(m.capitalize() for m in sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?"
 # Calendar dates written out, which the tagger sometimes labels an event or misses in a list line ('- 20 July
 # 1936: Montreux Convention signed', 'until 9 September 1983').
 _WRITTEN_DATE = re.compile(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ..model import Quantity
-from ..numbers import words_to_number
+from ..numbers import WRITTEN_FRACTIONS, words_to_number
 from ..text import normalize
 from .context import Candidate, Sentence
-from .lexicon import FRACTIONS, UNIT_WORDS
+from .lexicon import UNIT_WORDS
 from .statements import finish
 from .syntax import Token
 
@@ -29,8 +29,8 @@ def parse_number(text: str) -> float | None:
     t = re.sub(rf"(?:\s*(?:{_UNITS}))+$", "", t).strip()
     if " and " in t:  # a range: "500 and 5,500"
         t = t.rsplit(" and ", 1)[1].strip()
-    if t in FRACTIONS:
-        return FRACTIONS[t]
+    if t in WRITTEN_FRACTIONS:
+        return WRITTEN_FRACTIONS[t]
     # "3.6 million acre-feet": the number as written (a distractor rewrites those digits)
     m = re.match(r"^(\d[\d,]*(?:\.\d+)?)(?:$|\s+(?:thousand|million|billion)\b|\s+[a-z-]+$)", t)
     if m:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..english import indefinite_article
 from ..text import normalize
 from .context import ArticleContext, Candidate, Sentence
 from .lexicon import INSTITUTIONS, PAST_TITLE_PREFIXES, TITLE_MODIFIERS, TITLE_WORDS
@@ -136,7 +137,7 @@ def _role(
     if low.startswith(("former ", "late ")):
         article = f"a {low.split()[0]} "  # "Donald Trump is a former president"
     elif indefinite:
-        article = "an " if shown[:1].lower() in "aeiou" else "a "
+        article = f"{indefinite_article(shown)} "
     of = ""
     if shown.lower().endswith("counterpart"):
         others = [e for e in ents(doc) if e.label_ == "PERSON" and e.start < ent.start]

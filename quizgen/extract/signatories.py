@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..english import with_the
+from ..english import past, with_the
 from .actors import Actor, resolve
 from .clauses import agent_of, negated, negated_subject, reporting_head, subject_of, unasserted
 from .context import ArticleContext, Candidate, Sentence
@@ -22,7 +22,7 @@ from .lexicon import (
     TREATY_WORDS,
 )
 from .protocol import sentence_extractor
-from .statements import finish, past
+from .statements import finish
 from .syntax import Token, conjuncts, doc_text, ents, span_text, trim
 
 

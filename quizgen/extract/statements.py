@@ -1,27 +1,12 @@
-"""Small English helpers for writing a fact's statement: past tenses, closing punctuation, and a clause of the
-sentence as a statement of its own. ('the' before a name, which questions need too, is quizgen/english.py's.)"""
+"""Writing a fact's statement: closing punctuation, and a clause of the sentence as a statement of its own
+(past tenses and 'the' are quizgen.english's)."""
 
 from __future__ import annotations
 
 import re
 
 from .clauses import subject_of
-from .lexicon import DOUBLE_FINAL, IRREGULAR_PAST
 from .syntax import SUBJECTS, Token, noun_phrase, span_text, subtree, trim
-
-
-def past(lemma: str) -> str:
-    """The simple past of a verb: 'leave' → 'left', 'reject' → 'rejected', 'ban' → 'banned'."""
-    lemma = lemma.lower()
-    if lemma in IRREGULAR_PAST:
-        return IRREGULAR_PAST[lemma]
-    if lemma in DOUBLE_FINAL:
-        return lemma + lemma[-1] + "ed"
-    if lemma.endswith("e"):
-        return lemma + "d"
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        return lemma[:-1] + "ied"
-    return lemma + "ed"
 
 
 def finish(text: str) -> str:

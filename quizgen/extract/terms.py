@@ -10,6 +10,7 @@ import re
 
 from ..english import with_the
 from ..model import Quantity
+from ..numbers import TIMES
 from .actors import resolve
 from .clauses import conditional, modal, negated, own_subject
 from .context import ArticleContext, Candidate, Sentence
@@ -31,7 +32,6 @@ from .lexicon import (
     SIDES,
     STRICT_CEILINGS,
     TIME_UNITS,
-    TIMES,
     TREATY_PARTS,
     TREATY_WORDS,
     UNIT_TAILS,

@@ -9,10 +9,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..english import MONTHS
 from ..model import Deck, Evidence, Fact, Item
 from ..text import normalize, slug
 from .gates import DOUBLED
-from .tables import COUNTRIES, MONTHS, relation
+from .tables import COUNTRIES, relation
 
 _ACRONYM_RE = re.compile(r"^[A-Z.]{2,6}$")
 # "its 88 members", "ratified by 164 states": a count of parties, so more than the article lists

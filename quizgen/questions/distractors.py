@@ -16,10 +16,11 @@ from collections import Counter
 from functools import lru_cache
 
 from ..model import DateValue, Fact
+from ..numbers import CUTS as FRACTIONS
 from ..text import normalize
 from . import phrasing as ph
 from .context import Context
-from .tables import FRACTIONS, ROLE_COUNTRY_WORDS, ROLES
+from .tables import ROLE_COUNTRY_WORDS, ROLES
 
 
 def option_key(ctx: Context, text: str) -> str:

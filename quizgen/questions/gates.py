@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ..english import MONTHS
 from ..model import Item
+from ..numbers import ORDINAL_WORDS
 from ..text import normalize
-from .tables import MONTHS, profession, relation
+from .tables import profession, relation
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # quotations are the speaker's words: their "this" is theirs
 
@@ -155,7 +157,7 @@ _INSTITUTION_WORD = re.compile(
     r"Committee|Parliament|Assembly|Ministry|Secretariat|Union|Conference|Protocol)",
     re.IGNORECASE,
 )
-_ORDINAL = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next)", re.IGNORECASE)
+_ORDINAL = re.compile("(?:" + "|".join((*ORDINAL_WORDS[:10], "last", "next")) + ")", re.IGNORECASE)
 # "Three years after ministers adopted the text in Geneva.": a time clause and nothing else
 _NO_MAIN_CLAUSE = re.compile(r"^(?:[\w-]+ ){1,2}(?:years?|months?|weeks?|days?) (?:after|before) [^,;:]*[.!]?$")
 _LANGUAGE_OF = re.compile(

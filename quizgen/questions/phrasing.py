@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..english import with_the
+from ..english import AUXILIARIES, MONTHS, with_the
+from ..english import QUESTION_PASTS as IRREGULAR_PAST
 from ..model import DateValue, Fact
 from ..text import normalize
 from .context import Context
-from .tables import AUXILIARIES, IRREGULAR_PAST, MONTHS, profession, relation
+from .tables import profession, relation
 
 # Answer types; distractors are drawn per type.
 PERSON, COUNTRY, ORGANIZATION, TREATY, OTHER = "person", "country", "organization", "treaty", "other"

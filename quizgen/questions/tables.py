@@ -46,31 +46,6 @@ ROLE_COUNTRY_WORDS: dict[str, str] = {
     **_OFFICE_METONYMS,
 }
 
-MONTHS: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-# Fractions as an article writes a cut, for "reduce … by half" style quantities.
-FRACTIONS: tuple[tuple[float, str], ...] = (
-    (0.1, "by a tenth"),
-    (0.25, "by a quarter"),
-    (1 / 3, "by a third"),
-    (0.5, "by half"),
-    (2 / 3, "by two thirds"),
-    (0.75, "by three quarters"),
-)
-
 # A stance and its opposite, as the verb forms a statement uses; a statement with the stance swapped
 # for its opposite is certainly false.
 OPPOSITE_STANCES: dict[str, str] = {
@@ -92,71 +67,6 @@ OPPOSITE_STANCES: dict[str, str] = {
     "welcomes": "rejects",
     "welcomed": "rejected",
 }
-
-# Past tense → base form, for turning "X left Y." into "Which treaty did X leave?".
-IRREGULAR_PAST: dict[str, str] = {
-    "left": "leave",
-    "met": "meet",
-    "said": "say",
-    "took": "take",
-    "made": "make",
-    "spoke": "speak",
-    "held": "hold",
-    "broke": "break",
-    "withdrew": "withdraw",
-    "began": "begin",
-    "rejected": "reject",
-    "signed": "sign",
-    "announced": "announce",
-    "proposed": "propose",
-    "quit": "quit",
-    "joined": "join",
-    "violated": "violate",
-    "ratified": "ratify",
-    "extended": "extend",
-    "abandoned": "abandon",
-    "suspended": "suspend",
-    "agreed": "agree",
-    "visited": "visit",
-    "warned": "warn",
-    "criticized": "criticize",
-    "criticised": "criticise",
-    "accused": "accuse",
-    "offered": "offer",
-    "demanded": "demand",
-    "urged": "urge",
-    "called": "call",
-    "argued": "argue",
-    "denied": "deny",
-    "tested": "test",
-    "launched": "launch",
-    "deployed": "deploy",
-    "expired": "expire",
-    "ended": "end",
-    "started": "start",
-    "entered": "enter",
-    "invited": "invite",
-    "ordered": "order",
-    "approved": "approve",
-}
-
-AUXILIARIES: tuple[str, ...] = (
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-)
 
 
 # What commentators are, not offices they hold: "Canberra historian", "chemicals-policy researcher at …"

@@ -17,9 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..countries import country_of_demonym
+from ..english import MONTH_WORDS
 from ..extract.lexicon import HONORIFICS, TITLE_MODIFIERS, TITLE_WORDS
 from ..model import DateValue, Deck, Fact, Item
 from ..numbers import parse_number
+from ..text import normalize
 
 # Verdicts, best first. "typo" counts as right; "near" counts as wrong.
 RIGHT, TYPO, NEAR, WRONG = "right", "typo", "near", "wrong"
@@ -71,44 +73,29 @@ def storable(response: Response) -> Response:
 
 # --- normalising text --------------------------------------------------------------------------
 
-_ARTICLES = {"a", "an", "the"}
+# Dashes and curly quotes as typed answers write them, made plain before the accents go.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
-def normalize(text: str) -> str:
-    """Lower case, no accents, no punctuation, no articles, single spaces."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^\w\s]", " ", text.replace("'s ", " ").replace(".", ""))
-    return " ".join(w for w in text.split() if w not in _ARTICLES)
+def fold_for_grading(text: str) -> str:
+    """An answer as grading compares it: text.normalize (lower case, no punctuation, no articles, single
+    spaces), and also no accents ('Café' is 'cafe'), no possessive 's and no full stops ('U.S.' is 'us')."""
+    text = _without_accents(text.translate(_QUOTES)).lower()
+    return _without_accents(normalize(text.replace("'s ", " ").replace(".", "")))
+
+
+def _without_accents(text: str) -> str:
+    # NFKD after text.normalize's NFKC too: the letters stay decomposed (Hangul as jamo, which typo
+    # distances count), as grading always compared them.
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 # --- dates -------------------------------------------------------------------------------------
 
-_MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
-}
 
-
-def parse_date(text: str) -> DateValue | None:
-    """Read a date written in any common way; None when it is not one.
+def parse_typed_date(text: str) -> DateValue | None:
+    """Read a date as a person types it, in any common way; None when it is not one. (An article's dates,
+    relative ones too, are extract.dates.parse_date's.)
 
     ISO (2021-02-05, 2021-02, 2021), numeric day-first (5/2/2021, 05.02.2021, 5-2-21), and with a month
     name in either order (Feb 5, 2021; 5th of February 2021; February 2021; 5 February).
@@ -131,8 +118,8 @@ def parse_date(text: str) -> DateValue | None:
     words = [w for w in words if w not in ("of", "the", "on", "in")]
     month = day = year = None
     for w in words:
-        if w in _MONTHS and month is None:
-            month = _MONTHS[w]
+        if w in MONTH_WORDS and month is None:
+            month = MONTH_WORDS[w]
         elif w.isdigit() and len(w) == 4 and year is None:
             year = int(w)
         elif w.isdigit() and len(w) <= 2 and day is None:
@@ -189,7 +176,7 @@ def accepted_names(answer: str, deck: Deck) -> set[str]:
     names = {answer, *deck.aliases_of(answer)}
     if _is_person(answer, deck):
         names |= {n.split()[-1] for n in list(names) if n.split()}
-    return {normalize(n) for n in names if normalize(n)}
+    return {fold_for_grading(n) for n in names if fold_for_grading(n)}
 
 
 # Words of an office or honorific a person may be named by: "President Putin", "Russian Foreign Minister
@@ -235,7 +222,7 @@ def _grade_text(accepted: set[str], got: str) -> tuple[str, str | None]:
 
 def truth_of(item: Item) -> bool:
     """A true/false item's right answer as a bool."""
-    return normalize(item.answer) in ("true", "yes", "right", "correct", "t")
+    return fold_for_grading(item.answer) in ("true", "yes", "right", "correct", "t")
 
 
 def grade(item: Item, response: Response, fact: Fact | None, deck: Deck) -> Grade:
@@ -257,7 +244,7 @@ def grade(item: Item, response: Response, fact: Fact | None, deck: Deck) -> Grad
     if not isinstance(response, str):
         raise TypeError(f"a {item.type} item takes text")
     if item.type in ("multiple_choice", "who_said") and item.choices:
-        return Grade(RIGHT if normalize(response) == normalize(item.answer) else WRONG, response)
+        return Grade(RIGHT if fold_for_grading(response) == fold_for_grading(item.answer) else WRONG, response)
     return grade_typed(item.answer, response, fact, deck)
 
 
@@ -270,14 +257,14 @@ def _one_swap(given: Sequence[str], order: Sequence[str]) -> bool:
 
 def grade_typed(answer: str, response: str, fact: Fact | None, deck: Deck) -> Grade:
     """Grade a typed answer against the right `answer` (of `fact`, when there is one)."""
-    got = normalize(response)
+    got = fold_for_grading(response)
     shown = response.strip()
     if not got:
         return Grade(WRONG, shown)
     # A date answer: compare dates at the fact's precision.
     want_date = _date_for(answer, fact)
     if want_date is not None:
-        got_date = parse_date(response)
+        got_date = parse_typed_date(response)
         if got_date is not None:
             verdict, note = _grade_date(want_date, got_date)
             return Grade(verdict, shown, note)
@@ -305,16 +292,16 @@ def _same_number(want: float, got: float) -> bool:
 
 
 def _date_for(answer: str, fact: Fact | None) -> DateValue | None:
-    if fact is not None and fact.date is not None and normalize(answer) == normalize(fact.answer):
+    if fact is not None and fact.date is not None and fold_for_grading(answer) == fold_for_grading(fact.answer):
         return fact.date
-    return parse_date(answer)
+    return parse_typed_date(answer)
 
 
 def _number_for(answer: str, fact: Fact | None) -> float | None:
     if (
         fact is not None
         and fact.quantity is not None
-        and normalize(answer) in (normalize(fact.answer), normalize(fact.quantity.text))
+        and fold_for_grading(answer) in (fold_for_grading(fact.answer), fold_for_grading(fact.quantity.text))
     ):
         return fact.quantity.value
     if re.fullmatch(r"[\d,. ]+", answer.strip()):

@@ -13,7 +13,7 @@ from typing import TextIO
 from ..controls import printable
 from ..errors import QuizgenError
 from ..model import Item
-from .grading import DATE_CONVENTION, Grade, Response, escape_undecodable, normalize
+from .grading import DATE_CONVENTION, Grade, Response, escape_undecodable, fold_for_grading
 from .interrupt import read_line
 from .session import Session
 from .wrap import wrap
@@ -83,7 +83,7 @@ class PlainUI:
             reply = self.read(f"your choice [1-{last}]: ")
             if reply.isdigit() and 1 <= int(reply) <= last:
                 return item.choices[int(reply) - 1]
-            by_text = [c for c in item.choices if normalize(c) == normalize(reply)]
+            by_text = [c for c in item.choices if fold_for_grading(c) == fold_for_grading(reply)]
             if reply and by_text:
                 return by_text[0]
             self.say(f"Please answer with a number from 1 to {last}.")
@@ -130,6 +130,6 @@ def _is_terminal(stream: TextIO) -> bool:
 
 
 def _wants_date(item: Item) -> bool:
-    from .grading import parse_date
+    from .grading import parse_typed_date
 
-    return parse_date(item.answer) is not None
+    return parse_typed_date(item.answer) is not None

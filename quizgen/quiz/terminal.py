@@ -16,7 +16,7 @@ from prompt_toolkit.styles import Style
 
 from ..controls import printable
 from ..model import Item
-from .grading import DATE_CONVENTION, RIGHT, TYPO, Grade, Response, parse_date
+from .grading import DATE_CONVENTION, RIGHT, TYPO, Grade, Response, parse_typed_date
 from .interrupt import run_prompt
 from .session import Session
 from .wrap import wrap
@@ -54,7 +54,7 @@ class TerminalUI:
             return self._order(item)
         if item.type in ("multiple_choice", "who_said") and item.choices:
             return str(self._ask(questionary.select(prompt, choices=_choices(item.choices), style=STYLE)))
-        instruction = f"({DATE_CONVENTION})" if parse_date(item.answer) is not None else None
+        instruction = f"({DATE_CONVENTION})" if parse_typed_date(item.answer) is not None else None
         return str(
             self._ask(
                 questionary.text(
