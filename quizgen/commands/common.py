@@ -107,10 +107,11 @@ def deck_title(title: str | None, out: Path) -> str:
 def write_deck(deck: Deck, out: Path, n_articles: int, cache: Cache | None, key: str | None = None) -> None:
     """Write a deck that extraction made (extract's, or merge's from shards), and tell where: also into the
     whole-deck cache under `key` and, when large, into the parsed-deck cache the other commands read."""
-    from ..deck import dump_deck, write_atomic
+    from ..deck import dump_deck
+    from ..paths import write_output
 
     data = dump_deck(deck).encode("utf-8")
-    write_atomic(out, data)
+    write_output(out, data)
     if cache is not None and key is not None:
         cache.put("deck", key, f"{len(deck.facts)}\n".encode() + data)
     if cache is not None:

@@ -181,9 +181,9 @@ def write_text(exports: Sequence[DeckExport], output: str, fmt: str, target: str
     """Write the cards of `exports` as a csv/tsv file for `target`, atomically; returns the number of rows."""
     from pathlib import Path
 
-    from ..paths import write_output as write_atomic
+    from ..paths import write_output
     from ..text_export import plan_cards, render
 
     cards = plan_cards(exports)
-    write_atomic(Path(output), render(cards, fmt, target).encode("utf-8"))  # (failures are one error line)
+    write_output(Path(output), render(cards, fmt, target).encode("utf-8"))  # (failures are one error line)
     return len(cards)

@@ -95,10 +95,9 @@ def parse_published(values: list[str]) -> tuple[str | None, dict[str, str]]:
 def run(args: argparse.Namespace) -> int:
     from ..controls import printable
     from ..corpus import find_articles, read_articles
-    from ..deck import write_atomic
     from ..extract.cache import Cache, cache_dir, deck_key
     from ..extract.nlp import pipeline_name
-    from ..paths import output_target, refuse_input_as_output
+    from ..paths import output_target, refuse_input_as_output, write_output
 
     if args.output is None and args.shard is None:
         raise QuizgenError("the following arguments are required: -o/--output (or --shard)")
@@ -146,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
             if hit is not None and hit.count(b"\n", 0, 64):
                 head, _, data = hit.partition(b"\n")
                 if head.isdigit():
-                    write_atomic(out, data)
+                    write_output(out, data)
                     say_written(out, int(head), len(articles))
                     return 0
 
@@ -168,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
         table = treaty_table(treaties)
         pid = pipeline_id(nlp)
         data = shard_bytes(articles, found, asked, table, extractor_fingerprint(), pid, relative_to)
-        write_atomic(shard, data)
+        write_output(shard, data)
         print(printable(f"{shard}: a shard of {counted(len(articles), 'article')}"))
     if out is not None:
         write_deck(merge_found(found, articles, treaties, title), out, len(articles), cache, key)
