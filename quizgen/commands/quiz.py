@@ -6,6 +6,7 @@ import argparse
 import gc
 import sys
 
+from ..collector import paused
 from ..plural import counted
 from .common import add_deck_and_store, comma_list, load_decks_with_paths
 from .selection import whole_number
@@ -84,13 +85,10 @@ def run(args: argparse.Namespace) -> int:
     decks = [deck for deck, _ in loaded]
     # The decks live as long as the command: the collector need not walk a big deck's hundreds of thousands
     # of objects at every collection while the quiz makes its items (0.6 s of a 50,000-fact deck's).
-    collecting = gc.isenabled()
     gc.freeze()
     try:
         return _quiz(args, loaded, decks)
     finally:
-        if collecting:  # (after an error while the collector was paused, below)
-            gc.enable()
         gc.unfreeze()  # (for a caller that runs commands in one process, as the tests do)
 
 
@@ -105,31 +103,28 @@ def _quiz(args: argparse.Namespace, loaded: list, decks: list) -> int:
     with open_store(args.store) as store:
         # Nor while the quiz lists the items it may ask and makes those it chooses: that makes objects by the
         # hundred thousand and no garbage worth a collection (0.15–0.25 s of a 50,000-fact deck's).
-        collecting = gc.isenabled()
-        gc.disable()
-        pool = LazyItems(args, decks)
-        titles = [d.title for d in decks]
-        now = utc_now()
-        due_at = store.due_times(pool.ids)
-        # The store records each answer under its deck's file (`quizgen decks`, `stats`, `reset`); a deck's
-        # items reviewed before the store recorded decks become the deck's now.
-        refs = {id(deck): DeckRef.of(path, deck.title) for deck, path in loaded}
-        for deck, _ in loaded:
-            store.attach(refs[id(deck)], [i for i in due_at if pool.deck_of(i) is deck])
-        chosen = choose_items(
-            pool.ids,
-            pool.make,
-            due_at,
-            now,
-            count=args.count,
-            seed=args.seed,
-            new_only=args.new_only,
-            due_only=args.due_only,
-            include_later=args.all,
-            score=load_quality_model().score,  # new items: the best of a few made per place
-        )
-        if collecting:
-            gc.enable()
+        with paused():
+            pool = LazyItems(args, decks)
+            titles = [d.title for d in decks]
+            now = utc_now()
+            due_at = store.due_times(pool.ids)
+            # The store records each answer under its deck's file (`quizgen decks`, `stats`, `reset`); a deck's
+            # items reviewed before the store recorded decks become the deck's now.
+            refs = {id(deck): DeckRef.of(path, deck.title) for deck, path in loaded}
+            for deck, _ in loaded:
+                store.attach(refs[id(deck)], [i for i in due_at if pool.deck_of(i) is deck])
+            chosen = choose_items(
+                pool.ids,
+                pool.make,
+                due_at,
+                now,
+                count=args.count,
+                seed=args.seed,
+                new_only=args.new_only,
+                due_only=args.due_only,
+                include_later=args.all,
+                score=load_quality_model().score,  # new items: the best of a few made per place
+            )
         by_id = {item.id: pool.deck_of(item.id) for item in chosen}
         due = sum(1 for i in chosen if i.id in due_at and due_at[i.id] <= now)
         new = sum(1 for i in chosen if i.id not in due_at)

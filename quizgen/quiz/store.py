@@ -450,7 +450,7 @@ class Store:
     def due_times(self, item_ids: Iterable[str] | None = None) -> dict[str, dt.datetime]:
         """When each card (of `item_ids`, or all) is due: all a quiz needs to choose its items. Only the columns
         read are checked here; a chosen item's whole card is read, and checked, by `cards` (a big store's
-        25,000 card states cost 0.5 s to check, its due times 0.05 s)."""
+        25,000 card states cost 0.38 s to check, its due times 0.08 s)."""
         rows_ = self._read("SELECT rowid, item_id, due FROM cards")
         wanted = set(item_ids) if item_ids is not None else None
         out: dict[str, dt.datetime] = {}
