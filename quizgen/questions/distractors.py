@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..model import DateValue, Fact
-from ..numbers import CUTS as FRACTIONS
+from ..numbers import CUTS
 from ..text import normalize
 from . import phrasing as ph
 from .context import Context
@@ -588,7 +588,7 @@ def _quantities(ctx: Context, fact: Fact, stem: ph.Stem) -> list[list[str]]:
             ctx.memo["cuts"] = [
                 f.quantity.text for f in ctx.deck.facts if f.quantity and f.quantity.text.lower().startswith("by ")
             ]
-        return [ctx.memo["cuts"], [t for v, t in FRACTIONS if abs(v - q.value) > 1e-6]]
+        return [ctx.memo["cuts"], [t for v, t in CUTS if abs(v - q.value) > 1e-6]]
     if _NUMBER_RE.search(text) is None:
         return []
     if "quantities" not in ctx.memo:  # facts with a quantity of 1 or more, by value

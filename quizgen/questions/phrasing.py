@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..english import AUXILIARIES, MONTHS, with_the
-from ..english import QUESTION_PASTS as IRREGULAR_PAST
+from ..english import AUXILIARIES, MONTHS, QUESTION_PASTS, with_the
 from ..model import DateValue, Fact
 from ..text import normalize
 from .context import Context
@@ -64,11 +63,11 @@ def starts_with_name(ctx: Context, text: str, name: str) -> str | None:
 def base_form(verb: str) -> str | None:
     """Past or 3rd-person present → base form, only for verbs we know; None otherwise."""
     v = verb.lower()
-    if v in IRREGULAR_PAST:
-        return IRREGULAR_PAST[v]
-    if v.endswith("s") and v[:-1] in IRREGULAR_PAST.values():
+    if v in QUESTION_PASTS:
+        return QUESTION_PASTS[v]
+    if v.endswith("s") and v[:-1] in QUESTION_PASTS.values():
         return v[:-1]
-    if v.endswith("es") and v[:-2] in IRREGULAR_PAST.values():
+    if v.endswith("es") and v[:-2] in QUESTION_PASTS.values():
         return v[:-2]
     return None
 
@@ -93,7 +92,7 @@ def question_from_clause(ctx: Context, clause: str, subject: str, wh: str) -> st
         base = base_form(first)
         if base is None:
             return None
-        did = "did" if first.lower().endswith("ed") or first.lower() in IRREGULAR_PAST else "does"
+        did = "did" if first.lower().endswith("ed") or first.lower() in QUESTION_PASTS else "does"
         out = f"{wh} {did} {shown_head} {base} {tail}".strip()
     return re.sub(r"\s+", " ", out).rstrip(" ,;") + "?"
 
