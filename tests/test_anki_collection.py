@@ -86,19 +86,21 @@ def compare(tmp_path: Path, plan) -> list[tuple]:
 
 def test_the_collection_is_genankis_for_every_note_type_and_several_decks(tmp_path):
     items = sample_items()
-    # Two decks, one named twice (its notes merge), and a cloze with two gaps (two cards).
+    # Two decks, one named twice (its notes merge), a cloze with two gaps (two cards), and a timeline with no
+    # events listed: its Details field is empty, and its front, which needs any of Question and Details, is not.
     two_gaps = next(i for i in items if i.type == "cloze")
     two_gaps = replace(two_gaps, id="two-gaps", cloze=two_gaps.cloze + " {{c2::again}}")
+    no_events = replace(next(i for i in items if i.type == "timeline"), id="no-events", choices=())
     plan, _ = plan_notes(
         [
             DeckExport("quizgen::A", items[: len(items) // 2], subjects()),
-            DeckExport("quizgen::B", items[len(items) // 2 :] + [two_gaps], subjects()),
+            DeckExport("quizgen::B", items[len(items) // 2 :] + [two_gaps, no_events], subjects()),
             DeckExport("quizgen::A", [replace(items[0], id="late")], subjects()),
         ],
         notes="item",
     )
     cards = compare(tmp_path, plan)
-    assert len(cards) == len(items) + 1 + 2  # an item, a card; and "late"; and the two-gap cloze, two
+    assert len(cards) == len(items) + 1 + 2 + 1  # an item, a card; "late"; the two-gap cloze, two; no-events
 
 
 def test_the_collection_is_genankis_for_fact_notes_with_several_cards(tmp_path):
