@@ -2,7 +2,8 @@
 
 Two halves. `note_for` / `plan_notes` turn items into `NoteSpec`s (note type, GUID, HTML-escaped fields,
 tags): pure, no genanki objects, no I/O. `write_apkg` writes them into an Anki collection (genanki makes its
-schema, decks and note types) and zips that into the package atomically.
+schema, decks and note types through its public classes; the notes and cards are inserted here, as the rows
+genanki would write: see "writing the collection" below) and zips that into the package atomically.
 
 How updates in place work (genanki issues #61 and #157):
 - A note's GUID is derived from the item id alone, never from its fields (genanki's default hashes the
