@@ -2,7 +2,8 @@
 
 Two halves. `note_for` / `plan_notes` turn items into `NoteSpec`s (note type, GUID, HTML-escaped fields,
 tags): pure, no genanki objects, no I/O. `write_apkg` writes them into an Anki collection (genanki makes its
-schema, decks and note types) and zips that into the package atomically.
+schema, decks and note types through its public classes; the notes and cards are inserted here, as the rows
+genanki would write: see "writing the collection" below) and zips that into the package atomically.
 
 How updates in place work (genanki issues #61 and #157):
 - A note's GUID is derived from the item id alone, never from its fields (genanki's default hashes the
@@ -30,7 +31,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -280,7 +281,10 @@ def _tags(type_: str, kind: str | None, subjects: tuple[str, ...], source_title:
     return tuple(dict.fromkeys(out))  # unique, order kept
 
 
-_BASE91 = "".join(genanki.util.BASE91_TABLE)
+# Anki's base-91 digits, in Anki's order (anki/utils.py, `base91`; genanki's `guid_for` uses the same ones).
+# Written out here rather than read from genanki.util, which is not genanki's documented API: these digits
+# are part of every GUID already exported, so they must never change whatever genanki does.
+BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 
 
 def note_guid(item_id: str) -> str:
@@ -293,7 +297,7 @@ def note_guid(item_id: str) -> str:
     digits = []
     while n:
         n, d = divmod(n, 91)
-        digits.append(_BASE91[d])
+        digits.append(BASE91[d])
     return "".join(reversed(digits))
 
 
@@ -464,8 +468,31 @@ def _fact_notes(items: Sequence[Item], export: DeckExport) -> list[NoteSpec]:
 
 
 # ---- writing the collection -----------------------------------------------------------------------------
+#
+# How this relates to genanki. Its documented path (a genanki.Note per note, Deck.add_note,
+# Package.write_to_file) builds a Note object per note, checks every field for unescaped HTML (escaped here by
+# construction) and runs one INSERT per note and per card: that was most of an export's time, and through
+# it an export takes longer than genanki alone (python benchmarks/export.py). So the work is split:
+# - genanki, through its public classes, writes what it is made for: `Package.write_to_db` (write_to_file's
+#   step before the zip) makes Anki's schema (version 11), the collection row, the decks and the note types
+#   (each with its `req`);
+# - the notes and cards are inserted here in batches, into named columns (NOTE_COLUMNS, CARD_COLUMNS), as
+#   the rows genanki's Note.write_to_db would make: the same ids in the same order, and the same cards, by
+#   the same rule (`requirements`, `card_ords`), computed here rather than read from genanki's private
+#   `Model._req`.
+# tests/test_anki_collection.py writes the same decks through genanki's documented path and holds the two
+# collections equal: the tables' SQL, the columns named here, every note, card and collection row, and each
+# note type's `req`. A genanki that changed any of them fails that test, not a user's import.
 
 Plan = Sequence[tuple[str, Sequence[NoteSpec]]]
+
+# Note types of Anki's cloze kind: a card per gap of the text, not one per template.
+CLOZE_TYPES = frozenset({"cloze"})
+
+
+def templates(key: str) -> list[dict[str, str]]:
+    """The card templates of note type `key` (a key of MODEL_IDS), in ordinal order."""
+    return FACT_TEMPLATES if key == "fact" else [TEMPLATES[key]]
 
 
 def anki_model(key: str) -> genanki.Model:
@@ -473,9 +500,9 @@ def anki_model(key: str) -> genanki.Model:
         MODEL_IDS[key],
         MODEL_NAMES[key],
         fields=[{"name": name} for name in MODEL_FIELDS[key]],
-        templates=FACT_TEMPLATES if key == "fact" else [TEMPLATES[key]],
+        templates=templates(key),
         css=CSS,
-        model_type=genanki.Model.CLOZE if key == "cloze" else genanki.Model.FRONT_BACK,
+        model_type=genanki.Model.CLOZE if key in CLOZE_TYPES else genanki.Model.FRONT_BACK,
         sort_field_index=0,  # the question, cloze text or fact: what a person recognises a note by
     )
 
@@ -489,19 +516,82 @@ def merge_decks(plan: Plan) -> list[tuple[str, list[NoteSpec]]]:
     return [(name, notes) for name, notes in decks.items() if notes]
 
 
+_TEMPLATE_TAG_RE = re.compile(r"\{\{([#^/]?)\s*([^}]*?)\s*\}\}")
+
+
+def _shows_a_field(qfmt: str, filled: frozenset[str]) -> bool:
+    """Whether the card front `qfmt` shows any field's text when exactly the fields named in `filled` are
+    non-empty. Templates are read as mustache: `{{Field}}` shows the field, `{{#Field}}…{{/Field}}` keeps what
+    it encloses only when the field is non-empty, `{{^Field}}…{{/Field}}` only when it is empty. A reference
+    with a filter (`{{type:Answer}}`, `{{cloze:Text}}`) names no field and shows nothing, as in genanki's
+    rendering of the rule (its mustache library, chevron, looks up `type:Answer` as a name)."""
+    shown: list[bool] = []  # for each enclosing section: whether its inside is shown
+    for kind, name in _TEMPLATE_TAG_RE.findall(qfmt):
+        if kind == "#":
+            shown.append(name in filled)
+        elif kind == "^":
+            shown.append(name not in filled)
+        elif kind == "/":
+            shown.pop()
+        elif name in filled and all(shown):
+            return True
+    return False
+
+
+Requirement = tuple[int, str, tuple[int, ...]]
+
+
+@cache
+def requirements(key: str) -> tuple[Requirement, ...]:
+    """For each template of note type `key`: (its ordinal, "all" or "any", field ordinals), the fields a note
+    needs to get a card of that template: the `req` of an Anki note type (schema 11), by the rule genanki
+    takes from older Anki and writes into the note type (its private `Model._req`, not read here). The fields
+    without which the front shows no field are all required; if there are none, any one of the fields that on
+    its own makes the front show something is enough."""
+    names = MODEL_FIELDS[key]
+    every = frozenset(names)
+    out: list[Requirement] = []
+    for ord_, template in enumerate(templates(key)):
+        qfmt = template["qfmt"]
+        needed = tuple(i for i, name in enumerate(names) if not _shows_a_field(qfmt, every - {name}))
+        if needed:
+            out.append((ord_, "all", needed))
+            continue
+        enough = tuple(i for i, name in enumerate(names) if _shows_a_field(qfmt, frozenset({name})))
+        if not enough:
+            raise ValueError(f"the front of {key!r} card {template['name']!r} shows no field")
+        out.append((ord_, "any", enough))
+    return tuple(out)
+
+
 _CLOZE_NUMBER_RE = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 
 
-def card_ords(model: genanki.Model, fields: Sequence[str]) -> list[int]:
-    """Which cards a note gets, by template ordinal: genanki's rule (`Note.cards`), for one note type."""
-    if model.model_type == genanki.Model.CLOZE:
+def card_ords(key: str, fields: Sequence[str]) -> list[int]:
+    """Which cards a note of note type `key` gets, by template ordinal (genanki's `Note.cards`): a cloze note
+    one per gap number of its text (`{{c2::…}}` is ordinal 1), ordinal 0 if it has none (genanki then makes
+    none, by a slip: its `card_ords == {}` compares a set with a dict; quizgen writes no cloze note without a
+    gap); any other note one per template whose `requirements` its fields meet."""
+    if key in CLOZE_TYPES:  # (the text is the first field, the one `{{cloze:Text}}` shows)
         ords = sorted({int(n) - 1 for n in _CLOZE_NUMBER_RE.findall(fields[0]) if int(n) > 0})
         return ords or [0]
     return [
         ord_
-        for ord_, any_or_all, required in model._req
-        if (any if any_or_all == "any" else all)(fields[i] for i in required)
+        for ord_, any_or_all, needed in requirements(key)
+        if (any if any_or_all == "any" else all)(fields[i] for i in needed)
     ]
+
+
+# The columns of Anki's notes and cards tables (schema 11), named in the INSERTs in the order of the rows
+# below: a table with its columns in another order still gets every value in its place, and one with a column
+# more that needs a value fails the export (and the test) instead of shifting the values along.
+NOTE_COLUMNS = ("id", "guid", "mid", "mod", "usn", "tags", "flds", "sfld", "csum", "flags", "data")
+CARD_COLUMNS = (
+    *("id", "nid", "did", "ord", "mod", "usn", "type", "queue", "due"),
+    *("ivl", "factor", "reps", "lapses", "left", "odue", "odid", "flags", "data"),
+)
+_INSERT_NOTES = f"INSERT INTO notes ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(NOTE_COLUMNS))})"
+_INSERT_CARDS = f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) VALUES ({', '.join('?' * len(CARD_COLUMNS))})"
 
 
 def write_collection(
@@ -513,11 +603,10 @@ def write_collection(
 ) -> int:
     """Write the Anki collection for `plan` into an empty SQLite database; returns the number of notes.
 
-    genanki writes the schema, the collection row, the decks and the note types. The notes and cards are
-    inserted here, in batches, with the rows genanki's `Note.write_to_db` would make for them (same ids, in
-    the same order; a test compares the two). genanki's own path builds a Note object per note, checks
-    fields that are escaped here by construction, and runs one INSERT per note and per card: that was most
-    of an export's time.
+    genanki writes the schema, the collection row, the decks and the note types; the notes and cards are
+    inserted here, in batches (see the comment above `Plan`): a new card's `due` is its note's place in its
+    deck, so new cards come up in item order; every row is stamped `timestamp` (Anki's "newer" test on import);
+    ids are taken from `id_gen`, a note's before its cards', as genanki takes them.
     """
     decks = merge_decks(plan)
     if not decks:
@@ -534,14 +623,28 @@ def write_collection(
     for deck, (_, notes) in zip(package.decks, decks, strict=True):
         note_rows: list[tuple[object, ...]] = []
         card_rows: list[tuple[object, ...]] = []
-        for due, spec in enumerate(notes):  # new cards come up in item order
-            model = models[spec.model]
+        for due, spec in enumerate(notes):
             note_id = next(id_gen)
             tags = " " + " ".join(spec.tags) + " "
+            # (columns as NOTE_COLUMNS: usn -1, "not synced"; the sort field is the first, as anki_model says;
+            # csum, the first field's checksum, 0: Anki computes it on import)
             note_rows.append(
-                (note_id, spec.guid, model.model_id, mod, -1, tags, "\x1f".join(spec.fields), spec.fields[0], 0, 0, "")
+                (
+                    note_id,
+                    spec.guid,
+                    MODEL_IDS[spec.model],
+                    mod,
+                    -1,
+                    tags,
+                    "\x1f".join(spec.fields),
+                    spec.fields[0],
+                    0,
+                    0,
+                    "",
+                )
             )
-            for ord_ in card_ords(model, spec.fields):
+            for ord_ in card_ords(spec.model, spec.fields):
+                # (columns as CARD_COLUMNS: a new card, type and queue 0, no reviews)
                 card_rows.append(
                     (next(id_gen), note_id, deck.deck_id, ord_, mod, -1, 0, 0, due, 0, 0, 0, 0, 0, 0, 0, 0, "")
                 )
@@ -555,8 +658,8 @@ def write_collection(
 
 
 def _insert(cursor: sqlite3.Cursor, note_rows: list[tuple[object, ...]], card_rows: list[tuple[object, ...]]) -> None:
-    cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", note_rows)
-    cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
+    cursor.executemany(_INSERT_NOTES, note_rows)
+    cursor.executemany(_INSERT_CARDS, card_rows)
     note_rows.clear()
     card_rows.clear()
 
